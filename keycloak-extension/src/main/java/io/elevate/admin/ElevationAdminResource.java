@@ -1,0 +1,226 @@
+package io.elevate.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.elevate.audit.Actor;
+import io.elevate.audit.AuditLog;
+import io.elevate.window.ElevationWindow;
+import io.elevate.window.WindowStatus;
+import io.elevate.window.WindowStore;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.util.JsonSerialization;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code /admin/realms/{realm}/elevation}: admins grant, list and revoke elevation windows. Reading needs view-realm,
+ * changing needs manage-realm. Every change is written to Elevate's audit log and to Keycloak's admin events.
+ */
+public final class ElevationAdminResource {
+
+    static final String RESOURCE_TYPE = "ELEVATION_WINDOW";
+    private static final int MAX_PAGE = 500;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+    private final Duration maxDuration;
+    private final Clock clock;
+
+    ElevationAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                           AdminEventBuilder adminEvent, Duration maxDuration, Clock clock) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent.resource(RESOURCE_TYPE);
+        this.maxDuration = maxDuration;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("windows")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("user") String user, @QueryParam("status") String status,
+                         @QueryParam("first") String first, @QueryParam("max") String max) {
+        auth.realm().requireViewRealm();
+        WindowStatus wanted = null;
+        if (status != null) {
+            try {
+                wanted = WindowStatus.valueOf(status.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return ApiError.badRequest("status must be one of " + List.of(WindowStatus.values()));
+            }
+        }
+        String userId = null;
+        if (user != null) {
+            UserModel found = findUser(user);
+            if (found == null) {
+                return ApiError.badRequest("no user of this realm has the username or id '" + user + "'");
+            }
+            userId = found.getId();
+        }
+        Page page = Page.of(first, max, MAX_PAGE);
+        if (page == null) {
+            return ApiError.badRequest("first must be 0 or more and max between 1 and " + MAX_PAGE);
+        }
+        Instant now = clock.instant();
+        List<WindowRepresentation> windows = store().list(userId, wanted, page.first(), page.max()).stream()
+                .map(w -> represent(w, now)).toList();
+        return Response.ok(windows).build();
+    }
+
+    @GET
+    @Path("windows/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get(@PathParam("id") String id) {
+        auth.realm().requireViewRealm();
+        Instant now = clock.instant();
+        return store().find(id).map(w -> Response.ok(represent(w, now)).build())
+                .orElseGet(() -> ApiError.notFound("no elevation window " + id + " in this realm"));
+    }
+
+    @POST
+    @Path("windows")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        auth.realm().requireManageRealm();
+        JsonNode json = parse(body);
+        if (json == null || !json.isObject()) {
+            return ApiError.badRequest("the body must be a JSON object");
+        }
+        Instant now = clock.instant();
+        Actor actor = Actor.of(session, auth.adminAuth().getUser());
+        WindowDraftReader.Result read = new WindowDraftReader(session, realm, maxDuration).read(json, actor.name(), now);
+        if (!read.violations().isEmpty()) {
+            return ApiError.invalid(read.violations());
+        }
+        ElevationWindow window = store().create(read.draft(), now);
+        new AuditLog(session, realm).record("WINDOW_CREATED", window.id(), actor, describe(window), now);
+        WindowRepresentation representation = represent(window, now);
+        adminEvent.operation(OperationType.CREATE).resourcePath("elevation", "windows", window.id())
+                .representation(representation).success();
+        return Response.created(URI.create(window.id())).entity(representation).build();
+    }
+
+    @POST
+    @Path("windows/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revoke(@PathParam("id") String id, String body) {
+        auth.realm().requireManageRealm();
+        JsonNode json = parse(body);
+        String reason = json == null || json.get("reason") == null || !json.get("reason").isTextual() ? null
+                : json.get("reason").asText().trim();
+        if (reason == null || reason.isEmpty() || reason.length() > WindowDraftReader.MAX_JUSTIFICATION) {
+            return ApiError.badRequest("a JSON body with a reason of 1 to " + WindowDraftReader.MAX_JUSTIFICATION
+                    + " characters is required");
+        }
+        Instant now = clock.instant();
+        WindowStore store = store();
+        ElevationWindow current = store.find(id).orElse(null);
+        if (current == null) {
+            return ApiError.notFound("no elevation window " + id + " in this realm");
+        }
+        if (current.status() != WindowStatus.APPROVED) {
+            return ApiError.conflict("the window is already " + current.status().name().toLowerCase(Locale.ROOT));
+        }
+        if (!now.isBefore(current.endsAt())) {
+            return ApiError.conflict("the window already ended at " + current.endsAt());
+        }
+        Actor actor = Actor.of(session, auth.adminAuth().getUser());
+        ElevationWindow revoked;
+        try {
+            revoked = store.revoke(id, actor.name(), reason, now).orElseThrow();
+        } catch (PersistenceException concurrent) {
+            session.getTransactionManager().setRollbackOnly();
+            return ApiError.conflict("the window was changed at the same time; read it again");
+        }
+        new AuditLog(session, realm).record("WINDOW_REVOKED", id, actor, "reason=" + reason, now);
+        WindowRepresentation representation = represent(revoked, now);
+        adminEvent.operation(OperationType.UPDATE).resourcePath("elevation", "windows", id, "revoke")
+                .representation(representation).success();
+        return Response.ok(representation).build();
+    }
+
+    @GET
+    @Path("audit")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response audit(@QueryParam("window") String windowId, @QueryParam("first") String first,
+                          @QueryParam("max") String max) {
+        auth.realm().requireViewRealm();
+        Page page = Page.of(first, max, MAX_PAGE);
+        if (page == null) {
+            return ApiError.badRequest("first must be 0 or more and max between 1 and " + MAX_PAGE);
+        }
+        return Response.ok(new AuditLog(session, realm).list(windowId, page.first(), page.max()).stream()
+                .map(AuditRepresentation::of).toList()).build();
+    }
+
+    private WindowStore store() {
+        return new WindowStore(session, realm);
+    }
+
+    private UserModel findUser(String usernameOrId) {
+        UserModel user = session.users().getUserByUsername(realm, usernameOrId);
+        return user != null ? user : session.users().getUserById(realm, usernameOrId);
+    }
+
+    private WindowRepresentation represent(ElevationWindow window, Instant now) {
+        return WindowRepresentation.of(window, session.users().getUserById(realm, window.userId()),
+                realm.getClientById(window.clientId()), now);
+    }
+
+    private static String describe(ElevationWindow w) {
+        return "user=" + w.userId() + " role=" + w.target().roleArn() + " region=" + w.target().region()
+                + (w.target().instanceId() == null ? "" : " instance=" + w.target().instanceId())
+                + " tags=" + w.target().tags() + " from=" + w.startsAt() + " to=" + w.endsAt()
+                + " justification=" + w.justification();
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JsonSerialization.mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** Paging parameters, checked: null when they make no sense. */
+    private record Page(int first, int max) {
+
+        static Page of(String first, String max, int limit) {
+            try {
+                int from = first == null ? 0 : Integer.parseInt(first);
+                int size = max == null ? 100 : Integer.parseInt(max);
+                return from < 0 || size < 1 || size > limit ? null : new Page(from, size);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}

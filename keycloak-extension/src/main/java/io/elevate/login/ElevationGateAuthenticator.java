@@ -1,0 +1,150 @@
+package io.elevate.login;
+
+import io.elevate.aws.SessionManagerLink;
+import io.elevate.saml.ElevationAssertion;
+import io.elevate.saml.ElevationMapperConfig;
+import io.elevate.window.ElevationWindow;
+import io.elevate.window.WindowStore;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Errors;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.saml.common.constants.GeneralConstants;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sign-in gate of the AWS client: lets a user through only with an open, approved elevation window, decides the
+ * RelayState (the Session Manager deep link), and refuses, with a page and an event, everything else.
+ */
+final class ElevationGateAuthenticator implements Authenticator {
+
+    static final String DETAIL_REASON = "elevate_reason";
+    static final String DETAIL_WINDOWS = "elevate_window_ids";
+
+    private final Clock clock;
+
+    ElevationGateAuthenticator(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        GateConfig gate = GateConfig.of(context.getAuthenticatorConfig());
+        String requested = context.getAuthenticationSession().getClientNote(GeneralConstants.RELAY_STATE);
+        if (requested != null && !gate.relayStatePolicy().allows(requested)) {
+            deny(context, Decision.Deny.of("relay_state_refused", "elevateRelayStateRefused"));
+            return;
+        }
+        Optional<ElevationMapperConfig> mapper = ElevationMapperConfig.forClient(client(context));
+        if (mapper.isEmpty()) {
+            deny(context, Decision.Deny.of("client_not_configured", "elevateClientNotConfigured"));
+            return;
+        }
+        Instant now = clock.instant();
+        Decision decision = new WindowSelection(gate, mapper.get()).decide(openWindows(context, now), now);
+        act(context, decision, mapper.get(), now);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        GateConfig gate = GateConfig.of(context.getAuthenticatorConfig());
+        Optional<ElevationMapperConfig> mapper = ElevationMapperConfig.forClient(client(context));
+        if (mapper.isEmpty()) {
+            deny(context, Decision.Deny.of("client_not_configured", "elevateClientNotConfigured"));
+            return;
+        }
+        String choice = context.getHttpRequest().getDecodedFormParameters().getFirst("window");
+        Instant now = clock.instant();
+        Decision decision = new WindowSelection(gate, mapper.get()).choose(choice, openWindows(context, now), now);
+        if (decision instanceof Decision.Pick pick) {
+            context.challenge(picker(context, pick, now).setError("elevatePickInvalid")
+                    .createForm(Templates.PICK));
+            return;
+        }
+        act(context, decision, mapper.get(), now);
+    }
+
+    private void act(AuthenticationFlowContext context, Decision decision, ElevationMapperConfig mapper, Instant now) {
+        if (decision instanceof Decision.Deny deny) {
+            deny(context, deny);
+        } else if (decision instanceof Decision.Pick pick) {
+            context.challenge(picker(context, pick, now).createForm(Templates.PICK));
+        } else if (decision instanceof Decision.Grant grant) {
+            grant(context, grant.windows(), mapper, now);
+        }
+    }
+
+    private void grant(AuthenticationFlowContext context, List<ElevationWindow> windows, ElevationMapperConfig mapper,
+                       Instant now) {
+        ElevationAssertion.Plan plan = ElevationAssertion.plan(windows, context.getUser(), mapper, now);
+        if (plan instanceof ElevationAssertion.Refused refused) {
+            deny(context, new Decision.Deny("aws_rules_broken", "elevateAwsRulesBroken", refused.problems()));
+            return;
+        }
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        List<String> ids = windows.stream().map(ElevationWindow::id).toList();
+        authSession.setClientNote(GateNotes.WINDOW_IDS, GateNotes.join(ids));
+        if (authSession.getClientNote(GeneralConstants.RELAY_STATE) == null) {
+            windows.stream().filter(w -> w.target().instanceId() != null).findFirst()
+                    .ifPresent(w -> authSession.setClientNote(GeneralConstants.RELAY_STATE,
+                            SessionManagerLink.forInstance(w.target().instanceId(), w.target().region())));
+        }
+        context.getEvent().detail(DETAIL_WINDOWS, GateNotes.join(ids));
+        context.success();
+    }
+
+    private static void deny(AuthenticationFlowContext context, Decision.Deny deny) {
+        context.getAuthenticationSession().removeClientNote(GateNotes.WINDOW_IDS);
+        context.getEvent().detail(DETAIL_REASON, deny.reason()).error(Errors.ACCESS_DENIED);
+        Response page = context.form()
+                .setStatus(Response.Status.FORBIDDEN)
+                .setAttribute("elevateMessage", deny.messageKey())
+                .setAttribute("elevateDetails", deny.details())
+                .createForm(Templates.DENIED);
+        context.failure(AuthenticationFlowError.ACCESS_DENIED, page);
+    }
+
+    private static org.keycloak.forms.login.LoginFormsProvider picker(AuthenticationFlowContext context,
+                                                                       Decision.Pick pick, Instant now) {
+        return context.form()
+                .setAttribute("elevateChoices", pick.choices().stream().map(w -> WindowChoice.of(w, now)).toList())
+                .setAttribute("elevateAllowAll", pick.allowAll());
+    }
+
+    private static List<ElevationWindow> openWindows(AuthenticationFlowContext context, Instant now) {
+        return new WindowStore(context.getSession(), context.getRealm())
+                .openWindows(context.getUser().getId(), client(context).getId(), now);
+    }
+
+    private static ClientModel client(AuthenticationFlowContext context) {
+        return context.getAuthenticationSession().getClient();
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

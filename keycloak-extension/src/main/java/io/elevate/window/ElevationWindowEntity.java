@@ -1,0 +1,140 @@
+package io.elevate.window;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** JPA row of an elevation window. Times are epoch milliseconds; tags live in ELEVATE_WINDOW_TAG in entry order. */
+@Entity
+@Table(name = "ELEVATE_WINDOW")
+@NamedQueries({
+        @NamedQuery(name = "elevate.openWindows", query = "select distinct w from ElevationWindowEntity w left join fetch w.tags"
+                + " where w.realmId = :realmId and w.userId = :userId and w.clientId = :clientId"
+                + " and w.endsAt > :now and w.startsAt <= :now and w.status = :status order by w.endsAt, w.id"),
+        @NamedQuery(name = "elevate.windowById", query = "select w from ElevationWindowEntity w left join fetch w.tags"
+                + " where w.realmId = :realmId and w.id = :id"),
+})
+public class ElevationWindowEntity {
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Version
+    @Column(name = "VERSION")
+    private int version;
+
+    @Column(name = "REALM_ID", length = 36, nullable = false)
+    private String realmId;
+
+    @Column(name = "USER_ID", length = 36, nullable = false)
+    private String userId;
+
+    @Column(name = "CLIENT_ID", length = 36, nullable = false)
+    private String clientId;
+
+    @Column(name = "ACCOUNT_ID", length = 12, nullable = false)
+    private String accountId;
+
+    @Column(name = "ROLE_NAME", length = 64, nullable = false)
+    private String roleName;
+
+    @Column(name = "SAML_PROVIDER", length = 128, nullable = false)
+    private String samlProvider;
+
+    @Column(name = "REGION", length = 32, nullable = false)
+    private String region;
+
+    @Column(name = "INSTANCE_ID", length = 19)
+    private String instanceId;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "ELEVATE_WINDOW_TAG", joinColumns = @JoinColumn(name = "WINDOW_ID"))
+    @OrderColumn(name = "POSITION")
+    private List<WindowTag> tags = new ArrayList<>();
+
+    @Column(name = "STARTS_AT", nullable = false)
+    private long startsAt;
+
+    @Column(name = "ENDS_AT", nullable = false)
+    private long endsAt;
+
+    @Column(name = "STATUS", length = 16, nullable = false)
+    private String status;
+
+    @Column(name = "JUSTIFICATION", length = 1024)
+    private String justification;
+
+    @Column(name = "CREATED_BY", length = 255, nullable = false)
+    private String createdBy;
+
+    @Column(name = "APPROVED_BY", length = 255)
+    private String approvedBy;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    @Column(name = "REVOKED_BY", length = 255)
+    private String revokedBy;
+
+    @Column(name = "REVOKED_AT")
+    private Long revokedAt;
+
+    @Column(name = "REVOKE_REASON", length = 1024)
+    private String revokeReason;
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public int getVersion() { return version; }
+    public String getRealmId() { return realmId; }
+    public void setRealmId(String realmId) { this.realmId = realmId; }
+    public String getUserId() { return userId; }
+    public void setUserId(String userId) { this.userId = userId; }
+    public String getClientId() { return clientId; }
+    public void setClientId(String clientId) { this.clientId = clientId; }
+    public String getAccountId() { return accountId; }
+    public void setAccountId(String accountId) { this.accountId = accountId; }
+    public String getRoleName() { return roleName; }
+    public void setRoleName(String roleName) { this.roleName = roleName; }
+    public String getSamlProvider() { return samlProvider; }
+    public void setSamlProvider(String samlProvider) { this.samlProvider = samlProvider; }
+    public String getRegion() { return region; }
+    public void setRegion(String region) { this.region = region; }
+    public String getInstanceId() { return instanceId; }
+    public void setInstanceId(String instanceId) { this.instanceId = instanceId; }
+    public List<WindowTag> getTags() { return tags; }
+    public void setTags(List<WindowTag> tags) { this.tags = tags; }
+    public long getStartsAt() { return startsAt; }
+    public void setStartsAt(long startsAt) { this.startsAt = startsAt; }
+    public long getEndsAt() { return endsAt; }
+    public void setEndsAt(long endsAt) { this.endsAt = endsAt; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public String getJustification() { return justification; }
+    public void setJustification(String justification) { this.justification = justification; }
+    public String getCreatedBy() { return createdBy; }
+    public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
+    public String getApprovedBy() { return approvedBy; }
+    public void setApprovedBy(String approvedBy) { this.approvedBy = approvedBy; }
+    public long getCreatedAt() { return createdAt; }
+    public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
+    public String getRevokedBy() { return revokedBy; }
+    public void setRevokedBy(String revokedBy) { this.revokedBy = revokedBy; }
+    public Long getRevokedAt() { return revokedAt; }
+    public void setRevokedAt(Long revokedAt) { this.revokedAt = revokedAt; }
+    public String getRevokeReason() { return revokeReason; }
+    public void setRevokeReason(String revokeReason) { this.revokeReason = revokeReason; }
+}

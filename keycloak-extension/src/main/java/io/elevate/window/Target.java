@@ -1,0 +1,34 @@
+package io.elevate.window;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What an elevation grants: an IAM role of an AWS account reached through a SAML provider, in a region, scoped by ABAC
+ * tags and optionally pinned to one EC2 instance.
+ *
+ * @param instanceId the EC2 instance the Session Manager deep link opens, or null
+ * @param tags       ABAC tag key to value, in the order they were given
+ */
+public record Target(String accountId, String roleName, String samlProvider, String region, String instanceId,
+                     Map<String, String> tags) {
+
+    public Target {
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
+
+    public String roleArn() {
+        return "arn:aws:iam::" + accountId + ":role/" + roleName;
+    }
+
+    public String samlProviderArn() {
+        return "arn:aws:iam::" + accountId + ":saml-provider/" + samlProvider;
+    }
+
+    /** True when both targets assume the same role through the same provider, so their tag sets can share a session. */
+    public boolean sameRoleAs(Target other) {
+        return accountId.equals(other.accountId) && roleName.equals(other.roleName)
+                && samlProvider.equals(other.samlProvider);
+    }
+}

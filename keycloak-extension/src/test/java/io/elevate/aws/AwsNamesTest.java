@@ -1,0 +1,73 @@
+package io.elevate.aws;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("AWS identifiers of a target")
+class AwsNamesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"123456789012", "000000000000"})
+    void acceptsTwelveDigitAccounts(String account) {
+        assertThat(AwsNames.checkAccountId(account)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345678901", "1234567890123", "12345678901a", " 123456789012", ""})
+    void refusesOtherAccounts(String account) {
+        assertThat(AwsNames.checkAccountId(account)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"i-01234567", "i-0123456789abcdef0"})
+    void acceptsShortAndLongInstanceIds(String id) {
+        assertThat(AwsNames.checkInstanceId(id)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"i-0123456", "i-0123456789ABCDEF0", "i-0123456789abcdef", "0123456789abcdef0", "i-012345678"})
+    void refusesMalformedInstanceIds(String id) {
+        assertThat(AwsNames.checkInstanceId(id)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ElevateSessionManager", "a", "role+=,.@_-"})
+    void acceptsIamRoleNames(String name) {
+        assertThat(AwsNames.checkRoleName(name)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "path/role", "role name", "role*"})
+    void refusesInvalidRoleNames(String name) {
+        assertThat(AwsNames.checkRoleName(name)).isPresent();
+        assertThat(AwsNames.checkRoleName("r".repeat(65))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eu-west-1", "us-east-1", "ap-southeast-2"})
+    void acceptsKnownRegions(String region) {
+        assertThat(AwsNames.checkRegion(region)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eu-west-9", "EU-WEST-1", "us-gov-west-1", "moon-1"})
+    void refusesUnknownOrOtherPartitionRegions(String region) {
+        assertThat(AwsNames.checkRegion(region)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "has space", "aws:operator", "naïve",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    void refusesSessionNamesAwsWouldRefuse(String name) {
+        assertThat(AwsNames.checkSessionName(name)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"operator", "olivia.operator@example.com", "ab"})
+    void acceptsUsernamesAndEmailsAsSessionNames(String name) {
+        assertThat(AwsNames.checkSessionName(name)).isEmpty();
+    }
+}

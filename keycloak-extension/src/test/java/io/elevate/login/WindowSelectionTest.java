@@ -1,0 +1,85 @@
+package io.elevate.login;
+
+import io.elevate.saml.ElevationMapperConfig;
+import io.elevate.window.ElevationWindow;
+import io.elevate.window.TestWindows;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.elevate.window.TestWindows.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Choosing windows at sign-in")
+class WindowSelectionTest {
+
+    private static final GateConfig STRICT = GateConfig.of(null);
+    private static final ElevationMapperConfig SINGLE = ElevationMapperConfig.of(Map.of());
+    private static final ElevationMapperConfig NUMBERED = ElevationMapperConfig.of(Map.of("numberedMode", "true"));
+
+    private final ElevationWindow long1 = TestWindows.open("w-1", Duration.ofHours(2), Map.of("AppId", "A"));
+    private final ElevationWindow long2 = TestWindows.open("w-2", Duration.ofHours(3), Map.of("AppId", "B"));
+    private final ElevationWindow ending = TestWindows.open("w-3", Duration.ofMinutes(10), Map.of("AppId", "C"));
+
+    @Test
+    void deniesWithoutAnOpenWindow() {
+        assertThat(new WindowSelection(STRICT, SINGLE).decide(List.of(), NOW))
+                .isEqualTo(Decision.Deny.of("no_open_window", "elevateNoWindow"));
+    }
+
+    @Test
+    void grantsTheOnlyWindow() {
+        assertThat(new WindowSelection(STRICT, SINGLE).decide(List.of(long1), NOW))
+                .isEqualTo(new Decision.Grant(List.of(long1)));
+    }
+
+    @Test
+    void deniesAWindowEndingWithinFifteenMinutesByDefault() {
+        assertThat(new WindowSelection(STRICT, SINGLE).decide(List.of(ending), NOW))
+                .isEqualTo(Decision.Deny.of("window_ends_too_soon", "elevateWindowEndsSoon"));
+    }
+
+    @Test
+    void allowsAWindowEndingSoonWhenConfigured() {
+        GateConfig lenient = new GateConfig(true, STRICT.relayStatePolicy());
+        assertThat(new WindowSelection(lenient, SINGLE).decide(List.of(ending), NOW))
+                .isEqualTo(new Decision.Grant(List.of(ending)));
+    }
+
+    @Test
+    void leavesOutWindowsEndingSoonWhenOthersAreOpen() {
+        assertThat(new WindowSelection(STRICT, SINGLE).decide(List.of(long1, ending), NOW))
+                .isEqualTo(new Decision.Grant(List.of(long1)));
+    }
+
+    @Test
+    void asksToPickAmongSeveralAndOffersAllOnlyInNumberedMode() {
+        assertThat(new WindowSelection(STRICT, SINGLE).decide(List.of(long1, long2), NOW))
+                .isEqualTo(new Decision.Pick(List.of(long1, long2), false));
+        assertThat(new WindowSelection(STRICT, NUMBERED).decide(List.of(long1, long2), NOW))
+                .isEqualTo(new Decision.Pick(List.of(long1, long2), true));
+    }
+
+    @Test
+    void grantsThePickedWindowOnly() {
+        assertThat(new WindowSelection(STRICT, SINGLE).choose("w-2", List.of(long1, long2), NOW))
+                .isEqualTo(new Decision.Grant(List.of(long2)));
+    }
+
+    @Test
+    void refusesAllWhenNotInNumberedModeAndAnIdThatIsNotOpen() {
+        WindowSelection selection = new WindowSelection(STRICT, SINGLE);
+        assertThat(selection.choose("all", List.of(long1, long2), NOW)).isInstanceOf(Decision.Pick.class);
+        assertThat(selection.choose("someone-elses-window", List.of(long1, long2), NOW))
+                .isInstanceOf(Decision.Pick.class);
+    }
+
+    @Test
+    void grantsAllInNumberedMode() {
+        assertThat(new WindowSelection(STRICT, NUMBERED).choose("all", List.of(long1, long2), NOW))
+                .isEqualTo(new Decision.Grant(List.of(long1, long2)));
+    }
+}

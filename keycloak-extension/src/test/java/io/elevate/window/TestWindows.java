@@ -1,0 +1,28 @@
+package io.elevate.window;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** Hand-made windows for unit tests. */
+public final class TestWindows {
+
+    public static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+
+    private TestWindows() {
+    }
+
+    public static Target target(Map<String, String> tags) {
+        return new Target("123456789012", "ElevateSessionManager", "Keycloak", "eu-west-1", "i-0123456789abcdef0",
+                tags);
+    }
+
+    public static ElevationWindow open(String id, Duration left, Map<String, String> tags) {
+        return window(id, target(tags), NOW.minus(Duration.ofMinutes(5)), NOW.plus(left));
+    }
+
+    public static ElevationWindow window(String id, Target target, Instant startsAt, Instant endsAt) {
+        return new ElevationWindow(id, "realm", "user", "client", target, startsAt, endsAt, WindowStatus.APPROVED,
+                "because", "admin", "admin", startsAt, null, null, null);
+    }
+}
