@@ -105,7 +105,7 @@ final class ElevationGateAuthenticator implements Authenticator {
 
     private static void deny(AuthenticationFlowContext context, Decision.Deny deny) {
         context.getAuthenticationSession().removeClientNote(GateNotes.WINDOW_IDS);
-        context.getEvent().detail(DETAIL_REASON, deny.reason()).error(Errors.ACCESS_DENIED);
+        context.getEvent().user(context.getUser()).detail(DETAIL_REASON, deny.reason()).error(Errors.ACCESS_DENIED);
         Response page = context.form()
                 .setStatus(Response.Status.FORBIDDEN)
                 .setAttribute("elevateMessage", deny.messageKey())

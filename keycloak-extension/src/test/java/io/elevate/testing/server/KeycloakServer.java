@@ -1,0 +1,148 @@
+package io.elevate.testing.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * JUnit 5 extension running one Keycloak, with Elevate installed, shared by every test class of the run.
+ *
+ * <p>Use {@code @ExtendWith(KeycloakServer.class)}; test methods, lifecycle methods and constructors can then take a
+ * {@code KeycloakServer} or an {@link AdminApi} parameter. The first test class to need the server installs it afresh
+ * in {@code keycloak-extension/target/keycloak-it} and starts it on free ports (about a minute); it is stopped when
+ * the run ends. Its console output is in {@link #logFile()}, which is named on standard error when a test fails.
+ */
+public final class KeycloakServer implements BeforeAllCallback, ParameterResolver, TestWatcher {
+
+    private static final Namespace NAMESPACE = Namespace.create(KeycloakServer.class);
+    private static final String HOME = "keycloak-extension/target/keycloak-it";
+
+    private volatile Running running;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        bind(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == KeycloakServer.class || type == AdminApi.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Running server = bind(context);
+        return parameter.getParameter().getType() == AdminApi.class ? server.adminApi : this;
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        Running server = running;
+        if (server != null) {
+            System.err.println("Keycloak log: " + server.keycloak.logFile());
+        }
+    }
+
+    /** The HTTP base URL, without trailing slash, e.g. {@code http://localhost:41234}. */
+    public String baseUrl() {
+        return running().keycloak.baseUrl();
+    }
+
+    /** The URL of a realm, e.g. {@code http://localhost:41234/realms/elevate-demo}. */
+    public String realmUrl(String realm) {
+        return baseUrl() + "/realms/" + realm;
+    }
+
+    /** The Admin REST API, signed in as the master-realm administrator. */
+    public AdminApi adminApi() {
+        return running().adminApi;
+    }
+
+    /** The file holding the server's console output. */
+    public Path logFile() {
+        return running().keycloak.logFile();
+    }
+
+    private Running bind(ExtensionContext context) {
+        Running server = running;
+        if (server == null) {
+            server = context.getRoot().getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(Running.class.getName(), key -> Running.start(), Running.class);
+            running = server;
+        }
+        return server;
+    }
+
+    private Running running() {
+        Running server = running;
+        if (server == null) {
+            throw new IllegalStateException("Keycloak is not started: annotate the test class with @ExtendWith(KeycloakServer.class)");
+        }
+        return server;
+    }
+
+    /** The server of the run; JUnit closes it, stopping Keycloak, when the root context closes. */
+    private static final class Running implements CloseableResource {
+
+        private final KeycloakDistribution keycloak;
+        private final AdminApi adminApi;
+
+        private Running(KeycloakDistribution keycloak) {
+            this.keycloak = keycloak;
+            this.adminApi = new AdminApi(keycloak.baseUrl(), keycloak.admin());
+        }
+
+        static Running start() {
+            ElevateBuild build = ElevateBuild.fromSystemProperties();
+            try {
+                Path home = build.root().resolve(HOME);
+                FileTrees.delete(home);
+                List<Integer> ports = freePorts(2);
+                KeycloakDistribution keycloak =
+                        new KeycloakDistribution(build, home, ports.get(0), ports.get(1), AdminCredentials.DEFAULT);
+                keycloak.install();
+                // Should the JVM end without JUnit closing the root context (e.g. failsafe timeout), stop Keycloak anyway.
+                Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop, "keycloak-it-shutdown"));
+                keycloak.start(Map.of());
+                return new Running(keycloak);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start Keycloak", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while starting Keycloak", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            keycloak.stop();
+        }
+
+        /** Distinct ports that were free a moment ago, all held open together so that they differ. */
+        private static List<Integer> freePorts(int count) throws IOException {
+            List<ServerSocket> sockets = new ArrayList<>();
+            try {
+                for (int i = 0; i < count; i++) {
+                    sockets.add(new ServerSocket(0));
+                }
+                return sockets.stream().map(ServerSocket::getLocalPort).toList();
+            } finally {
+                for (ServerSocket socket : sockets) {
+                    socket.close();
+                }
+            }
+        }
+    }
+}
