@@ -1,5 +1,6 @@
 package io.elevate.admin;
 
+import io.elevate.Elevate;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -75,6 +76,6 @@ public final class ElevationAdminResourceProviderFactory
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("maxWindowMinutes", Long.toString(maxWindow.toMinutes()));
+        return Map.of("version", Elevate.version(), "maxWindowMinutes", Long.toString(maxWindow.toMinutes()));
     }
 }

@@ -1,5 +1,6 @@
 package io.elevate.login;
 
+import io.elevate.Elevate;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -7,12 +8,14 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /** Registers the {@code aws-elevation-gate} authenticator. */
-public final class ElevationGateAuthenticatorFactory implements AuthenticatorFactory {
+public final class ElevationGateAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "aws-elevation-gate";
 
@@ -67,6 +70,11 @@ public final class ElevationGateAuthenticatorFactory implements AuthenticatorFac
     @Override
     public boolean isUserSetupAllowed() {
         return false;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("version", Elevate.version());
     }
 
     @Override

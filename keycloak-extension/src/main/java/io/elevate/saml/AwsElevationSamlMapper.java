@@ -1,5 +1,6 @@
 package io.elevate.saml;
 
+import io.elevate.Elevate;
 import io.elevate.login.GateNotes;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStore;
@@ -14,19 +15,22 @@ import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.saml.mappers.AbstractSAMLProtocolMapper;
 import org.keycloak.protocol.saml.mappers.SAMLAttributeStatementMapper;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the AWS attributes (Role, RoleSessionName, SourceIdentity, SessionDuration, PrincipalTag:*) for the windows
  * the {@code aws-elevation-gate} chose. It never denies (the gate does); when the chosen windows are no longer all
  * open, or the plan no longer holds, it writes nothing, so AWS gets no role and no tags.
  */
-public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper implements SAMLAttributeStatementMapper {
+public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper implements SAMLAttributeStatementMapper,
+        ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "saml-aws-elevation-mapper";
 
@@ -45,6 +49,11 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
     @Override
     public String getId() {
         return PROVIDER_ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("version", Elevate.version());
     }
 
     @Override
