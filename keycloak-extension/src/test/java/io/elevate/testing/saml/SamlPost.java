@@ -5,6 +5,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import io.elevate.testing.browser.Page;
 import java.net.URI;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jsoup.nodes.Element;
 import org.opensaml.saml.saml2.core.Response;
@@ -40,12 +42,25 @@ public final class SamlPost {
             return Optional.empty();
         }
         Element form = samlResponse.closest("form");
-        Element relayState = form.selectFirst("input[name=RelayState]");
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.select("input[name]").forEach(input -> fields.putIfAbsent(input.attr("name"), input.val()));
         String action = form.absUrl("action");
-        return Optional.of(new SamlPost(
-                URI.create(action.isEmpty() ? page.url().toString() : action),
-                relayState == null ? null : relayState.val(),
-                samlResponse.val()));
+        return Optional.of(fromForm(URI.create(action.isEmpty() ? page.url().toString() : action), fields));
+    }
+
+    /**
+     * The SAML Response of a form POST as the service provider received it at {@code acsUrl}: the decoded form
+     * fields {@code SAMLResponse} and, optionally, {@code RelayState}.
+     *
+     * @throws IllegalArgumentException if there is no {@code SAMLResponse} field, or it is not a base64-encoded SAML Response
+     */
+    public static SamlPost fromForm(URI acsUrl, Map<String, String> fields) {
+        String samlResponse = fields.get("SAMLResponse");
+        if (samlResponse == null) {
+            throw new IllegalArgumentException("The form posted to " + acsUrl + " has no SAMLResponse field, only "
+                    + fields.keySet());
+        }
+        return new SamlPost(acsUrl, fields.get("RelayState"), samlResponse);
     }
 
     /** Where the response is posted: the service provider's assertion consumer service. */

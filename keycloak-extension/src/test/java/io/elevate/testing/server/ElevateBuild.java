@@ -25,6 +25,11 @@ public record ElevateBuild(Path keycloakDistribution, String keycloakVersion, Pa
                 path("elevate.root"));
     }
 
+    /** The extension module's build directory ({@code target/}), where the jar is built and tests leave their files. */
+    public Path buildDirectory() {
+        return extensionJar.getParent();
+    }
+
     /** The folder whose sub-folders are Keycloak themes. */
     public Path themes() {
         return root.resolve("themes");

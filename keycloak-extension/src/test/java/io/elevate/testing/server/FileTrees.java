@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Recursive copy and delete of directory trees, which {@link Files} only offers for single files. */
-final class FileTrees {
+public final class FileTrees {
 
     private FileTrees() {
     }
 
     /** Deletes {@code root} and everything below it; does nothing if it does not exist. Symbolic links are not followed. */
-    static void delete(Path root) throws IOException {
+    public static void delete(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
