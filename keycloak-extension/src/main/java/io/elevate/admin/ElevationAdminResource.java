@@ -2,12 +2,17 @@ package io.elevate.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.elevate.api.ApiError;
 import io.elevate.audit.Actor;
 import io.elevate.audit.AuditLog;
+import io.elevate.notify.Notifiers;
+import io.elevate.window.ConcurrentChange;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStatus;
 import io.elevate.window.WindowStore;
-import jakarta.persistence.PersistenceException;
+import io.elevate.workflow.Caller;
+import io.elevate.workflow.ElevationWorkflow;
+import io.elevate.workflow.Outcome;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -117,7 +122,7 @@ public final class ElevationAdminResource {
             return ApiError.invalid(read.violations());
         }
         ElevationWindow window = store().create(read.draft(), now);
-        new AuditLog(session, realm).record("WINDOW_CREATED", window.id(), actor, describe(window), now);
+        new AuditLog(session, realm).record("GRANTED", window.id(), actor, describe(window), now);
         WindowRepresentation representation = represent(window, now);
         adminEvent.operation(OperationType.CREATE).resourcePath("elevation", "windows", window.id())
                 .representation(representation).success();
@@ -133,32 +138,25 @@ public final class ElevationAdminResource {
         JsonNode json = parse(body);
         String reason = json == null || json.get("reason") == null || !json.get("reason").isTextual() ? null
                 : json.get("reason").asText().trim();
-        if (reason == null || reason.isEmpty() || reason.length() > WindowDraftReader.MAX_JUSTIFICATION) {
-            return ApiError.badRequest("a JSON body with a reason of 1 to " + WindowDraftReader.MAX_JUSTIFICATION
-                    + " characters is required");
-        }
         Instant now = clock.instant();
-        WindowStore store = store();
-        ElevationWindow current = store.find(id).orElse(null);
-        if (current == null) {
-            return ApiError.notFound("no elevation window " + id + " in this realm");
-        }
-        if (current.status() != WindowStatus.APPROVED) {
-            return ApiError.conflict("the window is already " + current.status().name().toLowerCase(Locale.ROOT));
-        }
-        if (!now.isBefore(current.endsAt())) {
-            return ApiError.conflict("the window already ended at " + current.endsAt());
-        }
-        Actor actor = Actor.of(session, auth.adminAuth().getUser());
-        ElevationWindow revoked;
+        UserModel admin = auth.adminAuth().getUser();
+        Caller caller = new Caller(admin, auth.adminAuth().getClient(), auth.adminAuth().getToken(),
+                session.getContext().getConnection().getRemoteAddr(), Caller.levelOf(auth.adminAuth().getToken()));
+        Outcome outcome;
         try {
-            revoked = store.revoke(id, actor.name(), reason, now).orElseThrow();
-        } catch (PersistenceException concurrent) {
+            outcome = new ElevationWorkflow(session, realm, Notifiers.of(session, realm), null)
+                    .revoke(caller, id, reason, true, now);
+        } catch (RuntimeException error) {
+            if (!ConcurrentChange.isCause(error)) {
+                throw error;
+            }
             session.getTransactionManager().setRollbackOnly();
             return ApiError.conflict("the window was changed at the same time; read it again");
         }
-        new AuditLog(session, realm).record("WINDOW_REVOKED", id, actor, "reason=" + reason, now);
-        WindowRepresentation representation = represent(revoked, now);
+        if (outcome instanceof Outcome.Refused refused) {
+            return ApiError.of(refused);
+        }
+        WindowRepresentation representation = represent(((Outcome.Done) outcome).window(), now);
         adminEvent.operation(OperationType.UPDATE).resourcePath("elevation", "windows", id, "revoke")
                 .representation(representation).success();
         return Response.ok(representation).build();
@@ -174,8 +172,8 @@ public final class ElevationAdminResource {
         if (page == null) {
             return ApiError.badRequest("first must be 0 or more and max between 1 and " + MAX_PAGE);
         }
-        return Response.ok(new AuditLog(session, realm).list(windowId, page.first(), page.max()).stream()
-                .map(AuditRepresentation::of).toList()).build();
+        return Response.ok(new AuditLog(session, realm).list(AuditLog.Filter.window(windowId), page.first(), page.max()).stream()
+                .map(io.elevate.api.AuditResource.AuditEntry::of).toList()).build();
     }
 
     private WindowStore store() {

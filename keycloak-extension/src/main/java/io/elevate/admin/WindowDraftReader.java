@@ -1,6 +1,7 @@
 package io.elevate.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.elevate.api.JsonFields;
 import io.elevate.aws.AwsNames;
 import io.elevate.aws.SessionTagRules;
 import io.elevate.aws.SessionTags;
@@ -70,8 +71,8 @@ final class WindowDraftReader {
             return new Result(null, List.copyOf(fields.violations()));
         }
         Target target = new Target(accountId, roleName, samlProvider, region, instanceId, tags);
-        return new Result(new NewWindow(user.getId(), client.getId(), target, span.startsAt(), span.endsAt(), justification, actor,
-                actor), List.of());
+        return new Result(NewWindow.granted(user.getId(), client.getId(), target, span.startsAt(), span.endsAt(),
+                justification, actor), List.of());
     }
 
     private Map<String, String> tags(JsonFields fields) {

@@ -1,4 +1,4 @@
-package io.elevate.admin;
+package io.elevate.api;
 
 import io.elevate.aws.Violation;
 import jakarta.ws.rs.core.MediaType;
@@ -9,25 +9,31 @@ import java.util.List;
 /** The JSON body of every 4xx answer: an OAuth-style code, a sentence, and the broken rules field by field. */
 public record ApiError(String error, String error_description, List<Violation> violations) {
 
-    static Response response(Response.Status status, String error, String description, List<Violation> violations) {
+    public static Response response(Response.Status status, String error, String description, List<Violation> violations) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError(error, description, violations)).build();
     }
 
-    static Response invalid(List<Violation> violations) {
+    public static Response invalid(List<Violation> violations) {
         return response(Response.Status.BAD_REQUEST, "invalid_request", "The request breaks "
                 + violations.size() + " rule(s); see violations.", violations);
     }
 
-    static Response badRequest(String description) {
+    /** The answer to a refused workflow step. */
+    public static Response of(io.elevate.workflow.Outcome.Refused refused) {
+        return response(Response.Status.fromStatusCode(refused.status()), refused.error(), refused.message(),
+                refused.violations());
+    }
+
+    public static Response badRequest(String description) {
         return response(Response.Status.BAD_REQUEST, "invalid_request", description, List.of());
     }
 
-    static Response notFound(String description) {
+    public static Response notFound(String description) {
         return response(Response.Status.NOT_FOUND, "not_found", description, List.of());
     }
 
-    static Response conflict(String description) {
+    public static Response conflict(String description) {
         return response(Response.Status.CONFLICT, "conflict", description, List.of());
     }
 }

@@ -40,15 +40,58 @@ public final class AuditLog {
         return toRecord(entity);
     }
 
-    /** The realm's records, oldest first, optionally only those of one window. */
-    public List<AuditRecord> list(String windowId, int first, int max) {
-        String jpql = "select a from AuditRecordEntity a where a.realmId = :realmId"
-                + (windowId == null ? "" : " and a.windowId = :windowId") + " order by a.occurredAt, a.id";
-        var query = em.createQuery(jpql, AuditRecordEntity.class).setParameter("realmId", realm.getId());
-        if (windowId != null) {
-            query.setParameter("windowId", windowId);
+    /** What an auditor filters on; null fields do not filter. Times are inclusive-exclusive. */
+    public record Filter(String windowId, String actorName, String action, Instant from, Instant to) {
+
+        public static Filter window(String windowId) {
+            return new Filter(windowId, null, null, null, null);
+        }
+    }
+
+    /** The realm's records matching the filter, oldest first. */
+    public List<AuditRecord> list(Filter filter, int first, int max) {
+        StringBuilder jpql = new StringBuilder("select a from AuditRecordEntity a where a.realmId = :realmId");
+        if (filter.windowId() != null) {
+            jpql.append(" and a.windowId = :windowId");
+        }
+        if (filter.actorName() != null) {
+            jpql.append(" and a.actorName = :actorName");
+        }
+        if (filter.action() != null) {
+            jpql.append(" and a.action = :action");
+        }
+        if (filter.from() != null) {
+            jpql.append(" and a.occurredAt >= :from");
+        }
+        if (filter.to() != null) {
+            jpql.append(" and a.occurredAt < :to");
+        }
+        jpql.append(" order by a.occurredAt, a.id");
+        var query = em.createQuery(jpql.toString(), AuditRecordEntity.class).setParameter("realmId", realm.getId());
+        if (filter.windowId() != null) {
+            query.setParameter("windowId", filter.windowId());
+        }
+        if (filter.actorName() != null) {
+            query.setParameter("actorName", filter.actorName());
+        }
+        if (filter.action() != null) {
+            query.setParameter("action", filter.action());
+        }
+        if (filter.from() != null) {
+            query.setParameter("from", filter.from().toEpochMilli());
+        }
+        if (filter.to() != null) {
+            query.setParameter("to", filter.to().toEpochMilli());
         }
         return query.setFirstResult(first).setMaxResults(max).getResultStream().map(AuditLog::toRecord).toList();
+    }
+
+    /** Deletes the records older than {@code before} (retention); returns how many. */
+    public int deleteOlderThan(Instant before) {
+        return em.createQuery("delete from AuditRecordEntity a where a.realmId = :realmId and a.occurredAt < :before")
+                .setParameter("realmId", realm.getId())
+                .setParameter("before", before.toEpochMilli())
+                .executeUpdate();
     }
 
     private static AuditRecord toRecord(AuditRecordEntity e) {

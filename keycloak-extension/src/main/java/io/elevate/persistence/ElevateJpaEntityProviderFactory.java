@@ -1,6 +1,7 @@
 package io.elevate.persistence;
 
 import io.elevate.audit.AuditRecordEntity;
+import io.elevate.window.ApprovalEntity;
 import io.elevate.window.ElevationWindowEntity;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -20,7 +21,7 @@ public final class ElevateJpaEntityProviderFactory implements JpaEntityProviderF
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(ElevationWindowEntity.class, AuditRecordEntity.class);
+        return List.of(ElevationWindowEntity.class, ApprovalEntity.class, AuditRecordEntity.class);
     }
 
     @Override

@@ -96,6 +96,48 @@ public class ElevationWindowEntity {
     @Column(name = "REVOKE_REASON", length = 1024)
     private String revokeReason;
 
+    @Column(name = "POLICY_ID", length = 36)
+    private String policyId;
+
+    @Column(name = "TICKET", length = 64)
+    private String ticket;
+
+    @Column(name = "BREAK_GLASS", nullable = false)
+    private boolean breakGlass;
+
+    @Column(name = "APPROVALS_REQUIRED", nullable = false)
+    private int approvalsRequired;
+
+    @Column(name = "EXPIRES_AT")
+    private Long expiresAt;
+
+    @Column(name = "DECIDED_BY", length = 255)
+    private String decidedBy;
+
+    @Column(name = "DECIDED_AT")
+    private Long decidedAt;
+
+    @Column(name = "DECISION_COMMENT", length = 1024)
+    private String decisionComment;
+
+    @Column(name = "REVIEWED_BY", length = 255)
+    private String reviewedBy;
+
+    @Column(name = "REVIEWED_AT")
+    private Long reviewedAt;
+
+    @Column(name = "EXTENSION_MINUTES")
+    private Integer extensionMinutes;
+
+    @Column(name = "EXTENSION_JUSTIFICATION", length = 1024)
+    private String extensionJustification;
+
+    @Column(name = "APPROVAL_ROUND", nullable = false)
+    private int round;
+
+    @Column(name = "END_NOTICE_SENT", nullable = false)
+    private boolean endNoticeSent;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public int getVersion() { return version; }
@@ -137,4 +179,32 @@ public class ElevationWindowEntity {
     public void setRevokedAt(Long revokedAt) { this.revokedAt = revokedAt; }
     public String getRevokeReason() { return revokeReason; }
     public void setRevokeReason(String revokeReason) { this.revokeReason = revokeReason; }
+    public String getPolicyId() { return policyId; }
+    public void setPolicyId(String policyId) { this.policyId = policyId; }
+    public String getTicket() { return ticket; }
+    public void setTicket(String ticket) { this.ticket = ticket; }
+    public boolean isBreakGlass() { return breakGlass; }
+    public void setBreakGlass(boolean breakGlass) { this.breakGlass = breakGlass; }
+    public int getApprovalsRequired() { return approvalsRequired; }
+    public void setApprovalsRequired(int approvalsRequired) { this.approvalsRequired = approvalsRequired; }
+    public Long getExpiresAt() { return expiresAt; }
+    public void setExpiresAt(Long expiresAt) { this.expiresAt = expiresAt; }
+    public String getDecidedBy() { return decidedBy; }
+    public void setDecidedBy(String decidedBy) { this.decidedBy = decidedBy; }
+    public Long getDecidedAt() { return decidedAt; }
+    public void setDecidedAt(Long decidedAt) { this.decidedAt = decidedAt; }
+    public String getDecisionComment() { return decisionComment; }
+    public void setDecisionComment(String decisionComment) { this.decisionComment = decisionComment; }
+    public String getReviewedBy() { return reviewedBy; }
+    public void setReviewedBy(String reviewedBy) { this.reviewedBy = reviewedBy; }
+    public Long getReviewedAt() { return reviewedAt; }
+    public void setReviewedAt(Long reviewedAt) { this.reviewedAt = reviewedAt; }
+    public Integer getExtensionMinutes() { return extensionMinutes; }
+    public void setExtensionMinutes(Integer extensionMinutes) { this.extensionMinutes = extensionMinutes; }
+    public String getExtensionJustification() { return extensionJustification; }
+    public void setExtensionJustification(String extensionJustification) { this.extensionJustification = extensionJustification; }
+    public int getRound() { return round; }
+    public void setRound(int round) { this.round = round; }
+    public boolean isEndNoticeSent() { return endNoticeSent; }
+    public void setEndNoticeSent(boolean endNoticeSent) { this.endNoticeSent = endNoticeSent; }
 }

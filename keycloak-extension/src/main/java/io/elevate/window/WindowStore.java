@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Elevation windows in Keycloak's own database, inside the request's transaction. */
 public final class WindowStore {
@@ -59,29 +60,97 @@ public final class WindowStore {
         entity.setTags(tags);
         entity.setStartsAt(draft.startsAt().toEpochMilli());
         entity.setEndsAt(draft.endsAt().toEpochMilli());
-        entity.setStatus(WindowStatus.APPROVED.name());
+        entity.setStatus(draft.status().name());
         entity.setJustification(draft.justification());
         entity.setCreatedBy(draft.createdBy());
         entity.setApprovedBy(draft.approvedBy());
         entity.setCreatedAt(now.toEpochMilli());
+        RequestInfo request = draft.request();
+        entity.setPolicyId(request.policyId());
+        entity.setTicket(request.ticket());
+        entity.setBreakGlass(request.breakGlass());
+        entity.setApprovalsRequired(request.approvalsRequired());
+        entity.setExpiresAt(millis(request.expiresAt()));
         em.persist(entity);
         em.flush();
         return toWindow(entity);
     }
 
     /**
-     * Marks an approved window revoked. Returns empty when the window does not exist; the caller checks the status
-     * first. The entity's version makes a concurrent second revoke fail instead of being recorded twice.
+     * Applies {@code change} to the stored window and writes it at once. The entity's version makes a concurrent
+     * second change of the same window fail with an {@link jakarta.persistence.OptimisticLockException} instead of
+     * both being recorded: every transition happens exactly once.
      */
-    public Optional<ElevationWindow> revoke(String id, String revokedBy, String reason, Instant now) {
+    public Optional<ElevationWindow> change(String id, Consumer<ElevationWindowEntity> change) {
         return findEntity(id).map(entity -> {
-            entity.setStatus(WindowStatus.REVOKED.name());
-            entity.setRevokedBy(revokedBy);
-            entity.setRevokedAt(now.toEpochMilli());
-            entity.setRevokeReason(reason);
+            change.accept(entity);
             em.flush();
             return toWindow(entity);
         });
+    }
+
+    /** Records an approver's yes for the window's current round and returns how many distinct approvers said yes. */
+    public int approve(ElevationWindow window, String approverId, String approverName, String comment, Instant now) {
+        int round = window.request().round();
+        em.persist(new ApprovalEntity(window.id(), round, approverId, approverName, now.toEpochMilli(), comment));
+        em.flush();
+        return approvals(window.id()).stream().filter(a -> a.round() == round).toList().size();
+    }
+
+    public List<Approval> approvals(String windowId) {
+        return em.createQuery("select a from ApprovalEntity a where a.windowId = :id order by a.round, a.approvedAt",
+                        ApprovalEntity.class)
+                .setParameter("id", windowId)
+                .getResultStream()
+                .map(a -> new Approval(a.getRound(), a.getApproverId(), a.getApproverName(),
+                        Instant.ofEpochMilli(a.getApprovedAt()), a.getComment()))
+                .toList();
+    }
+
+    /** Requests waiting for a decision: new ones, and approved windows with an extension asked. */
+    public List<ElevationWindow> awaitingDecision(int max) {
+        return em.createQuery("select w from ElevationWindowEntity w where w.realmId = :realmId"
+                        + " and (w.status = :requested or (w.status = :approved and w.extensionMinutes is not null))"
+                        + " order by w.createdAt", ElevationWindowEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("requested", WindowStatus.REQUESTED.name())
+                .setParameter("approved", WindowStatus.APPROVED.name())
+                .setMaxResults(max)
+                .getResultStream().map(WindowStore::toWindow).toList();
+    }
+
+    /** Break-glass windows no approver has reviewed yet. */
+    public List<ElevationWindow> awaitingReview(int max) {
+        return em.createQuery("select w from ElevationWindowEntity w where w.realmId = :realmId"
+                        + " and w.breakGlass = true and w.reviewedAt is null order by w.createdAt",
+                        ElevationWindowEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setMaxResults(max)
+                .getResultStream().map(WindowStore::toWindow).toList();
+    }
+
+    /** Requests still pending at {@code now} although their expiry has passed. */
+    public List<String> expiredRequests(Instant now, int max) {
+        return em.createQuery("select w.id from ElevationWindowEntity w where w.realmId = :realmId"
+                        + " and w.status = :requested and w.expiresAt <= :now", String.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("requested", WindowStatus.REQUESTED.name())
+                .setParameter("now", now.toEpochMilli())
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Approved windows ending within {@code notice} of {@code now} whose requester was not told yet. */
+    public List<String> endingWithoutNotice(Instant now, java.time.Duration notice, int max) {
+        return em.createQuery("select w.id from ElevationWindowEntity w where w.realmId = :realmId"
+                        + " and w.status = :approved and w.endNoticeSent = false and w.endsAt > :now"
+                        + " and w.endsAt <= :horizon and w.startsAt <= :now", String.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("approved", WindowStatus.APPROVED.name())
+                .setParameter("now", now.toEpochMilli())
+                .setParameter("horizon", now.plus(notice).toEpochMilli())
+                .setMaxResults(max)
+                .getResultList();
     }
 
     /** Windows of the realm, newest first, optionally only one user's and only those in one status. */
@@ -118,10 +187,22 @@ public final class WindowStore {
         e.getTags().forEach(tag -> tags.put(tag.getKey(), tag.getValue()));
         Target target = new Target(e.getAccountId(), e.getRoleName(), e.getSamlProvider(), e.getRegion(),
                 e.getInstanceId(), tags);
+        RequestInfo request = new RequestInfo(e.getPolicyId(), e.getTicket(), e.isBreakGlass(),
+                e.getApprovalsRequired(), instant(e.getExpiresAt()), e.getDecidedBy(), instant(e.getDecidedAt()),
+                e.getDecisionComment(), e.getReviewedBy(), instant(e.getReviewedAt()), e.getExtensionMinutes(),
+                e.getExtensionJustification(), e.getRound());
         return new ElevationWindow(e.getId(), e.getRealmId(), e.getUserId(), e.getClientId(), target,
                 Instant.ofEpochMilli(e.getStartsAt()), Instant.ofEpochMilli(e.getEndsAt()),
                 WindowStatus.valueOf(e.getStatus()), e.getJustification(), e.getCreatedBy(), e.getApprovedBy(),
-                Instant.ofEpochMilli(e.getCreatedAt()), e.getRevokedBy(),
-                e.getRevokedAt() == null ? null : Instant.ofEpochMilli(e.getRevokedAt()), e.getRevokeReason());
+                Instant.ofEpochMilli(e.getCreatedAt()), e.getRevokedBy(), instant(e.getRevokedAt()),
+                e.getRevokeReason(), request);
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 }

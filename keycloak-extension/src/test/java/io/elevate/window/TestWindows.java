@@ -23,6 +23,6 @@ public final class TestWindows {
 
     public static ElevationWindow window(String id, Target target, Instant startsAt, Instant endsAt) {
         return new ElevationWindow(id, "realm", "user", "client", target, startsAt, endsAt, WindowStatus.APPROVED,
-                "because", "admin", "admin", startsAt, null, null, null);
+                "because", "admin", "admin", startsAt, null, null, null, RequestInfo.NONE);
     }
 }

@@ -38,15 +38,32 @@ public final class AdminApi {
     private static final Duration TOKEN_RENEWAL_MARGIN = Duration.ofSeconds(10);
 
     private final String baseUrl;
+    private final String tokenRealm;
     private final AdminCredentials credentials;
+    private final String pathPrefix;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private String accessToken;
     private Instant accessTokenRenewal = Instant.MIN;
 
     /** A client of the Keycloak at {@code baseUrl} (e.g. {@code http://localhost:8080}), signing in as {@code credentials}. */
     public AdminApi(String baseUrl, AdminCredentials credentials) {
+        this(baseUrl, "master", credentials, "/admin/realms/");
+    }
+
+    private AdminApi(String baseUrl, String tokenRealm, AdminCredentials credentials, String pathPrefix) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.tokenRealm = tokenRealm;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.pathPrefix = pathPrefix;
+    }
+
+    /**
+     * The same client for a user of {@code realm}, signed in with the password grant of the realm's admin-cli
+     * client, whose paths are relative to {@code /realms/{realm}/elevation/} (the elevation API).
+     */
+    public static AdminApi elevationApiAs(String baseUrl, String realm, String username, String password) {
+        return new AdminApi(baseUrl, realm, new AdminCredentials(username, password),
+                "/realms/" + realm + "/elevation/");
     }
 
     /** {@code GET /admin/realms/{path}}. */
@@ -109,7 +126,7 @@ public final class AdminApi {
         String form = "grant_type=password&client_id=admin-cli"
                 + "&username=" + URLEncoder.encode(credentials.username(), UTF_8)
                 + "&password=" + URLEncoder.encode(credentials.password(), UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + tokenRealm + "/protocol/openid-connect/token"))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(BodyPublishers.ofString(form))
@@ -128,7 +145,7 @@ public final class AdminApi {
 
     private JsonResponse send(String method, String path, Object body) {
         BodyPublisher content = body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(toJson(body));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathPrefix + path))
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + accessToken())
                 .header("Accept", "application/json")

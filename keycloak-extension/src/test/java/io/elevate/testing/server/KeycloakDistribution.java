@@ -94,7 +94,9 @@ public final class KeycloakDistribution {
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
                 "--import-realm",
-                "--health-enabled=true"));
+                "--health-enabled=true",
+                // Elevate's policies are edited on a declarative admin console page.
+                "--features=declarative-ui"));
         extraOptions.forEach((name, value) -> command.add("--" + name + "=" + value));
 
         Files.writeString(logFile(), String.format("%n===== %s %s%n", Instant.now(), String.join(" ", command)),

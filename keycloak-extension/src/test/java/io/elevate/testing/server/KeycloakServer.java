@@ -115,7 +115,8 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
                 keycloak.install();
                 // Should the JVM end without JUnit closing the root context (e.g. failsafe timeout), stop Keycloak anyway.
                 Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop, "keycloak-it-shutdown"));
-                keycloak.start(Map.of());
+                // Expiry and end notices every 2 s, so tests see them without waiting half a minute.
+                keycloak.start(Map.of("spi-events-listener--elevate-timers--interval-seconds", "2"));
                 return new Running(keycloak);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start Keycloak", e);

@@ -1,4 +1,4 @@
-package io.elevate.admin;
+package io.elevate.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.elevate.aws.Violation;
@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** Reads typed fields out of a JSON object, collecting a {@link Violation} for each one that is missing or mistyped. */
-final class JsonFields {
+public final class JsonFields {
 
     private final JsonNode json;
     private final List<Violation> violations = new ArrayList<>();
 
-    JsonFields(JsonNode json, Set<String> known) {
+    public JsonFields(JsonNode json, Set<String> known) {
         this.json = json;
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -28,15 +28,15 @@ final class JsonFields {
         }
     }
 
-    List<Violation> violations() {
+    public List<Violation> violations() {
         return violations;
     }
 
-    void reject(String field, String message) {
+    public void reject(String field, String message) {
         violations.add(Violation.of(field, message));
     }
 
-    String text(String field, boolean required, int maxLength) {
+    public String text(String field, boolean required, int maxLength) {
         JsonNode node = json.get(field);
         if (node == null || node.isNull()) {
             if (required) {
@@ -60,7 +60,7 @@ final class JsonFields {
         return value.isEmpty() ? null : value;
     }
 
-    Instant instant(String field) {
+    public Instant instant(String field) {
         String value = text(field, false, 64);
         if (value == null) {
             return null;
@@ -73,7 +73,7 @@ final class JsonFields {
         }
     }
 
-    Integer integer(String field) {
+    public Integer integer(String field) {
         JsonNode node = json.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -86,7 +86,7 @@ final class JsonFields {
     }
 
     /** A JSON object of string values, in the order given. */
-    Map<String, String> stringMap(String field) {
+    public Map<String, String> stringMap(String field) {
         JsonNode node = json.get(field);
         Map<String, String> map = new LinkedHashMap<>();
         if (node == null || node.isNull()) {

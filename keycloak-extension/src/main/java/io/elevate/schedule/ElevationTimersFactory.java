@@ -1,0 +1,108 @@
+package io.elevate.schedule;
+
+import io.elevate.Elevate;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.timer.TimerProvider;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Schedules {@link ElevationTimers} on server start, on every node: each step is idempotent (an expired request or a
+ * sent notice is marked in the same transaction, and optimistic locking refuses a second node's concurrent change). Registered as an event listener
+ * factory only to get a {@code postInit} hook; the listener itself is never enabled in a realm and does nothing.
+ * Settings: {@code --spi-events-listener--elevate-timers--interval-seconds} (default 30),
+ * {@code ...--end-notice-minutes} (15), {@code ...--audit-retention-days} (400).
+ */
+public final class ElevationTimersFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "elevate-timers";
+
+    private long intervalSeconds = 30;
+    private long endNoticeMinutes = 15;
+    private long auditRetentionDays = 400;
+
+    @Override
+    public void init(Config.Scope config) {
+        intervalSeconds = positive(config, "intervalSeconds", intervalSeconds);
+        endNoticeMinutes = positive(config, "endNoticeMinutes", endNoticeMinutes);
+        auditRetentionDays = positive(config, "auditRetentionDays", auditRetentionDays);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        ElevationTimers timers = new ElevationTimers(Clock.systemUTC(), Duration.ofMinutes(endNoticeMinutes),
+                Duration.ofDays(auditRetentionDays));
+        long interval = Duration.ofSeconds(intervalSeconds).toMillis();
+        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
+                .scheduleTask(timers, interval, timers.getTaskName()));
+    }
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return NoEvents.INSTANCE;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name("intervalSeconds").type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(30)
+                .helpText("How often pending requests are expired and end notices sent.").add()
+                .property().name("endNoticeMinutes").type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(15)
+                .helpText("How long before a window ends its requester is told.").add()
+                .property().name("auditRetentionDays").type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(400)
+                .helpText("How long Elevate's audit rows are kept.").add()
+                .build();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("version", Elevate.version(), "intervalSeconds", Long.toString(intervalSeconds),
+                "endNoticeMinutes", Long.toString(endNoticeMinutes),
+                "auditRetentionDays", Long.toString(auditRetentionDays));
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private static long positive(Config.Scope config, String key, long fallback) {
+        long value = config.getLong(key, fallback);
+        if (value < 1) {
+            throw new IllegalArgumentException(PROVIDER_ID + " " + key + " must be at least 1, not " + value);
+        }
+        return value;
+    }
+
+    /** The listener this factory must return: it ignores every event. */
+    private enum NoEvents implements EventListenerProvider {
+        INSTANCE;
+
+        @Override
+        public void onEvent(org.keycloak.events.Event event) {
+        }
+
+        @Override
+        public void onEvent(org.keycloak.events.admin.AdminEvent event, boolean includeRepresentation) {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

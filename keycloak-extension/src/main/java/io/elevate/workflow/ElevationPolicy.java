@@ -1,0 +1,35 @@
+package io.elevate.workflow;
+
+import io.elevate.window.Target;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of one elevation target, set by a Keycloak admin: who may ask, who approves and how many of them, how long,
+ * how far ahead, what a request must say, and whether break-glass is allowed.
+ *
+ * @param clientId          the clientId of the AWS SAML client the windows apply to
+ * @param instanceIds       the instances a request may name (one per request); empty when the target is tags only
+ * @param ticketPattern     a ticket reference every request must match, or null when none is asked
+ * @param breakGlassGroup   the group whose members may open a window without approval, or null when disabled
+ * @param approverMinLevel  the level of authentication (acr) an approver must have reached; 0 for none
+ */
+public record ElevationPolicy(String id, String name, String clientId, String accountId, String roleName,
+                              String samlProvider, String region, List<String> instanceIds, Map<String, String> tags,
+                              List<String> eligibleGroups, List<String> approverGroups, int approvalsRequired,
+                              Duration maxDuration, Duration maxScheduleAhead, boolean justificationRequired,
+                              Pattern ticketPattern, Duration pendingExpiry, String breakGlassGroup,
+                              Duration breakGlassMaxDuration, int approverMinLevel) {
+
+    public Target target(String instanceId) {
+        return new Target(accountId, roleName, samlProvider, region, instanceId, tags);
+    }
+
+    public Optional<String> breakGlass() {
+        return Optional.ofNullable(breakGlassGroup);
+    }
+}

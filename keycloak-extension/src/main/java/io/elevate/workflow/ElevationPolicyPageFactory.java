@@ -1,0 +1,68 @@
+package io.elevate.workflow;
+
+import io.elevate.aws.Violation;
+import org.keycloak.Config;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.component.ComponentValidationException;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.services.ui.extend.UiPageProvider;
+import org.keycloak.services.ui.extend.UiPageProviderFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * "Elevation policies" in the admin console (declarative UI, feature {@code declarative-ui}): list, create, edit.
+ * Every save is validated, so nonsense (no tags, unknown groups, a quorum larger than the approvers) never lands.
+ */
+public final class ElevationPolicyPageFactory implements UiPageProviderFactory<ComponentModel> {
+
+    public static final String PROVIDER_ID = "elevation-policies";
+
+    @Override
+    public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
+        if (model.getName() == null || model.getName().isBlank()) {
+            throw new ComponentValidationException("An elevation policy needs a name");
+        }
+        PolicyConfig.Result result = PolicyConfig.read(model.getId(), model.getName(), model.getConfig());
+        List<Violation> violations = new ArrayList<>(result.violations());
+        if (result.policy() != null) {
+            violations.addAll(new PolicyGroups(session, realm).check(result.policy()));
+        }
+        if (!violations.isEmpty()) {
+            throw new ComponentValidationException(violations.stream()
+                    .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
+        }
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Elevate: who may ask for privileged AWS access to a target, who approves, for how long.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return PolicyConfig.properties();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

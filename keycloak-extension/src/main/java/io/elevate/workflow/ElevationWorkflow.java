@@ -1,0 +1,430 @@
+package io.elevate.workflow;
+
+import io.elevate.aws.Violation;
+import io.elevate.notify.Notice;
+import io.elevate.window.ElevationWindow;
+import io.elevate.window.ElevationWindowEntity;
+import io.elevate.window.NewWindow;
+import io.elevate.window.RequestInfo;
+import io.elevate.window.WindowStatus;
+import io.elevate.window.WindowStore;
+import jakarta.persistence.PersistenceException;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The request lifecycle as a state machine: request, approve (by a quorum of distinct approvers, never the requester),
+ * reject, cancel, revoke, extend, break-glass and its review. Each step checks who may take it, changes the window once
+ * (optimistic locking refuses a concurrent second change with a 409), and records it.
+ */
+public final class ElevationWorkflow {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final WindowStore store;
+    private final PolicyGroups groups;
+    private final Transitions transitions;
+
+    public ElevationWorkflow(KeycloakSession session, RealmModel realm, io.elevate.notify.Notifier notifier,
+                             String portalUrl) {
+        this.session = session;
+        this.realm = realm;
+        this.store = new WindowStore(session, realm);
+        this.groups = new PolicyGroups(session, realm);
+        this.transitions = new Transitions(session, realm, notifier, portalUrl);
+    }
+
+    /** The policies this user may ask under. */
+    public List<ElevationPolicy> eligible(UserModel user) {
+        return new Policies(realm).all().stream().filter(p -> groups.isMemberOfAny(user, p.eligibleGroups())).toList();
+    }
+
+    public boolean mayApprove(UserModel user, ElevationWindow window) {
+        return !user.getId().equals(window.userId()) && policyOf(window)
+                .map(p -> groups.isMemberOfAny(user, p.approverGroups())).orElse(false);
+    }
+
+    public boolean mayBreakGlass(UserModel user, ElevationPolicy policy) {
+        return policy.breakGlass().map(group -> groups.isMemberOfAny(user, List.of(group))).orElse(false);
+    }
+
+    /** Requests and extensions this user may decide now (never their own). */
+    public List<ElevationWindow> waitingFor(UserModel user, int max) {
+        return store.awaitingDecision(max).stream().filter(w -> mayApprove(user, w))
+                .filter(w -> store.approvals(w.id()).stream()
+                        .noneMatch(a -> a.round() == w.request().round() && a.approverId().equals(user.getId())))
+                .toList();
+    }
+
+    /** Break-glass windows this user must review. */
+    public List<ElevationWindow> toReview(UserModel user, int max) {
+        return store.awaitingReview(max).stream().filter(w -> mayApprove(user, w)).toList();
+    }
+
+    public Outcome request(Caller caller, RequestDraft draft, Instant now) {
+        Optional<ElevationPolicy> found = draft.policyId() == null ? Optional.empty()
+                : new Policies(realm).find(draft.policyId());
+        if (found.isEmpty()) {
+            return Outcome.invalid(List.of(Violation.of("policy", "no elevation policy with this id in this realm")));
+        }
+        ElevationPolicy policy = found.get();
+        if (!groups.isMemberOfAny(caller.user(), policy.eligibleGroups())) {
+            return Outcome.forbidden("you are not eligible for " + policy.name());
+        }
+        int approvers = groups.approversOtherThan(policy, caller.user().getId());
+        if (approvers < policy.approvalsRequired()) {
+            return Outcome.conflict(policy.name() + " needs " + policy.approvalsRequired()
+                    + " approver(s) other than you, but its approver groups have " + approvers
+                    + "; ask your Keycloak administrator");
+        }
+        List<Violation> violations = RequestRules.check(policy, draft, policy.maxDuration(), now);
+        ClientModel client = realm.getClientByClientId(policy.clientId());
+        if (client == null) {
+            violations.add(Violation.of("policy", "the policy's AWS client " + policy.clientId() + " does not exist"));
+        }
+        if (!violations.isEmpty()) {
+            return Outcome.invalid(violations);
+        }
+        Instant start = draft.startsAt() == null || draft.startsAt().isBefore(now) ? now : draft.startsAt();
+        RequestInfo info = new RequestInfo(policy.id(), blankToNull(draft.ticket()), false, policy.approvalsRequired(),
+                now.plus(policy.pendingExpiry()), null, null, null, null, null, null, null, 0);
+        ElevationWindow window = store.create(new NewWindow(caller.user().getId(), client.getId(),
+                policy.target(draft.instanceId()), start, start.plus(Duration.ofMinutes(draft.durationMinutes())),
+                blankToNull(draft.justification()), caller.name(), null, WindowStatus.REQUESTED, info), now);
+        transitions.record("REQUESTED", window, caller, draft.justification(), now);
+        transitions.tellAfterCommit(Notice.Kind.REQUESTED, window, approvers(policy, window));
+        return new Outcome.Done(window);
+    }
+
+    public Outcome breakGlass(Caller caller, RequestDraft draft, Instant now) {
+        Optional<ElevationPolicy> found = draft.policyId() == null ? Optional.empty()
+                : new Policies(realm).find(draft.policyId());
+        if (found.isEmpty()) {
+            return Outcome.invalid(List.of(Violation.of("policy", "no elevation policy with this id in this realm")));
+        }
+        ElevationPolicy policy = found.get();
+        if (policy.breakGlass().isEmpty()) {
+            return Outcome.forbidden("break-glass is not allowed for " + policy.name());
+        }
+        if (!groups.isMemberOfAny(caller.user(), List.of(policy.breakGlassGroup()))) {
+            return Outcome.forbidden("you are not in the break-glass group of " + policy.name());
+        }
+        RequestDraft immediate = new RequestDraft(draft.policyId(), draft.instanceId(), draft.justification(),
+                draft.ticket(), draft.durationMinutes(), null);
+        List<Violation> violations = new ArrayList<>(RequestRules.check(policy, immediate,
+                policy.breakGlassMaxDuration(), now));
+        if (draft.justification() == null || draft.justification().isBlank()) {
+            violations.add(Violation.of("justification", "break-glass always needs a justification"));
+        }
+        ClientModel client = realm.getClientByClientId(policy.clientId());
+        if (client == null) {
+            violations.add(Violation.of("policy", "the policy's AWS client " + policy.clientId() + " does not exist"));
+        }
+        if (!violations.isEmpty()) {
+            return Outcome.invalid(violations.stream().distinct().toList());
+        }
+        RequestInfo info = new RequestInfo(policy.id(), blankToNull(draft.ticket()), true, 0, null, null, now, null,
+                null, null, null, null, 0);
+        ElevationWindow window = store.create(new NewWindow(caller.user().getId(), client.getId(),
+                policy.target(draft.instanceId()), now, now.plus(Duration.ofMinutes(draft.durationMinutes())),
+                draft.justification(), caller.name(), "break-glass", WindowStatus.APPROVED, info), now);
+        transitions.record("BREAK_GLASS", window, caller, draft.justification(), now);
+        transitions.tellAfterCommit(Notice.Kind.BREAK_GLASS, window, approvers(policy, window));
+        return new Outcome.Done(window);
+    }
+
+    public Outcome approve(Caller caller, String id, String comment, Instant now) {
+        return decide(caller, id, now, window -> {
+            if (store.approvals(id).stream().anyMatch(a -> a.round() == window.request().round()
+                    && a.approverId().equals(caller.user().getId()))) {
+                return Outcome.conflict("you already approved this; it needs another approver");
+            }
+            int approvals = store.approve(window, caller.user().getId(), caller.name(), blankToNull(comment), now);
+            if (approvals < window.request().approvalsRequired()) {
+                transitions.record("APPROVAL_ADDED", window, caller, comment, now);
+                return new Outcome.Done(store.find(id).orElseThrow());
+            }
+            boolean extension = window.status() == WindowStatus.APPROVED;
+            ElevationWindow decided = change(id, e -> {
+                if (extension) {
+                    e.setEndsAt(e.getEndsAt() + Duration.ofMinutes(e.getExtensionMinutes()).toMillis());
+                    e.setExtensionMinutes(null);
+                    e.setExtensionJustification(null);
+                    e.setEndNoticeSent(false);
+                } else {
+                    e.setStatus(WindowStatus.APPROVED.name());
+                    e.setApprovedBy(approverNames(id, window.request().round()));
+                    e.setExpiresAt(null);
+                }
+                e.setDecidedBy(caller.name());
+                e.setDecidedAt(now.toEpochMilli());
+                e.setDecisionComment(blankToNull(comment));
+            });
+            transitions.record(extension ? "EXTENDED" : "APPROVED", decided, caller, comment, now);
+            transitions.tellAfterCommit(Notice.Kind.APPROVED, decided, requester(decided));
+            return new Outcome.Done(decided);
+        });
+    }
+
+    public Outcome reject(Caller caller, String id, String comment, Instant now) {
+        if (comment == null || comment.isBlank()) {
+            return Outcome.invalid(List.of(Violation.of("comment", "say why you reject it")));
+        }
+        return decide(caller, id, now, window -> {
+            boolean extension = window.status() == WindowStatus.APPROVED;
+            ElevationWindow decided = change(id, e -> {
+                if (extension) {
+                    e.setExtensionMinutes(null);
+                    e.setExtensionJustification(null);
+                } else {
+                    e.setStatus(WindowStatus.REJECTED.name());
+                    e.setExpiresAt(null);
+                }
+                e.setDecidedBy(caller.name());
+                e.setDecidedAt(now.toEpochMilli());
+                e.setDecisionComment(comment);
+            });
+            transitions.record(extension ? "EXTENSION_REJECTED" : "REJECTED", decided, caller, comment, now);
+            transitions.tellAfterCommit(Notice.Kind.REJECTED, decided, requester(decided));
+            return new Outcome.Done(decided);
+        });
+    }
+
+    /** The requester withdraws a pending request, or ends an approved window early. */
+    public Outcome cancel(Caller caller, String id, String reason, Instant now) {
+        Optional<ElevationWindow> found = store.find(id);
+        if (found.isEmpty() || !found.get().userId().equals(caller.user().getId())) {
+            return Outcome.notFound("no request " + id + " of yours");
+        }
+        ElevationWindow window = found.get();
+        if (!window.status().canBecome(WindowStatus.CANCELLED) || ended(window, now)) {
+            return Outcome.conflict("the request is " + state(window, now) + " and can no longer be cancelled");
+        }
+        ElevationWindow cancelled = change(id, e -> {
+            e.setStatus(WindowStatus.CANCELLED.name());
+            e.setDecidedBy(caller.name());
+            e.setDecidedAt(now.toEpochMilli());
+            e.setDecisionComment(blankToNull(reason));
+            e.setExpiresAt(null);
+        });
+        transitions.record("CANCELLED", cancelled, caller, reason, now);
+        return new Outcome.Done(cancelled);
+    }
+
+    /** An approver of the target, or an admin ({@code asAdmin}), ends an approved window at once. */
+    public Outcome revoke(Caller caller, String id, String reason, boolean asAdmin, Instant now) {
+        if (reason == null || reason.isBlank() || reason.length() > RequestRules.MAX_TEXT) {
+            return Outcome.invalid(List.of(Violation.of("reason", "say why, in 1 to " + RequestRules.MAX_TEXT
+                    + " characters")));
+        }
+        Optional<ElevationWindow> found = store.find(id);
+        if (found.isEmpty()) {
+            return Outcome.notFound("no elevation window " + id + " in this realm");
+        }
+        ElevationWindow window = found.get();
+        if (!asAdmin && !mayApprove(caller.user(), window)) {
+            return Outcome.forbidden("only an approver of this target or an admin may revoke it");
+        }
+        if (window.status() != WindowStatus.APPROVED) {
+            return Outcome.conflict("the window is " + state(window, now) + ", not approved");
+        }
+        if (ended(window, now)) {
+            return Outcome.conflict("the window already ended at " + window.endsAt());
+        }
+        ElevationWindow revoked = change(id, e -> {
+            e.setStatus(WindowStatus.REVOKED.name());
+            e.setRevokedBy(caller.name());
+            e.setRevokedAt(now.toEpochMilli());
+            e.setRevokeReason(reason);
+            e.setExtensionMinutes(null);
+            e.setExtensionJustification(null);
+        });
+        transitions.record("REVOKED", revoked, caller, reason, now);
+        transitions.tellAfterCommit(Notice.Kind.REVOKED, revoked, requester(revoked));
+        return new Outcome.Done(revoked);
+    }
+
+    /** The requester asks for more time on an approved window; it needs approval again. */
+    public Outcome extend(Caller caller, String id, Integer minutes, String justification, Instant now) {
+        Optional<ElevationWindow> found = store.find(id);
+        if (found.isEmpty() || !found.get().userId().equals(caller.user().getId())) {
+            return Outcome.notFound("no request " + id + " of yours");
+        }
+        ElevationWindow window = found.get();
+        Optional<ElevationPolicy> policy = policyOf(window);
+        if (policy.isEmpty()) {
+            return Outcome.conflict("this window was not asked under a policy and cannot be extended; ask anew");
+        }
+        if (window.status() != WindowStatus.APPROVED || ended(window, now)) {
+            return Outcome.conflict("only an approved window that has not ended can be extended");
+        }
+        if (window.request().extensionPending()) {
+            return Outcome.conflict("an extension already waits for approval");
+        }
+        long total = Duration.between(window.startsAt(), window.endsAt()).toMinutes() + (minutes == null ? 0 : minutes);
+        List<Violation> violations = new ArrayList<>();
+        if (minutes == null || minutes < 1) {
+            violations.add(Violation.of("minutes", "is required and must be positive"));
+        } else if (total > policy.get().maxDuration().toMinutes()) {
+            violations.add(Violation.of("minutes", "the window would last " + total + " minutes; the policy allows "
+                    + policy.get().maxDuration().toMinutes()));
+        }
+        if (justification == null || justification.isBlank() || justification.length() > RequestRules.MAX_TEXT) {
+            violations.add(Violation.of("justification", "say why, in 1 to " + RequestRules.MAX_TEXT + " characters"));
+        }
+        if (!violations.isEmpty()) {
+            return Outcome.invalid(violations);
+        }
+        ElevationWindow asked = change(id, e -> {
+            e.setExtensionMinutes(minutes);
+            e.setExtensionJustification(justification);
+            e.setRound(e.getRound() + 1);
+        });
+        transitions.record("EXTENSION_REQUESTED", asked, caller, justification, now);
+        transitions.tellAfterCommit(Notice.Kind.REQUESTED, asked, approvers(policy.get(), asked));
+        return new Outcome.Done(asked);
+    }
+
+    /** An approver of the target confirms they looked at a break-glass window; until then it stays flagged. */
+    public Outcome review(Caller caller, String id, String comment, Instant now) {
+        Optional<ElevationWindow> found = store.find(id);
+        if (found.isEmpty()) {
+            return Outcome.notFound("no elevation window " + id + " in this realm");
+        }
+        ElevationWindow window = found.get();
+        if (!window.request().breakGlass()) {
+            return Outcome.conflict("only break-glass windows are reviewed");
+        }
+        if (!mayApprove(caller.user(), window)) {
+            return Outcome.forbidden("only an approver of this target, other than its user, may review it");
+        }
+        if (!window.request().awaitingReview()) {
+            return Outcome.conflict("already reviewed by " + window.request().reviewedBy());
+        }
+        if (comment == null || comment.isBlank() || comment.length() > RequestRules.MAX_TEXT) {
+            return Outcome.invalid(List.of(Violation.of("comment", "say what you found, in 1 to "
+                    + RequestRules.MAX_TEXT + " characters")));
+        }
+        ElevationWindow reviewed = change(id, e -> {
+            e.setReviewedBy(caller.name());
+            e.setReviewedAt(now.toEpochMilli());
+        });
+        transitions.record("REVIEWED", reviewed, caller, comment, now);
+        return new Outcome.Done(reviewed);
+    }
+
+    /** Expires pending requests whose time ran out; run by the timer. Returns how many expired. */
+    public int expirePending(Instant now) {
+        int count = 0;
+        for (String id : store.expiredRequests(now, 200)) {
+            ElevationWindow expired = change(id, e -> {
+                e.setStatus(WindowStatus.EXPIRED.name());
+                e.setDecidedBy("system");
+                e.setDecidedAt(now.toEpochMilli());
+            });
+            transitions.record("EXPIRED", expired, Caller.system(), "no decision before " + expired.request().expiresAt(), now);
+            count++;
+        }
+        return count;
+    }
+
+    /** Tells requesters whose window ends within {@code notice}; run by the timer. Returns how many were told. */
+    public int noticeEndings(Duration notice, Instant now) {
+        int count = 0;
+        for (String id : store.endingWithoutNotice(now, notice, 200)) {
+            ElevationWindow window = change(id, e -> e.setEndNoticeSent(true));
+            transitions.tellAfterCommit(Notice.Kind.ENDING_SOON, window, requester(window));
+            count++;
+        }
+        return count;
+    }
+
+    private interface Decision {
+        Outcome take(ElevationWindow window);
+    }
+
+    /** The checks every approver decision shares: it exists, it waits for a decision, this approver may decide. */
+    private Outcome decide(Caller caller, String id, Instant now, Decision decision) {
+        Optional<ElevationWindow> found = store.find(id);
+        if (found.isEmpty()) {
+            return Outcome.notFound("no request " + id + " in this realm");
+        }
+        ElevationWindow window = found.get();
+        if (window.userId().equals(caller.user().getId())) {
+            return Outcome.forbidden("you cannot decide your own request");
+        }
+        Optional<ElevationPolicy> policy = policyOf(window);
+        if (policy.isEmpty() || !groups.isMemberOfAny(caller.user(), policy.get().approverGroups())) {
+            return Outcome.forbidden("you are not an approver of this target");
+        }
+        if (caller.level() < policy.get().approverMinLevel()) {
+            return Outcome.forbidden("approving this target needs a sign-in of level " + policy.get().approverMinLevel()
+                    + " (step up with MFA), yours is " + caller.level());
+        }
+        boolean pending = window.status() == WindowStatus.REQUESTED
+                || (window.status() == WindowStatus.APPROVED && window.request().extensionPending() && !ended(window, now));
+        if (!pending) {
+            return Outcome.conflict("the request is " + state(window, now) + "; nothing waits for a decision");
+        }
+        if (window.status() == WindowStatus.REQUESTED && window.request().expiresAt() != null
+                && !now.isBefore(window.request().expiresAt())) {
+            return Outcome.conflict("the request expired at " + window.request().expiresAt());
+        }
+        return decision.take(window);
+    }
+
+    private ElevationWindow change(String id, Consumer<ElevationWindowEntity> change) {
+        return store.change(id, change).orElseThrow(() -> new PersistenceException("window " + id + " vanished"));
+    }
+
+    private Optional<ElevationPolicy> policyOf(ElevationWindow window) {
+        return window.request().policyId() == null ? Optional.empty()
+                : new Policies(realm).find(window.request().policyId());
+    }
+
+    private List<UserModel> approvers(ElevationPolicy policy, ElevationWindow window) {
+        return policy.approverGroups().stream()
+                .map(path -> org.keycloak.models.utils.KeycloakModelUtils.findGroupByPath(session, realm, path))
+                .filter(java.util.Objects::nonNull)
+                .flatMap(group -> session.users().getGroupMembersStream(realm, group))
+                .filter(user -> !user.getId().equals(window.userId()))
+                .collect(java.util.stream.Collectors.toMap(UserModel::getId, u -> u, (a, b) -> a,
+                        java.util.LinkedHashMap::new))
+                .values().stream().toList();
+    }
+
+    private List<UserModel> requester(ElevationWindow window) {
+        UserModel user = session.users().getUserById(realm, window.userId());
+        return user == null ? List.of() : List.of(user);
+    }
+
+    private String approverNames(String id, int round) {
+        return String.join(",", store.approvals(id).stream().filter(a -> a.round() == round)
+                .map(a -> a.approverName()).toList());
+    }
+
+    private static boolean ended(ElevationWindow window, Instant now) {
+        return !now.isBefore(window.endsAt());
+    }
+
+    static String state(ElevationWindow window, Instant now) {
+        if (window.status() == WindowStatus.APPROVED && ended(window, now)) {
+            return "ended";
+        }
+        return window.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

@@ -1,0 +1,47 @@
+package io.elevate.workflow;
+
+import org.jboss.logging.Logger;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.ui.extend.UiPageProvider;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The elevation policies of a realm: realm components (so they travel with realm export/import) that the admin
+ * console edits as the "Elevation policies" page. A stored policy that no longer reads cleanly is left out (fail
+ * closed) and logged.
+ */
+public final class Policies {
+
+    private static final Logger LOG = Logger.getLogger(Policies.class);
+
+    private final RealmModel realm;
+
+    public Policies(RealmModel realm) {
+        this.realm = realm;
+    }
+
+    public List<ElevationPolicy> all() {
+        return components().map(Policies::read).flatMap(Optional::stream).toList();
+    }
+
+    public Optional<ElevationPolicy> find(String id) {
+        return components().filter(c -> c.getId().equals(id)).findFirst().flatMap(Policies::read);
+    }
+
+    private java.util.stream.Stream<ComponentModel> components() {
+        return realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
+                .filter(c -> ElevationPolicyPageFactory.PROVIDER_ID.equals(c.getProviderId()));
+    }
+
+    static Optional<ElevationPolicy> read(ComponentModel component) {
+        PolicyConfig.Result result = PolicyConfig.read(component.getId(), component.getName(), component.getConfig());
+        if (result.policy() == null) {
+            LOG.warnf("Elevation policy '%s' (%s) is invalid and not used: %s", component.getName(), component.getId(),
+                    result.violations());
+        }
+        return Optional.ofNullable(result.policy());
+    }
+}

@@ -1,0 +1,247 @@
+package io.elevate.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.elevate.aws.AwsNames;
+import io.elevate.aws.SessionTagRules;
+import io.elevate.aws.SessionTags;
+import io.elevate.aws.Violation;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.util.JsonSerialization;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The settings of an elevation policy as the admin console stores them (a realm component), read into an
+ * {@link ElevationPolicy} with every rule they break. Group existence and quorum size need the realm and are checked by
+ * {@link PolicyGroups}.
+ */
+final class PolicyConfig {
+
+    static final String CLIENT = "client";
+    static final String ACCOUNT_ID = "accountId";
+    static final String ROLE_NAME = "roleName";
+    static final String SAML_PROVIDER = "samlProvider";
+    static final String REGION = "region";
+    static final String INSTANCE_IDS = "instanceIds";
+    static final String TAGS = "tags";
+    static final String ELIGIBLE_GROUPS = "eligibleGroups";
+    static final String APPROVER_GROUPS = "approverGroups";
+    static final String APPROVALS_REQUIRED = "approvalsRequired";
+    static final String MAX_DURATION_MINUTES = "maxDurationMinutes";
+    static final String MAX_SCHEDULE_AHEAD_HOURS = "maxScheduleAheadHours";
+    static final String JUSTIFICATION_REQUIRED = "justificationRequired";
+    static final String TICKET_PATTERN = "ticketPattern";
+    static final String PENDING_EXPIRY_MINUTES = "pendingExpiryMinutes";
+    static final String BREAK_GLASS_GROUP = "breakGlassGroup";
+    static final String BREAK_GLASS_MAX_MINUTES = "breakGlassMaxMinutes";
+    static final String APPROVER_MIN_LEVEL = "approverMinLevel";
+
+    static final String DEFAULT_CLIENT = "urn:amazon:webservices";
+    /** Elevate's hard ceiling for any window, whatever a policy says: AWS's longest session. */
+    static final int CEILING_MINUTES = 12 * 60;
+
+    private PolicyConfig() {
+    }
+
+    record Result(ElevationPolicy policy, List<Violation> violations) {
+    }
+
+    static Result read(String id, String name, Map<String, List<String>> config) {
+        Reader r = new Reader(config);
+        String client = Optional.ofNullable(r.text(CLIENT)).orElse(DEFAULT_CLIENT);
+        String accountId = r.checked(ACCOUNT_ID, AwsNames::checkAccountId);
+        String roleName = r.checked(ROLE_NAME, AwsNames::checkRoleName);
+        String samlProvider = r.checked(SAML_PROVIDER, AwsNames::checkSamlProvider);
+        String region = r.checked(REGION, AwsNames::checkRegion);
+        List<String> instanceIds = r.list(INSTANCE_IDS);
+        instanceIds.forEach(i -> AwsNames.checkInstanceId(i).ifPresent(p -> r.reject(INSTANCE_IDS, i + " " + p)));
+        Map<String, String> tags = r.tags();
+        List<String> eligible = r.list(ELIGIBLE_GROUPS);
+        List<String> approvers = r.list(APPROVER_GROUPS);
+        if (eligible.isEmpty()) {
+            r.reject(ELIGIBLE_GROUPS, "name at least one group whose members may ask");
+        }
+        if (approvers.isEmpty()) {
+            r.reject(APPROVER_GROUPS, "name at least one group whose members approve");
+        }
+        int quorum = r.number(APPROVALS_REQUIRED, 1, 1, 10);
+        int maxMinutes = r.number(MAX_DURATION_MINUTES, 60, 1, CEILING_MINUTES);
+        int aheadHours = r.number(MAX_SCHEDULE_AHEAD_HOURS, 72, 0, 24 * 90);
+        int expiryMinutes = r.number(PENDING_EXPIRY_MINUTES, 24 * 60, 1, 24 * 60 * 30);
+        int breakGlassMinutes = r.number(BREAK_GLASS_MAX_MINUTES, 60, 15, CEILING_MINUTES);
+        int minLevel = r.number(APPROVER_MIN_LEVEL, 0, 0, 10);
+        Pattern ticket = r.pattern(TICKET_PATTERN);
+        boolean justification = !"false".equalsIgnoreCase(r.text(JUSTIFICATION_REQUIRED));
+        if (!r.violations.isEmpty()) {
+            return new Result(null, List.copyOf(r.violations));
+        }
+        return new Result(new ElevationPolicy(id, name, client, accountId, roleName, samlProvider, region,
+                instanceIds, tags, eligible, approvers, quorum, Duration.ofMinutes(maxMinutes),
+                Duration.ofHours(aheadHours), justification, ticket, Duration.ofMinutes(expiryMinutes),
+                r.text(BREAK_GLASS_GROUP), Duration.ofMinutes(breakGlassMinutes), minLevel), List.of());
+    }
+
+    static List<ProviderConfigProperty> properties() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(CLIENT).label("AWS SAML client").type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(DEFAULT_CLIENT).helpText("Client id of the AWS SAML client whose sign-ins this grants.").add()
+                .property().name(ACCOUNT_ID).label("AWS account").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("12-digit AWS account id.").required(true).add()
+                .property().name(ROLE_NAME).label("IAM role").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Name of the role assumed through SAML.").required(true).add()
+                .property().name(SAML_PROVIDER).label("IAM SAML provider").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Name of the IAM SAML provider that trusts this realm.").required(true).add()
+                .property().name(REGION).label("Region").type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue("eu-west-1").helpText("Region of the Session Manager deep link.").required(true).add()
+                .property().name(INSTANCE_IDS).label("Instances").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+                .helpText("EC2 instances a request may name (one per request). Empty: tag-scoped access only.").add()
+                .property().name(TAGS).label("ABAC tags").type(ProviderConfigProperty.MAP_TYPE)
+                .helpText("Session tags the window carries; the IAM policy compares them with the resource tags.").add()
+                .property().name(ELIGIBLE_GROUPS).label("Eligible groups").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+                .helpText("Group paths (e.g. /operators) whose members may ask for this target.").add()
+                .property().name(APPROVER_GROUPS).label("Approver groups").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+                .helpText("Group paths whose members approve. A requester never approves their own request.").add()
+                .property().name(APPROVALS_REQUIRED).label("Approvals required").type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(1).helpText("Distinct approvers needed (1 to 10).").add()
+                .property().name(MAX_DURATION_MINUTES).label("Longest window (minutes)").type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(60).helpText("1 to 720.").add()
+                .property().name(MAX_SCHEDULE_AHEAD_HOURS).label("Schedule ahead at most (hours)")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(72).add()
+                .property().name(JUSTIFICATION_REQUIRED).label("Justification required")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
+                .property().name(TICKET_PATTERN).label("Ticket reference pattern").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Regular expression every request's ticket must match, e.g. ^(CHG|INC)[0-9]+$. Empty: no ticket.").add()
+                .property().name(PENDING_EXPIRY_MINUTES).label("Pending requests expire after (minutes)")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(24 * 60).add()
+                .property().name(BREAK_GLASS_GROUP).label("Break-glass group").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Group path whose members may open a window without approval. Empty: break-glass disabled.").add()
+                .property().name(BREAK_GLASS_MAX_MINUTES).label("Longest break-glass window (minutes)")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(60).add()
+                .property().name(APPROVER_MIN_LEVEL).label("Approver level of authentication")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(0)
+                .helpText("Level of authentication (acr) an approver's token must carry, e.g. 2 after MFA step-up. 0: any.").add()
+                .build();
+    }
+
+    /** Reads typed values from a component's multivalued config, collecting violations. */
+    private static final class Reader {
+
+        private final Map<String, List<String>> config;
+        private final List<Violation> violations = new ArrayList<>();
+
+        Reader(Map<String, List<String>> config) {
+            this.config = config;
+        }
+
+        void reject(String field, String message) {
+            violations.add(Violation.of(field, message));
+        }
+
+        String text(String key) {
+            List<String> values = config.get(key);
+            if (values == null || values.isEmpty() || values.get(0) == null || values.get(0).isBlank()) {
+                return null;
+            }
+            return values.get(0).trim();
+        }
+
+        List<String> list(String key) {
+            List<String> values = config.getOrDefault(key, List.of());
+            List<String> result = new ArrayList<>();
+            for (String value : values) {
+                if (value == null) {
+                    continue;
+                }
+                for (String part : value.split("##")) {
+                    if (!part.isBlank()) {
+                        result.add(part.trim());
+                    }
+                }
+            }
+            return List.copyOf(result);
+        }
+
+        String checked(String key, Function<String, Optional<String>> rule) {
+            String value = text(key);
+            if (value == null) {
+                reject(key, "is required");
+                return null;
+            }
+            rule.apply(value).ifPresent(p -> reject(key, p));
+            return value;
+        }
+
+        int number(String key, int fallback, int min, int max) {
+            String value = text(key);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                int number = Integer.parseInt(value);
+                if (number < min || number > max) {
+                    reject(key, "must be between " + min + " and " + max + ", not " + number);
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                reject(key, "must be a whole number");
+                return fallback;
+            }
+        }
+
+        Pattern pattern(String key) {
+            String value = text(key);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Pattern.compile(value);
+            } catch (PatternSyntaxException e) {
+                reject(key, "is not a valid regular expression: " + e.getDescription());
+                return null;
+            }
+        }
+
+        /** The admin console's Map type: a JSON array of {"key": ..., "value": ...}; a JSON object is accepted too. */
+        Map<String, String> tags() {
+            Map<String, String> tags = new LinkedHashMap<>();
+            String value = text(TAGS);
+            if (value == null) {
+                reject(TAGS, "at least one ABAC tag is required: without tags the IAM policy grants nothing");
+                return tags;
+            }
+            try {
+                JsonNode json = JsonSerialization.mapper.readTree(value);
+                if (json.isArray()) {
+                    json.forEach(entry -> tags.put(entry.path("key").asText(), entry.path("value").asText()));
+                } else if (json.isObject()) {
+                    json.fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+                } else {
+                    reject(TAGS, "must be a list of key and value");
+                }
+            } catch (IOException e) {
+                reject(TAGS, "must be a list of key and value");
+                return tags;
+            }
+            if (tags.isEmpty()) {
+                reject(TAGS, "at least one ABAC tag is required: without tags the IAM policy grants nothing");
+            }
+            tags.keySet().stream().filter(SessionTags.ELEVATION_ID::equalsIgnoreCase).findFirst()
+                    .ifPresent(k -> reject(TAGS, k + " is reserved: Elevate sets it itself"));
+            if (tags.size() >= SessionTagRules.MAX_TAGS) {
+                reject(TAGS, "at most " + (SessionTagRules.MAX_TAGS - 1) + " tags");
+            }
+            SessionTagRules.check(tags).forEach(p -> reject(TAGS, p));
+            return tags;
+        }
+    }
+}

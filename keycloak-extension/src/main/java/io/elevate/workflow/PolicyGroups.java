@@ -1,0 +1,78 @@
+package io.elevate.workflow;
+
+import io.elevate.aws.Violation;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.RoleUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The groups a policy names, resolved in the realm: membership (subgroups included) and the size of a quorum. */
+final class PolicyGroups {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    PolicyGroups(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    boolean isMemberOfAny(UserModel user, List<String> paths) {
+        return paths.stream().map(this::group).filter(Objects::nonNull)
+                .anyMatch(group -> RoleUtils.isMember(user.getGroupsStream(), group));
+    }
+
+    /** The rules a policy breaks against the realm: unknown groups, a quorum larger than the approvers. */
+    List<Violation> check(ElevationPolicy policy) {
+        List<Violation> violations = new ArrayList<>();
+        unknown(policy.eligibleGroups()).forEach(p -> violations.add(
+                Violation.of(PolicyConfig.ELIGIBLE_GROUPS, "no group " + p + " in this realm")));
+        unknown(policy.approverGroups()).forEach(p -> violations.add(
+                Violation.of(PolicyConfig.APPROVER_GROUPS, "no group " + p + " in this realm")));
+        policy.breakGlass().filter(p -> group(p) == null).ifPresent(p -> violations.add(
+                Violation.of(PolicyConfig.BREAK_GLASS_GROUP, "no group " + p + " in this realm")));
+        if (realm.getClientByClientId(policy.clientId()) == null) {
+            violations.add(Violation.of(PolicyConfig.CLIENT, "no client " + policy.clientId() + " in this realm"));
+        }
+        if (violations.isEmpty()) {
+            // Empty approver groups are allowed: the realm may be importing (users come after components) or the
+            // admin fills the groups next. Requests are refused until enough approvers exist (see approversOtherThan).
+            int approvers = approverIds(policy).size();
+            if (approvers > 0 && policy.approvalsRequired() > approvers) {
+                violations.add(Violation.of(PolicyConfig.APPROVALS_REQUIRED, "needs " + policy.approvalsRequired()
+                        + " distinct approvals but the approver groups have " + approvers + " member(s)"));
+            }
+        }
+        return violations;
+    }
+
+    /** How many distinct approvers a request of {@code requesterId} can have. */
+    int approversOtherThan(ElevationPolicy policy, String requesterId) {
+        Set<String> ids = approverIds(policy);
+        ids.remove(requesterId);
+        return ids.size();
+    }
+
+    private Set<String> approverIds(ElevationPolicy policy) {
+        return policy.approverGroups().stream().map(this::group).filter(Objects::nonNull)
+                .flatMap(group -> session.users().getGroupMembersStream(realm, group))
+                .map(UserModel::getId)
+                .collect(Collectors.toSet());
+    }
+
+    private List<String> unknown(List<String> paths) {
+        return paths.stream().filter(p -> group(p) == null).toList();
+    }
+
+    private GroupModel group(String path) {
+        return KeycloakModelUtils.findGroupByPath(session, realm, path);
+    }
+}

@@ -1,0 +1,69 @@
+package io.elevate.workflow;
+
+import io.elevate.aws.Violation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks a draft against its policy: instance, justification, ticket, duration and start. Pure. */
+final class RequestRules {
+
+    static final int MAX_TEXT = 1024;
+    static final int MAX_TICKET = 64;
+    /** A start this far in the past is taken as "now" (clock skew between browser and server). */
+    static final Duration START_SKEW = Duration.ofMinutes(5);
+
+    private RequestRules() {
+    }
+
+    static List<Violation> check(ElevationPolicy policy, RequestDraft draft, Duration maxDuration, Instant now) {
+        List<Violation> violations = new ArrayList<>();
+        if (policy.instanceIds().isEmpty()) {
+            if (draft.instanceId() != null) {
+                violations.add(Violation.of("instanceId", "this target is scoped by tags only; name no instance"));
+            }
+        } else if (draft.instanceId() == null) {
+            violations.add(Violation.of("instanceId", "choose one of " + policy.instanceIds()));
+        } else if (!policy.instanceIds().contains(draft.instanceId())) {
+            violations.add(Violation.of("instanceId", "is not one of this target's instances " + policy.instanceIds()));
+        }
+        String justification = draft.justification();
+        if (justification == null || justification.isBlank()) {
+            if (policy.justificationRequired()) {
+                violations.add(Violation.of("justification", "is required by this target's policy"));
+            }
+        } else if (justification.length() > MAX_TEXT) {
+            violations.add(Violation.of("justification", "is " + justification.length() + " characters; at most "
+                    + MAX_TEXT));
+        }
+        if (policy.ticketPattern() != null) {
+            String ticket = draft.ticket();
+            if (ticket == null || ticket.isBlank()) {
+                violations.add(Violation.of("ticket", "a ticket reference matching " + policy.ticketPattern()
+                        + " is required"));
+            } else if (ticket.length() > MAX_TICKET || !policy.ticketPattern().matcher(ticket).matches()) {
+                violations.add(Violation.of("ticket", "must match " + policy.ticketPattern()));
+            }
+        } else if (draft.ticket() != null && draft.ticket().length() > MAX_TICKET) {
+            violations.add(Violation.of("ticket", "at most " + MAX_TICKET + " characters"));
+        }
+        Integer minutes = draft.durationMinutes();
+        if (minutes == null) {
+            violations.add(Violation.of("durationMinutes", "is required"));
+        } else if (minutes < 1 || minutes > maxDuration.toMinutes()) {
+            violations.add(Violation.of("durationMinutes", "must be between 1 and " + maxDuration.toMinutes()));
+        }
+        Instant start = draft.startsAt();
+        if (start != null) {
+            if (start.isBefore(now.minus(START_SKEW))) {
+                violations.add(Violation.of("startsAt", "is in the past"));
+            } else if (start.isAfter(now.plus(policy.maxScheduleAhead()))) {
+                violations.add(Violation.of("startsAt", "is more than " + policy.maxScheduleAhead().toHours()
+                        + " hours ahead"));
+            }
+        }
+        return violations;
+    }
+}
