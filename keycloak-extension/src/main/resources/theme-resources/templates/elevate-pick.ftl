@@ -13,6 +13,7 @@
                             <strong><#if choice.instanceId?has_content>${choice.instanceId}<#else>${msg("elevateNoInstance")}</#if></strong>
                             <span class="elevate-role">${choice.accountId} / ${choice.roleName} (${choice.region})</span>
                             <span class="elevate-ends">${msg("elevateEndsAt", choice.endsAt, choice.minutesLeft)}</span>
+                            <#if choice.justification?has_content><span class="elevate-why">${choice.justification}</span></#if>
                             <span class="elevate-tags"><#list choice.tags as key, value>${key}=${value}<#sep>, </#list></span>
                         </label>
                     </div>

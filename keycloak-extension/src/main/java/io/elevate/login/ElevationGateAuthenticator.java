@@ -51,7 +51,7 @@ final class ElevationGateAuthenticator implements Authenticator {
             return;
         }
         Instant now = clock.instant();
-        Decision decision = new WindowSelection(gate, mapper.get()).decide(openWindows(context, now), now);
+        Decision decision = new WindowSelection(gate, mapper.get()).decide(openWindows(context, now), requested, now);
         act(context, decision, mapper.get(), now);
     }
 

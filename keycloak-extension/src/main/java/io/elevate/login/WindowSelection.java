@@ -1,6 +1,7 @@
 package io.elevate.login;
 
 import io.elevate.aws.SessionDuration;
+import io.elevate.aws.SessionManagerLink;
 import io.elevate.saml.ElevationMapperConfig;
 import io.elevate.window.ElevationWindow;
 
@@ -34,6 +35,23 @@ final class WindowSelection {
             return new Decision.Grant(usable);
         }
         return new Decision.Pick(usable, canTakeAll(usable));
+    }
+
+    /**
+     * Like {@link #decide(List, Instant)}, but when the caller asked for the Session Manager deep link of exactly one of
+     * several usable windows (the portal's "Open Session Manager"), that window is taken without asking.
+     */
+    Decision decide(List<ElevationWindow> open, String requestedRelayState, Instant now) {
+        Decision decision = decide(open, now);
+        if (decision instanceof Decision.Pick pick && requestedRelayState != null) {
+            List<ElevationWindow> linked = pick.choices().stream().filter(w -> w.target().instanceId() != null
+                    && SessionManagerLink.forInstance(w.target().instanceId(), w.target().region())
+                    .equals(requestedRelayState)).toList();
+            if (linked.size() == 1) {
+                return new Decision.Grant(linked);
+            }
+        }
+        return decision;
     }
 
     /** The user's answer to the picker, checked against the windows open now (the form is never trusted). */

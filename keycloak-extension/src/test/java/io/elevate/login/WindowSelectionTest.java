@@ -82,4 +82,17 @@ class WindowSelectionTest {
         assertThat(new WindowSelection(STRICT, NUMBERED).choose("all", List.of(long1, long2), NOW))
                 .isEqualTo(new Decision.Grant(List.of(long1, long2)));
     }
+
+    @Test
+    void takesTheWindowWhoseDeepLinkTheCallerAskedFor() {
+        ElevationWindow other = TestWindows.window("w-4", new io.elevate.window.Target("123456789012",
+                "ElevateSessionManager", "Keycloak", "eu-west-1", "i-0fedcba9876543210", Map.of("AppId", "D")),
+                NOW.minus(Duration.ofMinutes(1)), NOW.plus(Duration.ofHours(1)));
+        String link = "https://console.aws.amazon.com/systems-manager/session-manager/i-0fedcba9876543210?region=eu-west-1";
+
+        assertThat(new WindowSelection(STRICT, SINGLE).decide(List.of(long1, other), link, NOW))
+                .isEqualTo(new Decision.Grant(List.of(other)));
+        assertThat(new WindowSelection(STRICT, SINGLE).decide(List.of(long1, long2), link, NOW))
+                .isInstanceOf(Decision.Pick.class);
+    }
 }
