@@ -1,18 +1,25 @@
 package io.elevate.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.elevate.api.ApiError;
+import io.elevate.api.AuditResource;
 import io.elevate.audit.Actor;
 import io.elevate.audit.AuditLog;
+import io.elevate.aws.iam.IamArtifacts;
+import io.elevate.aws.iam.IamRequest;
 import io.elevate.notify.Notifiers;
+import io.elevate.saml.ElevationMapperConfig;
 import io.elevate.window.ConcurrentChange;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStatus;
 import io.elevate.window.WindowStore;
 import io.elevate.workflow.Caller;
+import io.elevate.workflow.ElevationPolicy;
 import io.elevate.workflow.ElevationWorkflow;
 import io.elevate.workflow.Outcome;
+import io.elevate.workflow.Policies;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code /admin/realms/{realm}/elevation}: admins grant, list and revoke elevation windows. Reading needs view-realm,
@@ -173,7 +181,35 @@ public final class ElevationAdminResource {
             return ApiError.badRequest("first must be 0 or more and max between 1 and " + MAX_PAGE);
         }
         return Response.ok(new AuditLog(session, realm).list(AuditLog.Filter.window(windowId), page.first(), page.max()).stream()
-                .map(io.elevate.api.AuditResource.AuditEntry::of).toList()).build();
+                .map(AuditResource.AuditEntry::of).toList()).build();
+    }
+
+    /**
+     * The IAM artifacts of the realm's elevation policies (trust, ABAC permission and revocation policies per role) as
+     * JSON, a CloudFormation template or Terraform; 422 with the report when a document breaks an AWS size limit.
+     */
+    @GET
+    @Path("iam")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    public Response iam() {
+        auth.realm().requireViewRealm();
+        IamRequest request = IamRequest.parse(session.getContext().getUri().getQueryParameters());
+        if (!request.violations().isEmpty()) {
+            return ApiError.invalid(request.violations());
+        }
+        List<ElevationPolicy> policies = new Policies(realm).all();
+        if (policies.isEmpty()) {
+            return ApiError.notFound("the realm has no valid elevation policy: there is nothing to generate");
+        }
+        IamArtifacts artifacts = IamArtifacts.generate(realm.getName(), policies, request.options(), clientId ->
+                Optional.ofNullable(realm.getClientByClientId(clientId)).flatMap(ElevationMapperConfig::forClient));
+        if (!artifacts.withinLimits()) {
+            return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError("policy_too_large",
+                    artifacts.overflows().size() + " document(s) exceed an AWS size limit; nothing was cut to fit. "
+                            + "Split the policies, use fewer tags or slots, or fewer templates.",
+                    artifacts.overflowViolations())).build();
+        }
+        return Response.ok(request.format().render(artifacts), request.format().mediaType()).build();
     }
 
     private WindowStore store() {

@@ -6,7 +6,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.ui.extend.UiPageProvider;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The elevation policies of a realm: realm components (so they travel with realm export/import) that the admin
@@ -31,9 +34,24 @@ public final class Policies {
         return components().filter(c -> c.getId().equals(id)).findFirst().flatMap(Policies::read);
     }
 
-    private java.util.stream.Stream<ComponentModel> components() {
+    private Stream<ComponentModel> components() {
         return realm.getComponentsStream(realm.getId(), UiPageProvider.class.getName())
                 .filter(c -> ElevationPolicyPageFactory.PROVIDER_ID.equals(c.getProviderId()));
+    }
+
+    /**
+     * Reads a policy from its stored settings (a component's config, as a realm export carries it) outside a running
+     * server, e.g. by a command line tool. Group existence is not checked here.
+     *
+     * @throws IllegalArgumentException listing every broken rule when the settings do not make a valid policy
+     */
+    public static ElevationPolicy fromConfig(String id, String name, Map<String, List<String>> config) {
+        PolicyConfig.Result result = PolicyConfig.read(id, name, config);
+        if (result.policy() == null) {
+            throw new IllegalArgumentException("elevation policy '" + name + "' is invalid: " + result.violations()
+                    .stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")));
+        }
+        return result.policy();
     }
 
     static Optional<ElevationPolicy> read(ComponentModel component) {

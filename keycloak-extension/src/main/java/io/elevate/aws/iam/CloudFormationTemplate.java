@@ -1,0 +1,77 @@
+package io.elevate.aws.iam;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A CloudFormation template (JSON, which CloudFormation reads as it reads YAML): per role an {@code AWS::IAM::Role}
+ * with the trust policy and the revocation policy inline, and an {@code AWS::IAM::ManagedPolicy} with the permission
+ * policy attached to it. Each role's resources carry the condition that the stack runs in the role's account, so one
+ * template serves every account (e.g. as a StackSet). It names its roles: deploy with {@code CAPABILITY_NAMED_IAM}.
+ */
+final class CloudFormationTemplate {
+
+    private CloudFormationTemplate() {
+    }
+
+    static ObjectNode of(IamArtifacts artifacts) {
+        ObjectNode template = Json.object();
+        template.put("AWSTemplateFormatVersion", "2010-09-09");
+        template.put("Description", "Elevate: IAM roles and policies for just-in-time AWS access through Keycloak realm "
+                + abbreviate(artifacts.realm()) + ". Generated: regenerate rather than edit.");
+        ObjectNode metadata = template.putObject("Metadata").putObject("Elevate");
+        ObjectNode conditions = template.putObject("Conditions");
+        ObjectNode resources = template.putObject("Resources");
+        ObjectNode outputs = template.putObject("Outputs");
+        Set<String> accounts = new LinkedHashSet<>();
+        Names names = new Names();
+        for (RoleArtifacts role : artifacts.roles()) {
+            String account = role.target().accountId();
+            String condition = Names.accountCondition(account);
+            if (accounts.add(account)) {
+                ArrayNode equals = conditions.putObject(condition).putArray("Fn::Equals");
+                equals.addObject().put("Ref", "AWS::AccountId");
+                equals.add(account);
+            }
+            String id = names.unique(Names.logicalId(role.target()), "Abac");
+            metadata.set(id, Json.array(role.notes()));
+
+            ObjectNode iamRole = resource(resources, id, "AWS::IAM::Role", condition);
+            iamRole.put("RoleName", role.target().roleName());
+            iamRole.put("MaxSessionDuration", role.maxSessionSeconds());
+            iamRole.set("AssumeRolePolicyDocument", role.trustPolicy());
+            role.revocation().ifPresent(deny -> {
+                ObjectNode inline = iamRole.putArray("Policies").addObject();
+                inline.put("PolicyName", role.revocationPolicyName());
+                inline.set("PolicyDocument", deny);
+            });
+
+            ObjectNode managed = resource(resources, id + "Abac", "AWS::IAM::ManagedPolicy", condition);
+            managed.put("ManagedPolicyName", role.permissionPolicyName());
+            managed.put("Description", "Elevate ABAC: Session Manager only where the resource tags equal the "
+                    + "elevation's session tags");
+            managed.set("PolicyDocument", role.permissionPolicy());
+            managed.putArray("Roles").addObject().put("Ref", id);
+
+            ObjectNode output = outputs.putObject(id + "Arn");
+            output.put("Condition", condition);
+            output.putObject("Value").putArray("Fn::GetAtt").add(id).add("Arn");
+        }
+        return template;
+    }
+
+    private static ObjectNode resource(ObjectNode resources, String id, String type, String condition) {
+        ObjectNode resource = resources.putObject(id);
+        resource.put("Type", type);
+        resource.put("Condition", condition);
+        return resource.putObject("Properties");
+    }
+
+    private static String abbreviate(String text) {
+        String printable = text.replaceAll("[^\\x20-\\x7E]", "?");
+        return printable.length() <= 100 ? printable : printable.substring(0, 97) + "...";
+    }
+}

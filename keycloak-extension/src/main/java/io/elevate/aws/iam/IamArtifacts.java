@@ -1,0 +1,77 @@
+package io.elevate.aws.iam;
+
+import io.elevate.aws.Violation;
+import io.elevate.saml.ElevationMapperConfig;
+import io.elevate.workflow.ElevationPolicy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The IAM artifacts of a realm's elevation policies, one {@link RoleArtifacts} per account and role, and every
+ * document that breaks an AWS size limit. Generation only: nothing here calls AWS.
+ *
+ * @param realm     the realm's name, for the headers of the rendered files
+ * @param overflows empty when every document fits; otherwise the artifacts must not be used as they are
+ */
+public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<Overflow> overflows) {
+
+    /** AWS's bounds of a role's maximum session duration. */
+    static final int ROLE_MIN_SESSION = 3_600;
+    static final int ROLE_MAX_SESSION = 43_200;
+
+    public IamArtifacts {
+        roles = List.copyOf(roles);
+        overflows = List.copyOf(overflows);
+    }
+
+    /**
+     * @param mappers the elevation mapper settings of an AWS SAML client, by clientId: they give the default number of
+     *                slots and the role's maximum session duration
+     */
+    public static IamArtifacts generate(String realm, List<ElevationPolicy> policies, IamOptions options,
+                                        Function<String, Optional<ElevationMapperConfig>> mappers) {
+        List<RoleArtifacts> roles = new ArrayList<>();
+        List<Overflow> overflows = new ArrayList<>();
+        for (RoleTarget target : RoleTarget.of(policies)) {
+            List<ElevationMapperConfig> configs = target.clientIds().stream().map(mappers)
+                    .flatMap(Optional::stream).toList();
+            List<String> notes = new ArrayList<>();
+            int slots;
+            if (options.slots().isPresent()) {
+                slots = options.slots().getAsInt();
+            } else {
+                slots = configs.stream().mapToInt(ElevationMapperConfig::slots).max().orElse(1);
+                notes.add(configs.isEmpty()
+                        ? "slots: 1 (no elevation mapper on client(s) " + target.clientIds() + ")"
+                        : "slots: " + slots + " (from the elevation mapper of client(s) " + target.clientIds() + ")");
+            }
+            int maxSession = Math.min(ROLE_MAX_SESSION, Math.max(ROLE_MIN_SESSION,
+                    configs.stream().mapToInt(ElevationMapperConfig::maxSessionSeconds).max().orElse(0)));
+            Optional<ObjectNode> revocation = RevocationPolicy.of(slots, options.revokedIds());
+            if (revocation.isEmpty()) {
+                notes.add("no revoked ids given: no revocation policy (a deny statement that matches nothing is "
+                        + "left out)");
+            }
+            RoleArtifacts role = new RoleArtifacts(target, slots, maxSession, TrustPolicy.of(target),
+                    PermissionPolicy.of(target, slots, options.secretsManager(), options.rds()),
+                    revocation.orElse(null), notes);
+            roles.add(role);
+            overflows.addAll(Limits.check(role));
+        }
+        return new IamArtifacts(realm, roles, overflows);
+    }
+
+    public boolean withinLimits() {
+        return overflows.isEmpty();
+    }
+
+    /** The overflows as an API answer's violations: the field names the role and the document. */
+    public List<Violation> overflowViolations() {
+        return overflows.stream().map(o -> Violation.of(o.roleArn() + " " + o.document(), o.message())).toList();
+    }
+}

@@ -1,0 +1,168 @@
+package io.elevate.aws.iam;
+
+import io.elevate.aws.Violation;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * Writes the IAM artifacts of a realm export's elevation policies into a directory, without a running Keycloak and
+ * without calling AWS:
+ *
+ * <pre>
+ * ./mvnw -q -pl keycloak-extension compile exec:java -Dexec.classpathScope=compile \
+ *     -Dexec.mainClass=io.elevate.aws.iam.IamArtifactsCommand \
+ *     -Dexec.args="realm-config/elevate-demo-realm.json target/iam [--slots N] [--secrets-manager] [--rds] [--revoked ID,...]"
+ * </pre>
+ *
+ * Files: {@code iam-artifacts.json}, {@code cloudformation.json}, {@code elevate-iam.tf}, and per role
+ * {@code <account>/<role>/trust-policy.json}, {@code permission-policy.json} and, when ids are revoked,
+ * {@code revocation-policy.json}. Exit status: 0 written, 1 unreadable input or no policy, 2 bad arguments, 3 a
+ * document breaks an AWS size limit (reported; nothing is written).
+ */
+public final class IamArtifactsCommand {
+
+    static final String USAGE = "usage: IamArtifactsCommand <realm-export.json> <output-directory> [--slots N] "
+            + "[--secrets-manager] [--rds] [--revoked ID[,ID...]]";
+
+    private IamArtifactsCommand() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Arguments arguments = Arguments.parse(args);
+        if (!arguments.problems().isEmpty()) {
+            arguments.problems().forEach(err::println);
+            err.println(USAGE);
+            return 2;
+        }
+        RealmExport realm;
+        try {
+            realm = RealmExport.read(arguments.realmFile());
+        } catch (IOException e) {
+            err.println("cannot read " + arguments.realmFile() + ": " + e.getMessage());
+            return 1;
+        }
+        realm.skipped().forEach(problem -> err.println("skipped: " + problem));
+        if (realm.policies().isEmpty()) {
+            err.println("no valid elevation policy in " + arguments.realmFile() + ": nothing to generate");
+            return 1;
+        }
+        IamArtifacts artifacts = IamArtifacts.generate(realm.realm(), realm.policies(), arguments.options(),
+                realm::mapper);
+        if (!artifacts.withinLimits()) {
+            err.println("not written: " + artifacts.overflows().size() + " document(s) too large for AWS");
+            artifacts.overflows().forEach(overflow -> err.println("  " + overflow.message()));
+            return 3;
+        }
+        try {
+            write(artifacts, arguments.outputDirectory(), out);
+        } catch (IOException e) {
+            err.println("cannot write to " + arguments.outputDirectory() + ": " + e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void write(IamArtifacts artifacts, Path directory, PrintStream out) throws IOException {
+        for (IamFormat format : IamFormat.values()) {
+            writeFile(directory.resolve(format.fileName()), format.render(artifacts), out);
+        }
+        for (RoleArtifacts role : artifacts.roles()) {
+            Path roleDirectory = directory.resolve(role.target().accountId()).resolve(role.target().roleName());
+            RoleArtifacts.Sizes sizes = role.sizes();
+            out.printf(Locale.ROOT, "%s: %d slot(s); trust policy %,d of %,d characters, permission policy %,d of "
+                            + "%,d (managed), revocation policy %,d of %,d (inline)%n", role.target().roleArn(),
+                    role.slots(), sizes.trustPolicy(), Limits.TRUST_POLICY, sizes.permissionPolicy(),
+                    Limits.MANAGED_POLICY, sizes.inlinePolicies(), Limits.INLINE_POLICIES);
+            role.notes().forEach(note -> out.println("  " + note));
+            writeFile(roleDirectory.resolve("trust-policy.json"), Json.pretty(role.trustPolicy()), out);
+            writeFile(roleDirectory.resolve("permission-policy.json"), Json.pretty(role.permissionPolicy()), out);
+            Path revocation = roleDirectory.resolve("revocation-policy.json");
+            if (role.revocationPolicy() != null) {
+                writeFile(revocation, Json.pretty(role.revocationPolicy()), out);
+            } else if (Files.deleteIfExists(revocation)) {
+                out.println("removed " + revocation + " (no revoked ids)");
+            }
+        }
+    }
+
+    private static void writeFile(Path file, String content, PrintStream out) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, content);
+        out.println("wrote " + file);
+    }
+
+    /** The command line, checked. */
+    record Arguments(Path realmFile, Path outputDirectory, IamOptions options, List<String> problems) {
+
+        static Arguments parse(String[] args) {
+            List<String> problems = new ArrayList<>();
+            List<String> positional = new ArrayList<>();
+            OptionalInt slots = OptionalInt.empty();
+            boolean secretsManager = false;
+            boolean rds = false;
+            List<String> revoked = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                String inline = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+                switch (name) {
+                    case "--secrets-manager" -> secretsManager = true;
+                    case "--rds" -> rds = true;
+                    case "--slots", "--revoked" -> {
+                        String value = inline != null ? inline : i + 1 < args.length ? args[++i] : null;
+                        if (value == null) {
+                            problems.add(name + " needs a value");
+                        } else if (name.equals("--revoked")) {
+                            revoked.add(value);
+                        } else {
+                            slots = slots(value, problems);
+                        }
+                    }
+                    default -> {
+                        if (arg.startsWith("--")) {
+                            problems.add("unknown option " + arg);
+                        } else {
+                            positional.add(arg);
+                        }
+                    }
+                }
+            }
+            if (positional.size() != 2) {
+                problems.add("give the realm export file and the output directory");
+            }
+            List<Violation> violations = new ArrayList<>();
+            List<String> ids = IamRequest.revokedIds(revoked, violations);
+            violations.forEach(v -> problems.add("--revoked: " + v.message()));
+            return new Arguments(positional.isEmpty() ? null : Path.of(positional.get(0)),
+                    positional.size() < 2 ? null : Path.of(positional.get(1)),
+                    new IamOptions(slots, secretsManager, rds, ids), List.copyOf(problems));
+        }
+
+        private static OptionalInt slots(String value, List<String> problems) {
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= 1 && n <= IamOptions.MAX_SLOTS) {
+                    return OptionalInt.of(n);
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            problems.add("--slots must be a whole number between 1 and " + IamOptions.MAX_SLOTS + ", not " + value);
+            return OptionalInt.empty();
+        }
+    }
+}

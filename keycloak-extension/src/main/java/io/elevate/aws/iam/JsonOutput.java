@@ -1,0 +1,41 @@
+package io.elevate.aws.iam;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The artifacts as one JSON object keyed by role ARN: the three IAM documents of each role, ready for
+ * {@code aws iam create-role} / {@code create-policy} / {@code put-role-policy}, with their sizes and notes.
+ */
+final class JsonOutput {
+
+    private JsonOutput() {
+    }
+
+    static ObjectNode of(IamArtifacts artifacts) {
+        ObjectNode result = Json.object();
+        for (RoleArtifacts role : artifacts.roles()) {
+            ObjectNode entry = result.putObject(role.target().roleArn());
+            entry.put("accountId", role.target().accountId());
+            entry.put("roleName", role.target().roleName());
+            entry.set("policies", Json.array(role.target().policyNames()));
+            entry.put("slots", role.slots());
+            entry.put("maxSessionDuration", role.maxSessionSeconds());
+            entry.set(RoleArtifacts.TRUST_POLICY, role.trustPolicy());
+            entry.put("permissionPolicyName", role.permissionPolicyName());
+            entry.set(RoleArtifacts.PERMISSION_POLICY, role.permissionPolicy());
+            entry.put("revocationPolicyName", role.revocationPolicyName());
+            entry.set(RoleArtifacts.REVOCATION_POLICY, role.revocationPolicy());
+            RoleArtifacts.Sizes sizes = role.sizes();
+            ObjectNode size = entry.putObject("sizes");
+            size.put(RoleArtifacts.TRUST_POLICY, sizes.trustPolicy());
+            size.put(RoleArtifacts.PERMISSION_POLICY, sizes.permissionPolicy());
+            size.put(RoleArtifacts.REVOCATION_POLICY, sizes.revocationPolicy());
+            ObjectNode limits = entry.putObject("limits");
+            limits.put(RoleArtifacts.TRUST_POLICY, Limits.TRUST_POLICY);
+            limits.put(RoleArtifacts.PERMISSION_POLICY, Limits.MANAGED_POLICY);
+            limits.put("inlinePolicies", Limits.INLINE_POLICIES);
+            entry.set("notes", Json.array(role.notes()));
+        }
+        return result;
+    }
+}

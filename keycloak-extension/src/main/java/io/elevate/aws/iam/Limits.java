@@ -1,0 +1,39 @@
+package io.elevate.aws.iam;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * AWS's size limits on the documents as Elevate deploys them: the trust policy on the role, the permission policy as a
+ * customer managed policy attached to the role, the revocation policy as the role's inline policy.
+ */
+final class Limits {
+
+    /** Role trust policy length, AWS's default quota (it can be raised to 4,096). */
+    static final int TRUST_POLICY = 2_048;
+    static final int MANAGED_POLICY = 6_144;
+    /** All inline policies of one role together. */
+    static final int INLINE_POLICIES = 10_240;
+
+    private Limits() {
+    }
+
+    static List<Overflow> check(RoleArtifacts role) {
+        List<Overflow> overflows = new ArrayList<>();
+        String arn = role.target().roleArn();
+        exceeds(overflows, arn, RoleArtifacts.TRUST_POLICY, "role trust policy limit", TRUST_POLICY,
+                role.sizes().trustPolicy());
+        exceeds(overflows, arn, RoleArtifacts.PERMISSION_POLICY, "managed policy limit", MANAGED_POLICY,
+                role.sizes().permissionPolicy());
+        exceeds(overflows, arn, RoleArtifacts.REVOCATION_POLICY, "limit on a role's inline policies in total",
+                INLINE_POLICIES, role.sizes().inlinePolicies());
+        return overflows;
+    }
+
+    private static void exceeds(List<Overflow> overflows, String arn, String document, String limit, int maximum,
+                                int size) {
+        if (size > maximum) {
+            overflows.add(new Overflow(arn, document, limit, maximum, size));
+        }
+    }
+}

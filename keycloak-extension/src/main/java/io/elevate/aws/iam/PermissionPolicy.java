@@ -1,0 +1,89 @@
+package io.elevate.aws.iam;
+
+import io.elevate.aws.SessionTags;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The ABAC permission policy of a role: a Session Manager shell only on instances whose tags equal the elevation's
+ * principal tags, one statement per numbered slot (slot n compares {@code <Key>n} and needs {@code ElevationIdn}), the
+ * shell document, terminate and resume of one's own sessions only, and the read-only calls the console needs.
+ * Optionally the same tag match for Secrets Manager secrets and for an RDS reboot/failover action set.
+ *
+ * <p>A role shared by policies with different tag keys gets statements for each key set, and each statement also
+ * requires the keys of the other sets to be absent: a window with more tags is never matched by a statement that
+ * checks fewer of them, so it never reaches more than its own policy allows.
+ */
+final class PermissionPolicy {
+
+    static final List<String> CONSOLE_READS = List.of("ssm:DescribeSessions", "ssm:GetConnectionStatus",
+            "ssm:DescribeInstanceInformation", "ssm:DescribeInstanceProperties", "ec2:DescribeInstances");
+    static final List<String> SECRET_READS = List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
+    static final List<String> RDS_ACTIONS = List.of("rds:RebootDBInstance", "rds:RebootDBCluster",
+            "rds:FailoverDBCluster");
+    static final List<String> RDS_READS = List.of("rds:DescribeDBInstances", "rds:DescribeDBClusters");
+
+    private PermissionPolicy() {
+    }
+
+    static ObjectNode of(RoleTarget role, int slots, boolean secretsManager, boolean rds) {
+        String account = role.accountId();
+        List<ObjectNode> statements = new ArrayList<>(tagMatched(role, slots,
+                "StartSessionOnlyOnInstancesWhoseTagsMatchTheElevation", List.of("ssm:StartSession"),
+                List.of("arn:aws:ec2:*:" + account + ":instance/*", "arn:aws:ssm:*:" + account + ":managed-instance/*"),
+                "ssm:resourceTag/"));
+        ObjectNode document = Statements.allow("StartSessionWithTheShellDocument", List.of("ssm:StartSession"),
+                List.of("arn:aws:ssm:*::document/SSM-SessionManagerRunShell"));
+        document.putObject("Condition").putObject("Null")
+                .put(Statements.principalTag(SessionTags.ELEVATION_ID), "false");
+        statements.add(document);
+        statements.add(Statements.allow("TerminateAndResumeOnlyOwnSessions",
+                List.of("ssm:TerminateSession", "ssm:ResumeSession"), List.of("arn:aws:ssm:*:*:session/${aws:userid}-*")));
+        statements.add(Statements.allow("FindInstancesInTheConsole", CONSOLE_READS, List.of("*")));
+        if (secretsManager) {
+            statements.addAll(tagMatched(role, slots, "ReadSecretsWhoseTagsMatchTheElevation", SECRET_READS,
+                    List.of("arn:aws:secretsmanager:*:" + account + ":secret:*"), "secretsmanager:ResourceTag/"));
+            statements.add(Statements.allow("FindSecretsInTheConsole", List.of("secretsmanager:ListSecrets"),
+                    List.of("*")));
+        }
+        if (rds) {
+            statements.addAll(tagMatched(role, slots, "RebootAndFailOverDatabasesWhoseTagsMatchTheElevation",
+                    RDS_ACTIONS, List.of("arn:aws:rds:*:" + account + ":db:*", "arn:aws:rds:*:" + account + ":cluster:*"),
+                    "aws:ResourceTag/"));
+            statements.add(Statements.allow("FindDatabasesInTheConsole", RDS_READS, List.of("*")));
+        }
+        return Statements.document(statements);
+    }
+
+    /** One statement per tag key set and slot, allowing the actions where every resource tag equals the principal tag. */
+    private static List<ObjectNode> tagMatched(RoleTarget role, int slots, String sid, List<String> actions,
+                                               List<String> resources, String resourceTagPrefix) {
+        List<ObjectNode> statements = new ArrayList<>();
+        List<List<String>> keySets = role.tagKeySets();
+        for (int set = 1; set <= keySets.size(); set++) {
+            List<String> keys = keySets.get(set - 1);
+            Set<String> others = RoleTarget.caseInsensitive(role.allTagKeys());
+            others.removeAll(RoleTarget.caseInsensitive(keys));
+            for (int slot = 1; slot <= slots; slot++) {
+                String name = sid + (keySets.size() > 1 ? "Set" + set : "") + (slot > 1 ? "Slot" + slot : "");
+                ObjectNode statement = Statements.allow(name, actions, resources);
+                ObjectNode condition = statement.putObject("Condition");
+                ObjectNode equals = condition.putObject("StringEquals");
+                ObjectNode present = condition.putObject("Null");
+                String suffix = Statements.slotSuffix(slot);
+                for (String key : keys) {
+                    equals.put(resourceTagPrefix + key, Statements.principalTagVariable(key + suffix));
+                    present.put(Statements.principalTag(key + suffix), "false");
+                }
+                present.put(Statements.principalTag(SessionTags.ELEVATION_ID + suffix), "false");
+                others.forEach(key -> present.put(Statements.principalTag(key + suffix), "true"));
+                statements.add(statement);
+            }
+        }
+        return statements;
+    }
+}

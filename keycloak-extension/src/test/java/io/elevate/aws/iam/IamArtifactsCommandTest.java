@@ -1,0 +1,109 @@
+package io.elevate.aws.iam;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static io.elevate.aws.iam.IamFixtures.DEMO_REALM;
+import static io.elevate.aws.iam.IamFixtures.JSON;
+import static io.elevate.aws.iam.IamFixtures.handWritten;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("The IAM artifacts command")
+class IamArtifactsCommandTest {
+
+    @TempDir
+    Path out;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return IamArtifactsCommand.run(args, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesEveryFormatForTheDemoRealm() throws IOException {
+        int status = run(DEMO_REALM.toString(), out.toString(), "--slots", "1", "--revoked", "w-1");
+
+        assertThat(status).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        Path role = out.resolve("123456789012/ElevateSessionManager");
+        assertThat(out.resolve("iam-artifacts.json")).isRegularFile();
+        assertThat(out.resolve("cloudformation.json")).isRegularFile();
+        assertThat(Files.readString(out.resolve("elevate-iam.tf"))).contains("resource \"aws_iam_role\"");
+        assertThat(JSON.readTree(Files.readString(role.resolve("trust-policy.json"))))
+                .isEqualTo(handWritten("trust-policy.json"));
+        assertThat(JSON.readTree(Files.readString(role.resolve("permission-policy.json"))))
+                .isEqualTo(handWritten("session-manager-abac-policy.json"));
+        assertThat(Files.readString(role.resolve("revocation-policy.json"))).contains("\"w-1\"");
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .contains("arn:aws:iam::123456789012:role/ElevateSessionManager: 1 slot(s)", "of 6,144 (managed)");
+    }
+
+    @Test
+    void removesAStaleRevocationPolicyWhenNothingIsRevoked() throws IOException {
+        assertThat(run(DEMO_REALM.toString(), out.toString(), "--revoked", "w-1")).isZero();
+        assertThat(run(DEMO_REALM.toString(), out.toString())).isZero();
+
+        assertThat(out.resolve("123456789012/ElevateSessionManager/revocation-policy.json")).doesNotExist();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("no revoked ids given");
+    }
+
+    @Test
+    void writesNothingAndReportsWhenADocumentIsTooLarge() throws IOException {
+        Path realm = out.resolve("big-realm.json");
+        StringBuilder tags = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            tags.append(i == 1 ? "" : ", ").append("{\\\"key\\\": \\\"ApplicationComponentTag").append(i)
+                    .append("\\\", \\\"value\\\": \\\"v\\\"}");
+        }
+        Files.writeString(realm, """
+                {"realm": "big", "components": {"org.keycloak.services.ui.extend.UiPageProvider": [
+                  {"name": "big", "providerId": "elevation-policies", "config": {
+                    "accountId": ["123456789012"], "roleName": ["Big"], "samlProvider": ["Keycloak"],
+                    "region": ["eu-west-1"], "tags": ["[%s]"],
+                    "eligibleGroups": ["/operators"], "approverGroups": ["/approvers"]}}]}}
+                """.formatted(tags));
+        Path target = out.resolve("artifacts");
+
+        assertThat(run(realm.toString(), target.toString(), "--slots", "10")).isEqualTo(3);
+        assertThat(target).doesNotExist();
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .contains("permissionPolicy of arn:aws:iam::123456789012:role/Big is ", "over the managed policy limit");
+    }
+
+    @Test
+    void refusesBadArgumentsWithTheUsage() throws IOException {
+        assertThat(run(DEMO_REALM.toString())).isEqualTo(2);
+        assertThat(run(DEMO_REALM.toString(), out.toString(), "--slots", "0")).isEqualTo(2);
+        assertThat(run(DEMO_REALM.toString(), out.toString(), "--frobnicate")).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("usage: IamArtifactsCommand",
+                "--slots must be a whole number between 1 and 10, not 0", "unknown option --frobnicate");
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void skipsAnInvalidPolicyAndSaysWhy() throws IOException {
+        Path realm = out.resolve("bad-realm.json");
+        Files.writeString(realm, """
+                {"realm": "bad", "components": {"org.keycloak.services.ui.extend.UiPageProvider": [
+                  {"name": "no account", "providerId": "elevation-policies", "config": {"roleName": ["R"]}}]}}
+                """);
+
+        assertThat(run(realm.toString(), out.resolve("x").toString())).isEqualTo(1);
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .contains("skipped: elevation policy 'no account' is invalid: accountId is required",
+                        "no valid elevation policy");
+    }
+}

@@ -1,0 +1,60 @@
+package io.elevate.aws.iam;
+
+import io.elevate.testing.server.AdminApi;
+import io.elevate.testing.server.KeycloakServer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.elevate.testing.server.ElevateBuild.DEMO_REALM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code GET /admin/realms/{realm}/elevation/iam}: the IAM artifacts of the demo realm, from the running server. */
+@ExtendWith(KeycloakServer.class)
+@DisplayName("The IAM artifacts endpoint")
+class IamEndpointIT {
+
+    private static final String ROLE = "arn:aws:iam::123456789012:role/ElevateSessionManager";
+
+    @Test
+    void generatesTheDemoRealmsDocumentsAndRefusesABadFormat(AdminApi admin) throws IOException {
+        JsonNode trustPolicy = new ObjectMapper().readTree(Files.readString(
+                Path.of(System.getProperty("elevate.root", ".."), "realm-config", "aws", "trust-policy.json")));
+
+        JsonNode json = admin.get(DEMO_REALM + "/elevation/iam").expectStatus(200).body();
+        assertThat(json.fieldNames()).toIterable().containsExactly(ROLE);
+        assertThat(json.path(ROLE).path("trustPolicy")).isEqualTo(trustPolicy);
+        assertThat(json.path(ROLE).path("slots").asInt()).as("from the demo client's numbered mapper").isEqualTo(3);
+        assertThat(json.path(ROLE).path("permissionPolicy").path("Statement")).hasSize(3 + 3);
+        assertThat(json.path(ROLE).path("revocationPolicy").isNull()).isTrue();
+
+        JsonNode revoked = admin.get(DEMO_REALM + "/elevation/iam?slots=1&revoked=w-1,w-2").expectStatus(200).body();
+        assertThat(revoked.path(ROLE).path("revocationPolicy").path("Statement").get(0).path("Condition")
+                .path("StringEquals").path("aws:PrincipalTag/ElevationId").toString()).isEqualTo("[\"w-1\",\"w-2\"]");
+
+        String terraform = admin.get(DEMO_REALM + "/elevation/iam?format=terraform").expectStatus(200).body().asText();
+        assertThat(terraform).contains("resource \"aws_iam_role\" \"elevate_123456789012_ElevateSessionManager\"");
+
+        JsonNode template = admin.get(DEMO_REALM + "/elevation/iam?format=cloudformation").expectStatus(200).body();
+        assertThat(template.path("Resources").path("Role123456789012ElevateSessionManager")
+                .path("Properties").path("AssumeRolePolicyDocument")).isEqualTo(trustPolicy);
+
+        JsonNode refused = admin.get(DEMO_REALM + "/elevation/iam?format=yaml").expectStatus(400).body();
+        assertThat(refused.path("error").asText()).isEqualTo("invalid_request");
+        assertThat(refused.path("violations").get(0).path("field").asText()).isEqualTo("format");
+        assertThat(refused.path("violations").get(0).path("message").asText())
+                .isEqualTo("must be one of json, cloudformation, terraform, not 'yaml'");
+
+        JsonNode tooLarge = admin.get(DEMO_REALM + "/elevation/iam?slots=3&secretsManager=true&rds=true")
+                .expectStatus(422).body();
+        assertThat(tooLarge.path("error").asText()).isEqualTo("policy_too_large");
+        assertThat(tooLarge.path("violations").get(0).path("field").asText()).isEqualTo(ROLE + " permissionPolicy");
+    }
+}

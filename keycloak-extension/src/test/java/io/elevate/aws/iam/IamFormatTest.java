@@ -1,0 +1,149 @@
+package io.elevate.aws.iam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.elevate.aws.iam.IamFixtures.JSON;
+import static io.elevate.aws.iam.IamFixtures.generate;
+import static io.elevate.aws.iam.IamFixtures.policy;
+import static io.elevate.aws.iam.IamFixtures.tags;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("The IAM artifacts written out")
+class IamFormatTest {
+
+    private static final IamOptions REVOKED = new IamOptions(OptionalInt.of(2), false, false, List.of("w-1", "w-2"));
+
+    private final IamArtifacts artifacts = generate(List.of(
+            policy("web", "123456789012", "ElevateSessionManager", "Keycloak", tags("AppId", "ABC")),
+            policy("db", "210987654321", "Db.Admin", "Keycloak", tags("Team", "data"))), REVOKED);
+
+    @Nested
+    @DisplayName("as JSON")
+    class AsJson {
+
+        @Test
+        void isAnObjectKeyedByRoleArnWithTheThreeDocuments() throws Exception {
+            JsonNode json = JSON.readTree(IamFormat.JSON.render(artifacts));
+
+            assertThat(json.fieldNames()).toIterable().containsExactly(
+                    "arn:aws:iam::123456789012:role/ElevateSessionManager", "arn:aws:iam::210987654321:role/Db.Admin");
+            RoleArtifacts web = artifacts.roles().get(0);
+            JsonNode entry = json.path(web.target().roleArn());
+            assertThat(entry.path("trustPolicy")).isEqualTo(web.trustPolicy());
+            assertThat(entry.path("permissionPolicy")).isEqualTo(web.permissionPolicy());
+            assertThat(entry.path("revocationPolicy")).isEqualTo(web.revocationPolicy());
+            assertThat(entry.path("sizes").path("permissionPolicy").asInt()).isEqualTo(web.sizes().permissionPolicy());
+        }
+
+        @Test
+        void saysWhenThereIsNoRevocationPolicy() throws Exception {
+            IamArtifacts none = generate(List.of(policy("Ops", tags("AppId", "A"))), IamOptions.defaults());
+            JsonNode entry = JSON.readTree(IamFormat.JSON.render(none)).path("arn:aws:iam::123456789012:role/Ops");
+
+            assertThat(entry.path("revocationPolicy").isNull()).isTrue();
+            assertThat(entry.path("notes").toString()).contains("no revoked ids given");
+        }
+    }
+
+    @Nested
+    @DisplayName("as a CloudFormation template")
+    class AsCloudFormation {
+
+        private final JsonNode template = parse(IamFormat.CLOUDFORMATION.render(artifacts));
+
+        private static JsonNode parse(String text) {
+            try {
+                return JSON.readTree(text);
+            } catch (Exception e) {
+                throw new AssertionError("not JSON (nor so YAML): " + text, e);
+            }
+        }
+
+        @Test
+        void hasTheRoleWithItsTrustAndRevocationPolicies() {
+            RoleArtifacts web = artifacts.roles().get(0);
+            JsonNode role = template.path("Resources").path("Role123456789012ElevateSessionManager");
+
+            assertThat(template.path("AWSTemplateFormatVersion").asText()).isEqualTo("2010-09-09");
+            assertThat(role.path("Type").asText()).isEqualTo("AWS::IAM::Role");
+            assertThat(role.path("Condition").asText()).isEqualTo("InAccount123456789012");
+            JsonNode properties = role.path("Properties");
+            assertThat(properties.path("RoleName").asText()).isEqualTo("ElevateSessionManager");
+            assertThat(properties.path("MaxSessionDuration").asInt()).isEqualTo(3600);
+            assertThat(properties.path("AssumeRolePolicyDocument")).isEqualTo(web.trustPolicy());
+            assertThat(properties.path("Policies").get(0).path("PolicyName").asText()).isEqualTo("elevate-revocations");
+            assertThat(properties.path("Policies").get(0).path("PolicyDocument")).isEqualTo(web.revocationPolicy());
+        }
+
+        @Test
+        void attachesThePermissionPolicyAsAManagedPolicy() {
+            JsonNode managed = template.path("Resources").path("Role123456789012ElevateSessionManagerAbac");
+
+            assertThat(managed.path("Type").asText()).isEqualTo("AWS::IAM::ManagedPolicy");
+            assertThat(managed.path("Properties").path("PolicyDocument"))
+                    .isEqualTo(artifacts.roles().get(0).permissionPolicy());
+            assertThat(managed.path("Properties").path("Roles").get(0).path("Ref").asText())
+                    .isEqualTo("Role123456789012ElevateSessionManager");
+        }
+
+        @Test
+        void createsEachRoleOnlyInItsOwnAccount() {
+            assertThat(template.path("Conditions").path("InAccount210987654321").path("Fn::Equals").toString())
+                    .isEqualTo("[{\"Ref\":\"AWS::AccountId\"},\"210987654321\"]");
+            assertThat(template.path("Resources").path("Role210987654321DbAdmin").path("Condition").asText())
+                    .isEqualTo("InAccount210987654321");
+        }
+    }
+
+    @Nested
+    @DisplayName("as Terraform")
+    class AsTerraform {
+
+        private final String hcl = IamFormat.TERRAFORM.render(artifacts);
+
+        @Test
+        void declaresTheRolesPoliciesAndAttachments() {
+            assertThat(hcl).contains(
+                    "resource \"aws_iam_role\" \"elevate_123456789012_ElevateSessionManager\" {",
+                    "resource \"aws_iam_policy\" \"elevate_123456789012_ElevateSessionManager_abac\" {",
+                    "resource \"aws_iam_role_policy_attachment\" \"elevate_123456789012_ElevateSessionManager_abac\" {",
+                    "resource \"aws_iam_role_policy\" \"elevate_123456789012_ElevateSessionManager_revocations\" {",
+                    "resource \"aws_iam_role\" \"elevate_210987654321_Db_Admin\" {",
+                    "  name                 = \"Db.Admin\"\n",
+                    "  count                = data.aws_caller_identity.elevate.account_id == \"210987654321\" ? 1 : 0\n",
+                    "  assume_role_policy = jsonencode({\n",
+                    "  role       = aws_iam_role.elevate_123456789012_ElevateSessionManager[count.index].name\n");
+        }
+
+        @Test
+        void keepsIamPolicyVariablesFromTerraformsInterpolation() {
+            assertThat(hcl).contains("\"$${aws:PrincipalTag/AppId2}\"", "session/$${aws:userid}-*");
+            Matcher unescaped = Pattern.compile("(?<!\\$)\\$\\{").matcher(hcl);
+            assertThat(unescaped.find()).as("an unescaped ${ in\n" + hcl).isFalse();
+        }
+
+        @Test
+        void embedsTheSameDocuments() throws Exception {
+            Matcher trust = Pattern.compile("assume_role_policy = jsonencode\\((\\{.*?\\n  \\})\\)", Pattern.DOTALL)
+                    .matcher(hcl);
+            assertThat(trust.find()).isTrue();
+            JsonNode embedded = JSON.readTree(trust.group(1).replace("$${", "${"));
+            assertThat(embedded).isEqualTo(artifacts.roles().get(0).trustPolicy());
+        }
+
+        @Test
+        void leavesTheRevocationPolicyOutWhenNothingIsRevoked() {
+            String none = IamFormat.TERRAFORM.render(generate(List.of(policy("Ops", tags("AppId", "A"))),
+                    IamOptions.defaults()));
+            assertThat(none).doesNotContain("aws_iam_role_policy\"").contains("#   no revoked ids given");
+        }
+    }
+}

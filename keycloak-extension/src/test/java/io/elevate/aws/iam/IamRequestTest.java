@@ -1,0 +1,64 @@
+package io.elevate.aws.iam;
+
+import io.elevate.aws.Violation;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("The query of the IAM artifacts endpoint")
+class IamRequestTest {
+
+    @Test
+    void defaultsToJsonTheMappersSlotsNoTemplatesAndNoRevocations() {
+        IamRequest request = IamRequest.parse(Map.of());
+
+        assertThat(request.violations()).isEmpty();
+        assertThat(request.format()).isEqualTo(IamFormat.JSON);
+        assertThat(request.options()).isEqualTo(IamOptions.defaults());
+    }
+
+    @Test
+    void readsEveryParameter() {
+        IamRequest request = IamRequest.parse(Map.of("format", List.of("terraform"), "slots", List.of("3"),
+                "secretsManager", List.of("true"), "rds", List.of("TRUE"), "revoked", List.of("w-1,w-2", "w-3")));
+
+        assertThat(request.violations()).isEmpty();
+        assertThat(request.format()).isEqualTo(IamFormat.TERRAFORM);
+        assertThat(request.options().slots()).hasValue(3);
+        assertThat(request.options().secretsManager()).isTrue();
+        assertThat(request.options().rds()).isTrue();
+        assertThat(request.options().revokedIds()).containsExactly("w-1", "w-2", "w-3");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "format|yaml|must be one of json, cloudformation, terraform, not 'yaml'",
+            "slots|0|must be between 1 and 10, not 0",
+            "slots|11|must be between 1 and 10, not 11",
+            "slots|three|must be a whole number between 1 and 10",
+            "secretsManager|yes|must be true or false, not 'yes'",
+            "rds|1|must be true or false, not '1'",
+            "revoked|w-1;DROP|has characters AWS refuses",
+            "slot|3|is not a parameter of this endpoint"})
+    void refusesABadParameterWithTheReason(String name, String value, String message) {
+        List<Violation> violations = IamRequest.parse(Map.of(name, List.of(value))).violations();
+
+        assertThat(violations).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo(name);
+            assertThat(v.message()).contains(message);
+        });
+    }
+
+    @Test
+    void refusesARepeatedParameter() {
+        assertThat(IamRequest.parse(Map.of("format", List.of("json", "terraform"))).violations())
+                .containsExactly(Violation.of("format", "must be given once"));
+    }
+}
