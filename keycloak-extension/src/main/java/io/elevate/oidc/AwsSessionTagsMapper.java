@@ -1,0 +1,150 @@
+package io.elevate.oidc;
+
+import io.elevate.Elevate;
+import io.elevate.aws.SessionDuration;
+import io.elevate.aws.SessionTag;
+import io.elevate.aws.SessionTagRules;
+import io.elevate.aws.SessionTags;
+import io.elevate.window.ElevationWindow;
+import io.elevate.window.WindowStore;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.representations.IDToken;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OIDC side of an elevation, for {@code AssumeRoleWithWebIdentity}: the claim {@code https://aws.amazon.com/tags}
+ * with the open window's session tags (numbered like the SAML mapper's, checked against the same AWS rules), and a
+ * token that expires no later than the window. Without an open window, or when the choice is ambiguous or breaks a
+ * rule, there is no tags claim at all.
+ */
+public final class AwsSessionTagsMapper extends AbstractOIDCProtocolMapper
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "oidc-aws-session-tags-mapper";
+    public static final String CLAIM = "https://aws.amazon.com/tags";
+
+    private static final Logger LOG = Logger.getLogger(AwsSessionTagsMapper.class);
+    private static final Duration SHORTEST_SESSION = Duration.ofSeconds(SessionDuration.MIN_SECONDS);
+
+    private final Clock clock;
+
+    public AwsSessionTagsMapper() {
+        this(Clock.systemUTC());
+    }
+
+    AwsSessionTagsMapper(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "AWS session tags (Elevate)";
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return TOKEN_MAPPER_CATEGORY;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "The https://aws.amazon.com/tags claim for AssumeRoleWithWebIdentity, from the user's open elevation "
+                + "window(s) of the AWS client; the token expires no later than the window.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        List<ProviderConfigProperty> properties = new ArrayList<>(TagsMapperConfig.properties());
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(properties, AwsSessionTagsMapper.class);
+        return properties;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("version", Elevate.version());
+    }
+
+    @Override
+    protected void setClaim(IDToken token, ProtocolMapperModel model, UserSessionModel userSession,
+                            KeycloakSession session, ClientSessionContext context) {
+        TagsMapperConfig config = TagsMapperConfig.of(model.getConfig());
+        ClientModel awsClient = userSession.getRealm().getClientByClientId(config.awsClient());
+        if (awsClient == null) {
+            LOG.warnf("%s: no client %s in realm %s; no tags claim", PROVIDER_ID, config.awsClient(),
+                    userSession.getRealm().getName());
+            return;
+        }
+        Instant now = clock.instant();
+        List<ElevationWindow> usable = new WindowStore(session, userSession.getRealm())
+                .openWindows(userSession.getUser().getId(), awsClient.getId(), now).stream()
+                .filter(w -> config.allowShortWindows() || w.remainingAt(now).compareTo(SHORTEST_SESSION) >= 0)
+                .toList();
+        List<ElevationWindow> chosen = choose(usable, config);
+        if (chosen.isEmpty()) {
+            return;
+        }
+        List<SessionTag> tags = SessionTags.of(chosen);
+        List<String> problems = SessionTagRules.check(tags);
+        if (!problems.isEmpty()) {
+            LOG.warnf("%s: the tags of %s break AWS rules %s; no tags claim", PROVIDER_ID,
+                    chosen.stream().map(ElevationWindow::id).toList(), problems);
+            return;
+        }
+        token.getOtherClaims().put(CLAIM, claim(tags, config.transitiveTags()));
+        long end = chosen.stream().map(ElevationWindow::endsAt).min(Comparator.naturalOrder()).orElseThrow()
+                .getEpochSecond();
+        if (token.getExp() == null || token.getExp() > end) {
+            token.exp(end);
+        }
+    }
+
+    /** One window: it. Several: all of them in numbered mode when they share a role and fit the slots; else none. */
+    static List<ElevationWindow> choose(List<ElevationWindow> usable, TagsMapperConfig config) {
+        if (usable.size() <= 1) {
+            return usable;
+        }
+        boolean sameRole = usable.stream().allMatch(w -> w.target().sameRoleAs(usable.get(0).target()));
+        if (config.numbered() && sameRole && usable.size() <= config.maxSlots()) {
+            return usable;
+        }
+        LOG.debugf("%d open windows and no unambiguous choice; no tags claim", usable.size());
+        return List.of();
+    }
+
+    /** AWS's documented shape: {"principal_tags": {"Key": ["value"]}, "transitive_tag_keys": ["Key"]}. */
+    static Map<String, Object> claim(List<SessionTag> tags, boolean transitive) {
+        Map<String, List<String>> principalTags = new LinkedHashMap<>();
+        tags.forEach(tag -> principalTags.put(tag.key(), List.of(tag.value())));
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("principal_tags", principalTags);
+        if (transitive) {
+            claim.put("transitive_tag_keys", tags.stream().map(SessionTag::key).toList());
+        }
+        return claim;
+    }
+}
