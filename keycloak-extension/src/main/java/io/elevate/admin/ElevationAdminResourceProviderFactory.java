@@ -1,6 +1,7 @@
 package io.elevate.admin;
 
 import io.elevate.Elevate;
+
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;

@@ -1,6 +1,5 @@
 package io.elevate.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.elevate.api.JsonFields;
 import io.elevate.aws.AwsNames;
 import io.elevate.aws.SessionTagRules;
@@ -8,6 +7,8 @@ import io.elevate.aws.SessionTags;
 import io.elevate.aws.Violation;
 import io.elevate.window.NewWindow;
 import io.elevate.window.Target;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

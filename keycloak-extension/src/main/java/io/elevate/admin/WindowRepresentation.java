@@ -2,6 +2,7 @@ package io.elevate.admin;
 
 import io.elevate.aws.SessionManagerLink;
 import io.elevate.window.ElevationWindow;
+
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.UserModel;
 

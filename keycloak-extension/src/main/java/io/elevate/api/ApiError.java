@@ -1,6 +1,8 @@
 package io.elevate.api;
 
 import io.elevate.aws.Violation;
+import io.elevate.workflow.Outcome;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -20,7 +22,7 @@ public record ApiError(String error, String error_description, List<Violation> v
     }
 
     /** The answer to a refused workflow step. */
-    public static Response of(io.elevate.workflow.Outcome.Refused refused) {
+    public static Response of(Outcome.Refused refused) {
         return response(Response.Status.fromStatusCode(refused.status()), refused.error(), refused.message(),
                 refused.violations());
     }

@@ -4,15 +4,18 @@ import io.elevate.audit.AuditRecord;
 
 import java.util.List;
 
-/** Audit records as RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
-final class AuditCsv {
+/**
+ * Audit records as RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. The REST
+ * API's export and the portal's download share it.
+ */
+public final class AuditCsv {
 
     private static final String HEADER = "occurred_at,action,window_id,actor,ip_address,detail\r\n";
 
     private AuditCsv() {
     }
 
-    static String of(List<AuditRecord> records) {
+    public static String of(List<AuditRecord> records) {
         StringBuilder csv = new StringBuilder(HEADER);
         for (AuditRecord r : records) {
             csv.append(cell(r.occurredAt().toString())).append(',')

@@ -2,6 +2,7 @@ package io.elevate.api;
 
 import io.elevate.audit.AuditLog;
 import io.elevate.audit.AuditRecord;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;

@@ -1,7 +1,8 @@
 package io.elevate.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.elevate.aws.Violation;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

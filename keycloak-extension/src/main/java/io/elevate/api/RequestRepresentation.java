@@ -4,6 +4,7 @@ import io.elevate.aws.SessionManagerLink;
 import io.elevate.window.Approval;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.RequestInfo;
+import io.elevate.window.WindowStatus;
 import io.elevate.workflow.ElevationPolicy;
 
 import java.time.Instant;
@@ -41,7 +42,7 @@ public record RequestRepresentation(String id, String requester, String policyId
 
     /** The stored status, or ENDED for an approved window whose time is over. */
     static String status(ElevationWindow w, Instant now) {
-        return w.status() == io.elevate.window.WindowStatus.APPROVED && !now.isBefore(w.endsAt()) ? "ENDED"
+        return w.status() == WindowStatus.APPROVED && !now.isBefore(w.endsAt()) ? "ENDED"
                 : w.status().name();
     }
 }

@@ -1,6 +1,7 @@
 package io.elevate.login;
 
 import io.elevate.Elevate;
+
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;

@@ -3,6 +3,7 @@ package io.elevate.persistence;
 import io.elevate.audit.AuditRecordEntity;
 import io.elevate.window.ApprovalEntity;
 import io.elevate.window.ElevationWindowEntity;
+
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;

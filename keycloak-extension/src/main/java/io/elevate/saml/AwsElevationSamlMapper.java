@@ -4,6 +4,7 @@ import io.elevate.Elevate;
 import io.elevate.login.GateNotes;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStore;
+
 import org.jboss.logging.Logger;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
 import org.keycloak.dom.saml.v2.assertion.AttributeType;

@@ -7,6 +7,7 @@ import io.elevate.aws.SessionTagRules;
 import io.elevate.aws.SessionTags;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.Target;
+
 import org.keycloak.models.UserModel;
 
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package io.elevate.saml;
 
 import io.elevate.aws.SessionDuration;
+
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ProtocolMapperModel;

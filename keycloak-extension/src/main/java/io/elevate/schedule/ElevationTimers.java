@@ -3,6 +3,7 @@ package io.elevate.schedule;
 import io.elevate.audit.AuditLog;
 import io.elevate.notify.Notifiers;
 import io.elevate.workflow.ElevationWorkflow;
+
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

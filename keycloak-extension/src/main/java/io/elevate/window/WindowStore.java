@@ -6,6 +6,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,7 +142,7 @@ public final class WindowStore {
     }
 
     /** Approved windows ending within {@code notice} of {@code now} whose requester was not told yet. */
-    public List<String> endingWithoutNotice(Instant now, java.time.Duration notice, int max) {
+    public List<String> endingWithoutNotice(Instant now, Duration notice, int max) {
         return em.createQuery("select w.id from ElevationWindowEntity w where w.realmId = :realmId"
                         + " and w.status = :approved and w.endNoticeSent = false and w.endsAt > :now"
                         + " and w.endsAt <= :horizon and w.startsAt <= :now", String.class)

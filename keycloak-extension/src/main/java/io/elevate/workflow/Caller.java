@@ -1,6 +1,7 @@
 package io.elevate.workflow;
 
 import io.elevate.audit.Actor;
+
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessToken;

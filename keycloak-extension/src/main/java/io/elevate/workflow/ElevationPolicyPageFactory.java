@@ -1,6 +1,7 @@
 package io.elevate.workflow;
 
 import io.elevate.aws.Violation;
+
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;

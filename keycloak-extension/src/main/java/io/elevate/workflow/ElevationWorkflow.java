@@ -2,25 +2,32 @@ package io.elevate.workflow;
 
 import io.elevate.aws.Violation;
 import io.elevate.notify.Notice;
+import io.elevate.notify.Notifier;
+import io.elevate.window.Approval;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.ElevationWindowEntity;
 import io.elevate.window.NewWindow;
 import io.elevate.window.RequestInfo;
 import io.elevate.window.WindowStatus;
 import io.elevate.window.WindowStore;
+
 import jakarta.persistence.PersistenceException;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The request lifecycle as a state machine: request, approve (by a quorum of distinct approvers, never the requester),
@@ -35,7 +42,7 @@ public final class ElevationWorkflow {
     private final PolicyGroups groups;
     private final Transitions transitions;
 
-    public ElevationWorkflow(KeycloakSession session, RealmModel realm, io.elevate.notify.Notifier notifier,
+    public ElevationWorkflow(KeycloakSession session, RealmModel realm, Notifier notifier,
                              String portalUrl) {
         this.session = session;
         this.realm = realm;
@@ -394,12 +401,11 @@ public final class ElevationWorkflow {
 
     private List<UserModel> approvers(ElevationPolicy policy, ElevationWindow window) {
         return policy.approverGroups().stream()
-                .map(path -> org.keycloak.models.utils.KeycloakModelUtils.findGroupByPath(session, realm, path))
-                .filter(java.util.Objects::nonNull)
+                .map(path -> KeycloakModelUtils.findGroupByPath(session, realm, path))
+                .filter(Objects::nonNull)
                 .flatMap(group -> session.users().getGroupMembersStream(realm, group))
                 .filter(user -> !user.getId().equals(window.userId()))
-                .collect(java.util.stream.Collectors.toMap(UserModel::getId, u -> u, (a, b) -> a,
-                        java.util.LinkedHashMap::new))
+                .collect(Collectors.toMap(UserModel::getId, u -> u, (a, b) -> a, LinkedHashMap::new))
                 .values().stream().toList();
     }
 
@@ -410,7 +416,7 @@ public final class ElevationWorkflow {
 
     private String approverNames(String id, int round) {
         return String.join(",", store.approvals(id).stream().filter(a -> a.round() == round)
-                .map(a -> a.approverName()).toList());
+                .map(Approval::approverName).toList());
     }
 
     private static boolean ended(ElevationWindow window, Instant now) {

@@ -1,10 +1,11 @@
 package io.elevate.workflow;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.elevate.aws.AwsNames;
 import io.elevate.aws.SessionTagRules;
 import io.elevate.aws.SessionTags;
 import io.elevate.aws.Violation;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.util.JsonSerialization;

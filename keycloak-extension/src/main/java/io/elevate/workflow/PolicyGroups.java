@@ -1,6 +1,7 @@
 package io.elevate.workflow;
 
 import io.elevate.aws.Violation;
+
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -5,6 +5,7 @@ import io.elevate.audit.ElevationEvents;
 import io.elevate.notify.Notice;
 import io.elevate.notify.Notifier;
 import io.elevate.window.ElevationWindow;
+
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
