@@ -42,7 +42,7 @@ import java.util.zip.ZipFile;
 public final class KeycloakDistribution {
 
     private static final String LAUNCHER = "bin/kc.sh";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
@@ -82,7 +82,7 @@ public final class KeycloakDistribution {
      * Starts Keycloak and waits until it is ready and serves the demo realm.
      *
      * @param extraOptions further Keycloak options, by name without the leading dashes (e.g. {@code log-level})
-     * @throws IllegalStateException if Keycloak exits or is not ready within 180 s; the message ends with the log tail
+     * @throws IllegalStateException if Keycloak exits or is not ready within 300 s; the message ends with the log tail
      */
     public void start(Map<String, String> extraOptions) throws IOException, InterruptedException {
         if (isRunning()) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * {@code KeycloakServer} or an {@link AdminApi} parameter. The first test class to need the server installs it afresh
  * in {@code keycloak-extension/target/keycloak-it} and starts it on free ports (about a minute); it is stopped when
  * the run ends. Its console output is in {@link #logFile()}, which is named on standard error when a test fails.
+ *
+ * <p>Keycloak's database is H2 unless the run says {@code -Delevate.test.database=postgres}: see {@link Database}.
  */
 public final class KeycloakServer implements BeforeAllCallback, ParameterResolver, TestWatcher {
 
@@ -75,6 +78,11 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
         return running().keycloak.logFile();
     }
 
+    /** The database Keycloak runs on in this run. */
+    public Database database() {
+        return running().database;
+    }
+
     private Running bind(ExtensionContext context) {
         Running server = running;
         if (server == null) {
@@ -97,15 +105,18 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
     private static final class Running implements CloseableResource {
 
         private final KeycloakDistribution keycloak;
+        private final Database database;
         private final AdminApi adminApi;
 
-        private Running(KeycloakDistribution keycloak) {
+        private Running(KeycloakDistribution keycloak, Database database) {
             this.keycloak = keycloak;
+            this.database = database;
             this.adminApi = new AdminApi(keycloak.baseUrl(), keycloak.admin());
         }
 
         static Running start() {
             ElevateBuild build = ElevateBuild.fromSystemProperties();
+            Database database = null;
             try {
                 Path home = build.root().resolve(HOME);
                 FileTrees.delete(home);
@@ -113,22 +124,39 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
                 KeycloakDistribution keycloak =
                         new KeycloakDistribution(build, home, ports.get(0), ports.get(1), AdminCredentials.DEFAULT);
                 keycloak.install();
-                // Should the JVM end without JUnit closing the root context (e.g. failsafe timeout), stop Keycloak anyway.
-                Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop, "keycloak-it-shutdown"));
+                database = Database.fromSettings(build.buildDirectory());
+                Running running = new Running(keycloak, database);
+                // Should the JVM end without JUnit closing the root context (e.g. failsafe timeout), stop both anyway.
+                Runtime.getRuntime().addShutdownHook(new Thread(running::close, "keycloak-it-shutdown"));
+                Map<String, String> options = new LinkedHashMap<>(database.keycloakOptions());
                 // Expiry and end notices every 2 s, so tests see them without waiting half a minute.
-                keycloak.start(Map.of("spi-events-listener--elevate-timers--interval-seconds", "2"));
-                return new Running(keycloak);
+                options.put("spi-events-listener--elevate-timers--interval-seconds", "2");
+                keycloak.start(options);
+                return running;
             } catch (IOException e) {
+                closeQuietly(database);
                 throw new UncheckedIOException("Could not start Keycloak", e);
             } catch (InterruptedException e) {
+                closeQuietly(database);
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while starting Keycloak", e);
+            } catch (RuntimeException e) {
+                closeQuietly(database);
+                throw e;
             }
         }
 
+        /** Stops Keycloak, then its database; safe to call twice (JUnit, then the shutdown hook). */
         @Override
-        public void close() {
+        public synchronized void close() {
             keycloak.stop();
+            database.close();
+        }
+
+        private static void closeQuietly(Database database) {
+            if (database != null) {
+                database.close();
+            }
         }
 
         /** Distinct ports that were free a moment ago, all held open together so that they differ. */
