@@ -11,6 +11,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
 
 import java.time.Clock;
@@ -19,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Schedules {@link ElevationTimers} on server start, on every node: each step is idempotent (an expired request or a
- * sent notice is marked in the same transaction, and optimistic locking refuses a second node's concurrent change). Registered as an event listener
+ * Schedules {@link ElevationTimers} on server start, run by one node of the cluster at a time (Keycloak's cluster-aware
+ * runner); each step is also idempotent (an expired request or a sent notice is marked in the same transaction). Registered as an event listener
  * factory only to get a {@code postInit} hook; the listener itself is never enabled in a realm and does nothing.
  * Settings: {@code --spi-events-listener--elevate-timers--interval-seconds} (default 30),
  * {@code ...--end-notice-minutes} (15), {@code ...--audit-retention-days} (400).
@@ -46,7 +47,8 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
                 Duration.ofDays(auditRetentionDays));
         long interval = Duration.ofSeconds(intervalSeconds).toMillis();
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
-                .scheduleTask(timers, interval, timers.getTaskName()));
+                .schedule(new ClusterAwareScheduledTaskRunner(factory, timers, interval), interval,
+                        timers.getTaskName()));
     }
 
     @Override
