@@ -1,8 +1,7 @@
 package io.elevate.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.elevate.notify.Notifiers;
+import io.elevate.portal.PortalResource;
 import io.elevate.window.ConcurrentChange;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStore;
@@ -12,6 +11,9 @@ import io.elevate.workflow.ElevationWorkflow;
 import io.elevate.workflow.Outcome;
 import io.elevate.workflow.Policies;
 import io.elevate.workflow.RequestDraft;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,6 +31,7 @@ import org.keycloak.util.JsonSerialization;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -56,6 +59,12 @@ public final class ElevationApi {
         return new AuditResource(session, realm, authenticated());
     }
 
+    /** The browser counterpart of this API: server-rendered pages signed in with Keycloak's SSO cookie. */
+    @Path("portal")
+    public PortalResource portal() {
+        return new PortalResource(session, realm, clock);
+    }
+
     @GET
     @Path("policies")
     @Produces(MediaType.APPLICATION_JSON)
@@ -81,7 +90,7 @@ public final class ElevationApi {
     public Response waiting() {
         return as(caller -> {
             ElevationWorkflow workflow = workflow();
-            List<ElevationWindow> waiting = new java.util.ArrayList<>(workflow.waitingFor(caller.user(), PAGE));
+            List<ElevationWindow> waiting = new ArrayList<>(workflow.waitingFor(caller.user(), PAGE));
             waiting.addAll(workflow.toReview(caller.user(), PAGE));
             return Response.ok(represent(waiting)).build();
         });

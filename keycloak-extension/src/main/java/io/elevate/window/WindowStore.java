@@ -9,6 +9,7 @@ import org.keycloak.models.RealmModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,24 +109,33 @@ public final class WindowStore {
                 .toList();
     }
 
-    /** Requests waiting for a decision: new ones, and approved windows with an extension asked. */
-    public List<ElevationWindow> awaitingDecision(int max) {
+    /** Requests under these policies waiting for a decision: new ones, and approved windows with an extension asked. */
+    public List<ElevationWindow> awaitingDecision(Collection<String> policyIds, int max) {
+        if (policyIds.isEmpty()) {
+            return List.of();
+        }
         return em.createQuery("select w from ElevationWindowEntity w where w.realmId = :realmId"
+                        + " and w.policyId in :policyIds"
                         + " and (w.status = :requested or (w.status = :approved and w.extensionMinutes is not null))"
                         + " order by w.createdAt", ElevationWindowEntity.class)
                 .setParameter("realmId", realm.getId())
+                .setParameter("policyIds", policyIds)
                 .setParameter("requested", WindowStatus.REQUESTED.name())
                 .setParameter("approved", WindowStatus.APPROVED.name())
                 .setMaxResults(max)
                 .getResultStream().map(WindowStore::toWindow).toList();
     }
 
-    /** Break-glass windows no approver has reviewed yet. */
-    public List<ElevationWindow> awaitingReview(int max) {
+    /** Break-glass windows under these policies that no approver has reviewed yet. */
+    public List<ElevationWindow> awaitingReview(Collection<String> policyIds, int max) {
+        if (policyIds.isEmpty()) {
+            return List.of();
+        }
         return em.createQuery("select w from ElevationWindowEntity w where w.realmId = :realmId"
-                        + " and w.breakGlass = true and w.reviewedAt is null order by w.createdAt",
-                        ElevationWindowEntity.class)
+                        + " and w.policyId in :policyIds and w.breakGlass = true and w.reviewedAt is null"
+                        + " order by w.createdAt", ElevationWindowEntity.class)
                 .setParameter("realmId", realm.getId())
+                .setParameter("policyIds", policyIds)
                 .setMaxResults(max)
                 .getResultStream().map(WindowStore::toWindow).toList();
     }

@@ -67,7 +67,7 @@ public final class ElevationWorkflow {
 
     /** Requests and extensions this user may decide now (never their own). */
     public List<ElevationWindow> waitingFor(UserModel user, int max) {
-        return store.awaitingDecision(max).stream().filter(w -> mayApprove(user, w))
+        return store.awaitingDecision(approvable(user), max).stream().filter(w -> mayApprove(user, w))
                 .filter(w -> store.approvals(w.id()).stream()
                         .noneMatch(a -> a.round() == w.request().round() && a.approverId().equals(user.getId())))
                 .toList();
@@ -75,7 +75,13 @@ public final class ElevationWorkflow {
 
     /** Break-glass windows this user must review. */
     public List<ElevationWindow> toReview(UserModel user, int max) {
-        return store.awaitingReview(max).stream().filter(w -> mayApprove(user, w)).toList();
+        return store.awaitingReview(approvable(user), max).stream().filter(w -> mayApprove(user, w)).toList();
+    }
+
+    /** The ids of the policies this user approves for. */
+    private List<String> approvable(UserModel user) {
+        return new Policies(realm).all().stream().filter(p -> groups.isMemberOfAny(user, p.approverGroups()))
+                .map(ElevationPolicy::id).toList();
     }
 
     public Outcome request(Caller caller, RequestDraft draft, Instant now) {

@@ -241,6 +241,18 @@ class RequestWorkflowIT {
     }
 
     @Test
+    void theRequesterHearsShortlyBeforeTheWindowEnds() {
+        String policy = policies.create("ending " + operators, PolicyAdmin.policy(operators, approvers));
+        String id = as(operator).post("requests", request(policy, 10)).expectStatus(201).body().path("id").asText();
+        as(approver).post("requests/" + id + "/approve", Map.of()).expectStatus(200);
+
+        Mailbox.Mail notice = mailbox.await(operator + "@elevate.test", "Your elevation ends at");
+
+        assertThat(notice.text()).contains(id).contains("i-0123456789abcdef0");
+        assertThat(mailbox.to(operator + "@elevate.test")).filteredOn(m -> m.subject().contains("ends at")).hasSize(1);
+    }
+
+    @Test
     void pendingRequestsExpire() throws InterruptedException {
         Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
         config.put("pendingExpiryMinutes", List.of("1"));

@@ -1,0 +1,232 @@
+package io.elevate.portal;
+
+import io.elevate.api.AuditCsv;
+import io.elevate.api.PortalLinks;
+import io.elevate.notify.Notifiers;
+import io.elevate.window.ConcurrentChange;
+import io.elevate.workflow.Caller;
+import io.elevate.workflow.ElevationWorkflow;
+import io.elevate.workflow.Outcome;
+import io.elevate.workflow.RequestDraft;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * {@code /realms/{realm}/elevation/portal}: the elevation workflow in the browser, the counterpart of the bearer-token
+ * API, calling the same {@link ElevationWorkflow} steps. Signed in with Keycloak's SSO cookie ({@link PortalSignIn});
+ * every change is a form POST guarded by {@link CsrfGuard} and answered by a redirect back to the page with a
+ * {@link Flash}, or by the page again with the workflow's refusal.
+ */
+public final class PortalResource {
+
+    private static final int TEXT = 1024;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Clock clock;
+
+    public PortalResource(KeycloakSession session, RealmModel realm, Clock clock) {
+        this.session = session;
+        this.realm = realm;
+        this.clock = clock;
+    }
+
+    @GET
+    public Response page(@QueryParam("state") String state, @QueryParam("error") String error,
+                         @QueryParam("audit") String auditPage) {
+        PortalSignIn signIn = new PortalSignIn(session, realm);
+        if (state != null || error != null) {
+            if (!signIn.returnedWith(state)) {
+                return pages().error(400, "elevatePortalSignInUnverified", null, null, portalUrl());
+            }
+            return error != null ? pages().error(400, "elevatePortalSignInFailed", error, null, portalUrl()) : back();
+        }
+        AuthResult auth = signIn.authenticate();
+        if (auth == null) {
+            Response login = signIn.toLogin();
+            return login != null ? login : pages().error(503, "elevatePortalNotSetUp", null, null, portalUrl());
+        }
+        Viewer viewer = Viewer.of(session, realm, auth, signIn.client());
+        return show(viewer, 200, Flash.take(new PortalCookies(session, realm)), null, null, Map.of(), number(auditPage));
+    }
+
+    @POST
+    @Path("requests")
+    public Response request() {
+        return change("request", Flash.REQUESTED, null, (workflow, caller, form) -> {
+            RequestDraft draft = form.draft();
+            return form.unlessInvalid(() -> workflow.request(caller, draft, clock.instant()));
+        });
+    }
+
+    @POST
+    @Path("break-glass")
+    public Response breakGlass() {
+        return change("break-glass", Flash.BREAK_GLASS, null, (workflow, caller, form) -> {
+            RequestDraft draft = form.draft();
+            return form.unlessInvalid(() -> workflow.breakGlass(caller, draft, clock.instant()));
+        });
+    }
+
+    @POST
+    @Path("requests/{id}/approve")
+    public Response approve(@PathParam("id") String id) {
+        return change(null, Flash.APPROVED, id, (workflow, caller, form) -> {
+            String comment = form.text("comment", TEXT);
+            return form.unlessInvalid(() -> workflow.approve(caller, id, comment, clock.instant()));
+        });
+    }
+
+    @POST
+    @Path("requests/{id}/reject")
+    public Response reject(@PathParam("id") String id) {
+        return change(null, Flash.REJECTED, id, (workflow, caller, form) -> {
+            String comment = form.text("comment", TEXT);
+            return form.unlessInvalid(() -> workflow.reject(caller, id, comment, clock.instant()));
+        });
+    }
+
+    @POST
+    @Path("requests/{id}/cancel")
+    public Response cancel(@PathParam("id") String id) {
+        return change(null, Flash.CANCELLED, id, (workflow, caller, form) -> {
+            String reason = form.text("reason", TEXT);
+            return form.unlessInvalid(() -> workflow.cancel(caller, id, reason, clock.instant()));
+        });
+    }
+
+    @POST
+    @Path("requests/{id}/revoke")
+    public Response revoke(@PathParam("id") String id) {
+        return change(null, Flash.REVOKED, id, (workflow, caller, form) -> {
+            String reason = form.text("reason", TEXT);
+            return form.unlessInvalid(() -> workflow.revoke(caller, id, reason, false, clock.instant()));
+        });
+    }
+
+    @POST
+    @Path("requests/{id}/extend")
+    public Response extend(@PathParam("id") String id) {
+        return change(null, Flash.EXTENSION_ASKED, id, (workflow, caller, form) -> {
+            Integer minutes = form.minutes("minutes");
+            String justification = form.text("justification", TEXT);
+            return form.unlessInvalid(() -> workflow.extend(caller, id, minutes, justification, clock.instant()));
+        });
+    }
+
+    @POST
+    @Path("requests/{id}/review")
+    public Response review(@PathParam("id") String id) {
+        return change(null, Flash.REVIEWED, id, (workflow, caller, form) -> {
+            String comment = form.text("comment", TEXT);
+            return form.unlessInvalid(() -> workflow.review(caller, id, comment, clock.instant()));
+        });
+    }
+
+    /** The newest audit records as CSV, for the realm role {@code elevation-auditor}, as the REST API checks it. */
+    @GET
+    @Path("audit.csv")
+    public Response auditCsv() {
+        PortalSignIn signIn = new PortalSignIn(session, realm);
+        AuthResult auth = signIn.authenticate();
+        if (auth == null) {
+            return back();
+        }
+        if (!PortalViews.isAuditor(realm, auth.user())) {
+            return pages().error(403, "elevatePortalNotAuditor", null, auth.user(), portalUrl());
+        }
+        String csv = AuditCsv.of(new AuditPages(session, realm).newestForCsv());
+        return Response.ok(csv, "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"elevation-audit.csv\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private interface Step {
+        Outcome take(ElevationWorkflow workflow, Caller caller, FormInput form);
+    }
+
+    /**
+     * A state change: signed in (else back to the page, which signs in), a valid CSRF token and Origin (else 403 and
+     * nothing changes), then the workflow step; done: redirect with a flash; refused: the page with the reason.
+     */
+    private Response change(String formName, Flash done, String requestId, Step step) {
+        PortalSignIn signIn = new PortalSignIn(session, realm);
+        AuthResult auth = signIn.authenticate();
+        if (auth == null) {
+            return back();
+        }
+        MultivaluedMap<String, String> params = session.getContext().getHttpRequest().getDecodedFormParameters();
+        String origin = session.getContext().getRequestHeaders().getHeaderString("Origin");
+        if (!new CsrfGuard(session, realm).allows(auth.session(), params.getFirst(CsrfGuard.FIELD), origin)) {
+            return pages().error(403, "elevatePortalForbidden", null, auth.user(), portalUrl());
+        }
+        Viewer viewer = Viewer.of(session, realm, auth, signIn.client());
+        FormInput form = new FormInput(params);
+        Outcome outcome;
+        try {
+            outcome = step.take(workflow(), viewer.caller(), form);
+        } catch (RuntimeException error) {
+            if (!ConcurrentChange.isCause(error)) {
+                throw error;
+            }
+            session.getTransactionManager().setRollbackOnly();
+            Flash.CONCURRENT.send(new PortalCookies(session, realm));
+            return back();
+        }
+        if (outcome instanceof Outcome.Refused refused) {
+            Response page = show(viewer, refused.status(), null, new Problem(refused, requestId), formName,
+                    form.echo(), 0);
+            session.getTransactionManager().setRollbackOnly();
+            return page;
+        }
+        Flash.after(done, ((Outcome.Done) outcome).window()).send(new PortalCookies(session, realm));
+        return back();
+    }
+
+    private Response show(Viewer viewer, int status, Flash flash, Problem problem, String formName,
+                          Map<String, String> echo, int auditPage) {
+        PortalView.Context context = new PortalView.Context(viewer, PortalViews.name(viewer.user()), portalUrl(),
+                new PortalSignIn(session, realm).signOutUrl(), Times.format(clock.instant()), flash, problem, formName,
+                echo);
+        PortalView view = new PortalViews(session, realm, workflow(), clock.instant()).build(context, auditPage);
+        return pages().portal(view, status, viewer.user());
+    }
+
+    /** POST-redirect-GET, and every way back to the page: always the server's own portal URL. */
+    private Response back() {
+        return Response.seeOther(URI.create(portalUrl())).header("Cache-Control", "no-store").build();
+    }
+
+    private ElevationWorkflow workflow() {
+        return new ElevationWorkflow(session, realm, Notifiers.of(session, realm), portalUrl());
+    }
+
+    private PortalPages pages() {
+        return new PortalPages(session, realm);
+    }
+
+    private String portalUrl() {
+        return PortalLinks.portal(session, realm);
+    }
+
+    private static int number(String page) {
+        try {
+            return page == null ? 0 : Math.max(0, Integer.parseInt(page));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

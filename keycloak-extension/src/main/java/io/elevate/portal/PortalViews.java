@@ -1,0 +1,90 @@
+package io.elevate.portal;
+
+import io.elevate.api.AuditResource;
+import io.elevate.window.ElevationWindow;
+import io.elevate.window.WindowStatus;
+import io.elevate.window.WindowStore;
+import io.elevate.workflow.ElevationPolicy;
+import io.elevate.workflow.ElevationWorkflow;
+import io.elevate.workflow.Policies;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Builds a user's {@link PortalView} from the workflow's own answers: eligible, waitingFor, toReview, mayApprove. */
+final class PortalViews {
+
+    static final int PAGE = 200;
+    static final int MINE = 50;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final ElevationWorkflow workflow;
+    private final WindowStore store;
+    private final SessionManagerUrl sessionManager;
+    private final Instant now;
+    private final Map<String, RequestItem.Person> people = new HashMap<>();
+
+    PortalViews(KeycloakSession session, RealmModel realm, ElevationWorkflow workflow, Instant now) {
+        this.session = session;
+        this.realm = realm;
+        this.workflow = workflow;
+        this.store = new WindowStore(session, realm);
+        this.sessionManager = new SessionManagerUrl(session, realm);
+        this.now = now;
+    }
+
+    static boolean isAuditor(RealmModel realm, UserModel user) {
+        RoleModel role = realm.getRole(AuditResource.AUDITOR_ROLE);
+        return role != null && user.hasRole(role);
+    }
+
+    PortalView build(PortalView.Context context, int auditPage) {
+        UserModel user = context.viewer().user();
+        Map<String, ElevationPolicy> policies = new Policies(realm).all().stream()
+                .collect(Collectors.toMap(ElevationPolicy::id, Function.identity(), (a, b) -> a));
+        List<TargetView> targets = workflow.eligible(user).stream().map(TargetView::new).toList();
+        List<TargetView> breakGlass = policies.values().stream().filter(p -> workflow.mayBreakGlass(user, p))
+                .sorted(Comparator.comparing(ElevationPolicy::name)).map(TargetView::new).toList();
+        String base = context.portalUrl();
+        Function<ElevationWindow, RequestItem> item = w -> new RequestItem(w, policies.get(w.request().policyId()),
+                person(w.userId()), store.approvals(w.id()), sessionManager.of(w), base, now);
+        List<RequestItem> mine = store.list(user.getId(), null, 0, MINE).stream().map(item).toList();
+        List<RequestItem> waiting = workflow.waitingFor(user, PAGE).stream().map(item).toList();
+        List<RequestItem> toReview = workflow.toReview(user, PAGE).stream().map(item).toList();
+        List<RequestItem> overseen = store.list(null, WindowStatus.APPROVED, 0, PAGE).stream()
+                .filter(w -> now.isBefore(w.endsAt()) && workflow.mayApprove(user, w)).map(item).toList();
+        AuditView audit = null;
+        if (isAuditor(realm, user)) {
+            AuditPages pages = new AuditPages(session, realm);
+            long total = pages.total();
+            int page = (int) Math.max(0, Math.min(auditPage, (total - 1) / AuditPages.PAGE_SIZE));
+            audit = new AuditView(pages.newestFirst(total, page), page, total, base);
+        }
+        return new PortalView(context, targets, breakGlass, mine, waiting, toReview, overseen, audit);
+    }
+
+    private RequestItem.Person person(String userId) {
+        return people.computeIfAbsent(userId, id -> {
+            UserModel user = session.users().getUserById(realm, id);
+            return user == null ? new RequestItem.Person(id, id) : new RequestItem.Person(user.getUsername(), name(user));
+        });
+    }
+
+    /** First and last name, or the username when both are empty. */
+    static String name(UserModel user) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        return name.isEmpty() ? user.getUsername() : name;
+    }
+}
