@@ -26,9 +26,6 @@ public final class ElevationPolicyPageFactory implements UiPageProviderFactory<C
 
     @Override
     public void validateConfiguration(KeycloakSession session, RealmModel realm, ComponentModel model) {
-        if (model.getName() == null || model.getName().isBlank()) {
-            throw new ComponentValidationException("An elevation policy needs a name");
-        }
         PolicyConfig.Result result = PolicyConfig.read(model.getId(), model.getName(), model.getConfig());
         List<Violation> violations = new ArrayList<>(result.violations());
         if (result.policy() != null) {

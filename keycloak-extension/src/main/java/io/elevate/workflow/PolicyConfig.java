@@ -86,7 +86,9 @@ final class PolicyConfig {
         if (!r.violations.isEmpty()) {
             return new Result(null, List.copyOf(r.violations));
         }
-        return new Result(new ElevationPolicy(id, name, client, accountId, roleName, samlProvider, region,
+        String title = name == null || name.isBlank() || name.equals(ElevationPolicyPageFactory.PROVIDER_ID)
+                ? roleName + " in " + accountId : name;
+        return new Result(new ElevationPolicy(id, title, client, accountId, roleName, samlProvider, region,
                 instanceIds, tags, eligible, approvers, quorum, Duration.ofMinutes(maxMinutes),
                 Duration.ofHours(aheadHours), justification, ticket, Duration.ofMinutes(expiryMinutes),
                 r.text(BREAK_GLASS_GROUP), Duration.ofMinutes(breakGlassMinutes), minLevel), List.of());
@@ -94,8 +96,6 @@ final class PolicyConfig {
 
     static List<ProviderConfigProperty> properties() {
         return ProviderConfigurationBuilder.create()
-                .property().name(CLIENT).label("AWS SAML client").type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(DEFAULT_CLIENT).helpText("Client id of the AWS SAML client whose sign-ins this grants.").add()
                 .property().name(ACCOUNT_ID).label("AWS account").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("12-digit AWS account id.").required(true).add()
                 .property().name(ROLE_NAME).label("IAM role").type(ProviderConfigProperty.STRING_TYPE)
@@ -104,6 +104,8 @@ final class PolicyConfig {
                 .helpText("Name of the IAM SAML provider that trusts this realm.").required(true).add()
                 .property().name(REGION).label("Region").type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue("eu-west-1").helpText("Region of the Session Manager deep link.").required(true).add()
+                .property().name(CLIENT).label("AWS SAML client").type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(DEFAULT_CLIENT).helpText("Client id of the AWS SAML client whose sign-ins this grants.").add()
                 .property().name(INSTANCE_IDS).label("Instances").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
                 .helpText("EC2 instances a request may name (one per request). Empty: tag-scoped access only.").add()
                 .property().name(TAGS).label("ABAC tags").type(ProviderConfigProperty.MAP_TYPE)
