@@ -15,6 +15,8 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.grants.device.DeviceGrantType;
+import org.keycloak.protocol.saml.SamlProtocol;
 import org.keycloak.saml.common.constants.GeneralConstants;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -46,33 +48,35 @@ final class ElevationGateAuthenticator implements Authenticator {
             deny(context, Decision.Deny.of("relay_state_refused", "elevateRelayStateRefused"));
             return;
         }
-        Optional<ElevationMapperConfig> mapper = ElevationMapperConfig.forClient(client(context));
-        if (mapper.isEmpty()) {
+        Optional<GateTarget> target = GateTarget.of(client(context));
+        if (target.isEmpty()) {
             deny(context, Decision.Deny.of("client_not_configured", "elevateClientNotConfigured"));
             return;
         }
         Instant now = clock.instant();
-        Decision decision = new WindowSelection(gate, mapper.get()).decide(openWindows(context, now), requested, now);
-        act(context, decision, mapper.get(), now);
+        Decision decision = new WindowSelection(gate, target.get().config())
+                .decide(openWindows(context, target.get(), now), requested, now);
+        act(context, decision, target.get().config(), now);
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
         GateConfig gate = GateConfig.of(context.getAuthenticatorConfig());
-        Optional<ElevationMapperConfig> mapper = ElevationMapperConfig.forClient(client(context));
-        if (mapper.isEmpty()) {
+        Optional<GateTarget> target = GateTarget.of(client(context));
+        if (target.isEmpty()) {
             deny(context, Decision.Deny.of("client_not_configured", "elevateClientNotConfigured"));
             return;
         }
         String choice = context.getHttpRequest().getDecodedFormParameters().getFirst("window");
         Instant now = clock.instant();
-        Decision decision = new WindowSelection(gate, mapper.get()).choose(choice, openWindows(context, now), now);
+        Decision decision = new WindowSelection(gate, target.get().config())
+                .choose(choice, openWindows(context, target.get(), now), now);
         if (decision instanceof Decision.Pick pick) {
             context.challenge(picker(context, pick, now).setError("elevatePickInvalid")
                     .createForm(Templates.PICK));
             return;
         }
-        act(context, decision, mapper.get(), now);
+        act(context, decision, target.get().config(), now);
     }
 
     private void act(AuthenticationFlowContext context, Decision decision, ElevationMapperConfig mapper, Instant now) {
@@ -95,7 +99,8 @@ final class ElevationGateAuthenticator implements Authenticator {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         List<String> ids = windows.stream().map(ElevationWindow::id).toList();
         authSession.setClientNote(GateNotes.WINDOW_IDS, GateNotes.join(ids));
-        if (authSession.getClientNote(GeneralConstants.RELAY_STATE) == null) {
+        boolean saml = SamlProtocol.LOGIN_PROTOCOL.equals(authSession.getClient().getProtocol());
+        if (saml && authSession.getClientNote(GeneralConstants.RELAY_STATE) == null) {
             windows.stream().filter(w -> w.target().instanceId() != null).findFirst()
                     .ifPresent(w -> authSession.setClientNote(GeneralConstants.RELAY_STATE,
                             SessionManagerLink.forInstance(w.target().instanceId(), w.target().region())));
@@ -105,7 +110,13 @@ final class ElevationGateAuthenticator implements Authenticator {
     }
 
     private static void deny(AuthenticationFlowContext context, Decision.Deny deny) {
-        context.getAuthenticationSession().removeClientNote(GateNotes.WINDOW_IDS);
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        authSession.removeClientNote(GateNotes.WINDOW_IDS);
+        if (DeviceGrantType.isOAuth2DeviceVerificationFlow(authSession)) {
+            // The device polling the token endpoint gets a clear access_denied instead of waiting until the code expires.
+            DeviceGrantType.denyUserCode(context.getSession(), context.getRealm(),
+                    authSession.getClientNote(DeviceGrantType.OAUTH2_DEVICE_VERIFIED_USER_CODE));
+        }
         context.getEvent().user(context.getUser()).detail(DETAIL_REASON, deny.reason()).error(Errors.ACCESS_DENIED);
         Response page = context.form()
                 .setStatus(Response.Status.FORBIDDEN)
@@ -122,9 +133,10 @@ final class ElevationGateAuthenticator implements Authenticator {
                 .setAttribute("elevateAllowAll", pick.allowAll());
     }
 
-    private static List<ElevationWindow> openWindows(AuthenticationFlowContext context, Instant now) {
+    private static List<ElevationWindow> openWindows(AuthenticationFlowContext context, GateTarget target,
+                                                     Instant now) {
         return new WindowStore(context.getSession(), context.getRealm())
-                .openWindows(context.getUser().getId(), client(context).getId(), now);
+                .openWindows(context.getUser().getId(), target.windowsClient().getId(), now);
     }
 
     private static ClientModel client(AuthenticationFlowContext context) {

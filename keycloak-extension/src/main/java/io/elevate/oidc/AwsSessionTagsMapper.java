@@ -5,6 +5,8 @@ import io.elevate.aws.SessionDuration;
 import io.elevate.aws.SessionTag;
 import io.elevate.aws.SessionTagRules;
 import io.elevate.aws.SessionTags;
+import io.elevate.login.GateNotes;
+import io.elevate.saml.ElevationMapperConfig;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStore;
 
@@ -30,6 +32,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The OIDC side of an elevation, for {@code AssumeRoleWithWebIdentity}: the claim {@code https://aws.amazon.com/tags}
@@ -104,7 +107,9 @@ public final class AwsSessionTagsMapper extends AbstractOIDCProtocolMapper
                 .openWindows(userSession.getUser().getId(), awsClient.getId(), now).stream()
                 .filter(w -> config.allowShortWindows() || w.remainingAt(now).compareTo(SHORTEST_SESSION) >= 0)
                 .toList();
-        List<ElevationWindow> chosen = choose(usable, config);
+        List<String> gateChoice = GateNotes.windowIds(context.getClientSession().getNote(GateNotes.WINDOW_IDS));
+        List<ElevationWindow> chosen = gateChoice.isEmpty() ? choose(usable, config)
+                : usable.stream().filter(w -> gateChoice.contains(w.id())).toList();
         if (chosen.isEmpty()) {
             return;
         }
@@ -121,6 +126,21 @@ public final class AwsSessionTagsMapper extends AbstractOIDCProtocolMapper
         if (token.getExp() == null || token.getExp() > end) {
             token.exp(end);
         }
+    }
+
+    /** What the sign-in gate needs to guard an OIDC client that has this mapper: whose windows, and how many at once. */
+    public record GateSettings(ClientModel windowsClient, ElevationMapperConfig config) {
+    }
+
+    public static Optional<GateSettings> gateSettings(ClientModel client) {
+        return client.getProtocolMappersStream().filter(m -> PROVIDER_ID.equals(m.getProtocolMapper())).findFirst()
+                .flatMap(model -> {
+                    TagsMapperConfig tags = TagsMapperConfig.of(model.getConfig());
+                    ClientModel aws = client.getRealm().getClientByClientId(tags.awsClient());
+                    return Optional.ofNullable(aws).map(c -> new GateSettings(c, ElevationMapperConfig.of(Map.of(
+                            "numberedMode", Boolean.toString(tags.numbered()),
+                            "maxSlots", Integer.toString(tags.maxSlots())))));
+                });
     }
 
     /** One window: it. Several: all of them in numbered mode when they share a role and fit the slots; else none. */

@@ -38,6 +38,8 @@ class DeviceGrantTagsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLAIM = "https://aws.amazon.com/tags";
+    /** The demo realm's flow with the aws-elevation-gate ("elevate aws browser"). */
+    private static final String GATE_FLOW_ID = "7d2c1f0e-5b6a-4c8e-9f3a-2e1d0c9b8a71";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private KeycloakServer server;
@@ -77,6 +79,40 @@ class DeviceGrantTagsIT {
         assertThat(claims.path("preferred_username").asText()).isEqualTo(user);
     }
 
+    @Test
+    void aClientGuardedByTheGateRefusesTheTokenOutsideAWindow(AdminApi admin) throws Exception {
+        String strict = "elevate-cli-strict-" + user;
+        admin.post(DEMO_REALM + "/clients", Map.of("clientId", strict, "publicClient", true,
+                "standardFlowEnabled", false, "directAccessGrantsEnabled", false, "consentRequired", false,
+                "attributes", Map.of("oauth2.device.authorization.grant.enabled", "true"),
+                "authenticationFlowBindingOverrides", Map.of("browser", GATE_FLOW_ID),
+                "protocolMappers", List.of(Map.of("name", "aws session tags", "protocol", "openid-connect",
+                        "protocolMapper", "oidc-aws-session-tags-mapper",
+                        "config", Map.of("awsClient", "urn:amazon:webservices", "access.token.claim", "true")))))
+                .expectStatus(201);
+        String oidc = server.realmUrl(DEMO_REALM) + "/protocol/openid-connect";
+
+        JsonNode device = post(oidc + "/auth/device", "client_id=" + strict);
+        Page denied = new Browser().open(device.path("verification_uri_complete").asText())
+                .submit("#kc-form-login", Map.of("username", user, "password", Elevations.PASSWORD));
+        HttpResponse<String> token = send(oidc + "/token", "grant_type=urn:ietf:params:oauth:grant-type:device_code"
+                + "&client_id=" + strict + "&device_code=" + device.path("device_code").asText());
+
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.text()).contains("no approved elevation");
+        assertThat(token.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(token.body()).path("error").asText()).isEqualTo("access_denied");
+
+        elevations.grant(Elevations.window(user, Duration.ofHours(1)));
+        JsonNode inside = post(oidc + "/auth/device", "client_id=" + strict);
+        Page consent = new Browser().open(inside.path("verification_uri_complete").asText())
+                .submit("#kc-form-login", Map.of("username", user, "password", Elevations.PASSWORD));
+        assertThat(consent.submit("#kc-oauth form", Map.of("accept", "Yes")).text()).containsIgnoringCase("device");
+        JsonNode claims = accessTokenClaims(post(oidc + "/token", "grant_type=urn:ietf:params:oauth:grant-type:device_code"
+                + "&client_id=" + strict + "&device_code=" + inside.path("device_code").asText()));
+        assertThat(claims.path(CLAIM).path("principal_tags").path("AppId").get(0).asText()).isEqualTo("ABC");
+    }
+
     /** Starts the device grant, approves the user code in a browser signed in as the user, and polls for the token. */
     private JsonNode deviceGrant() throws Exception {
         String oidc = server.realmUrl(DEMO_REALM) + "/protocol/openid-connect";
@@ -99,11 +135,15 @@ class DeviceGrantTagsIT {
     }
 
     private JsonNode post(String url, String form) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(url, form);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String url, String form) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode accessTokenClaims(JsonNode tokenResponse) throws IOException {
