@@ -7,7 +7,9 @@ import io.elevate.audit.AuditLog;
 import io.elevate.aws.iam.IamArtifacts;
 import io.elevate.aws.iam.IamRequest;
 import io.elevate.notify.Notifiers;
+import io.elevate.revoke.RevocationOutbox;
 import io.elevate.saml.ElevationMapperConfig;
+import io.elevate.schedule.ElevationTimersFactory;
 import io.elevate.window.ConcurrentChange;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStatus;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -182,6 +185,22 @@ public final class ElevationAdminResource {
         }
         return Response.ok(new AuditLog(session, realm).list(AuditLog.Filter.window(windowId), page.first(), page.max()).stream()
                 .map(AuditResource.AuditEntry::of).toList()).build();
+    }
+
+    /** The realm's revocation outbox: which revoked windows' deny policies are in IAM, pending or failing. */
+    @GET
+    @Path("revocations")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revocations(@QueryParam("first") String first, @QueryParam("max") String max) {
+        auth.realm().requireViewRealm();
+        Page page = Page.of(first, max, MAX_PAGE);
+        if (page == null) {
+            return ApiError.badRequest("first must be 0 or more and max between 1 and " + MAX_PAGE);
+        }
+        boolean awsEnabled = session.getKeycloakSessionFactory().getProviderFactory(EventListenerProvider.class,
+                ElevationTimersFactory.PROVIDER_ID) instanceof ElevationTimersFactory timers && timers.awsEnabled();
+        return Response.ok(RevocationsRepresentation.of(awsEnabled,
+                new RevocationOutbox(session).list(realm, page.first(), page.max()))).build();
     }
 
     /**

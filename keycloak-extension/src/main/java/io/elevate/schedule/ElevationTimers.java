@@ -2,6 +2,7 @@ package io.elevate.schedule;
 
 import io.elevate.audit.AuditLog;
 import io.elevate.notify.Notifiers;
+import io.elevate.revoke.RevocationWorker;
 import io.elevate.workflow.ElevationWorkflow;
 
 import org.jboss.logging.Logger;
@@ -15,7 +16,8 @@ import java.time.Instant;
 
 /**
  * Elevate's periodic work, once a run for every realm: expire pending requests whose time ran out, tell requesters
- * whose window ends soon, and delete audit rows past their retention. Keycloak runs it in a transaction.
+ * whose window ends soon, and delete audit rows past their retention; then, once for all realms, put the revocation
+ * deny policies of roles with due outbox rows in IAM (when AWS is enabled). Keycloak runs it in a transaction.
  */
 final class ElevationTimers implements ScheduledTask {
 
@@ -24,17 +26,23 @@ final class ElevationTimers implements ScheduledTask {
     private final Clock clock;
     private final Duration endNotice;
     private final Duration auditRetention;
+    private final RevocationWorker revocations;
 
-    ElevationTimers(Clock clock, Duration endNotice, Duration auditRetention) {
+    /** @param revocations the IAM step, or null when AWS is not enabled on this server */
+    ElevationTimers(Clock clock, Duration endNotice, Duration auditRetention, RevocationWorker revocations) {
         this.clock = clock;
         this.endNotice = endNotice;
         this.auditRetention = auditRetention;
+        this.revocations = revocations;
     }
 
     @Override
     public void run(KeycloakSession session) {
         Instant now = clock.instant();
         session.realms().getRealmsStream().forEach(realm -> runFor(session, realm, now));
+        if (revocations != null) {
+            revocations.run(session, now);
+        }
     }
 
     private void runFor(KeycloakSession session, RealmModel realm, Instant now) {

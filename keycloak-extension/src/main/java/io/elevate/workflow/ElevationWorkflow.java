@@ -3,6 +3,7 @@ package io.elevate.workflow;
 import io.elevate.aws.Violation;
 import io.elevate.notify.Notice;
 import io.elevate.notify.Notifier;
+import io.elevate.revoke.RevocationOutbox;
 import io.elevate.window.Approval;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.ElevationWindowEntity;
@@ -223,6 +224,7 @@ public final class ElevationWorkflow {
         if (!window.status().canBecome(WindowStatus.CANCELLED) || ended(window, now)) {
             return Outcome.conflict("the request is " + state(window, now) + " and can no longer be cancelled");
         }
+        boolean live = window.status() == WindowStatus.APPROVED;
         ElevationWindow cancelled = change(id, e -> {
             e.setStatus(WindowStatus.CANCELLED.name());
             e.setDecidedBy(caller.name());
@@ -231,6 +233,9 @@ public final class ElevationWorkflow {
             e.setExpiresAt(null);
         });
         transitions.record("CANCELLED", cancelled, caller, reason, now);
+        if (live) {
+            new RevocationOutbox(session).enqueue(realm, cancelled, now);
+        }
         return new Outcome.Done(cancelled);
     }
 
@@ -263,6 +268,8 @@ public final class ElevationWorkflow {
             e.setExtensionJustification(null);
         });
         transitions.record("REVOKED", revoked, caller, reason, now);
+        // In the same transaction: the deny policy that ends live AWS sessions is never lost (see io.elevate.revoke).
+        new RevocationOutbox(session).enqueue(realm, revoked, now);
         transitions.tellAfterCommit(Notice.Kind.REVOKED, revoked, requester(revoked));
         return new Outcome.Done(revoked);
     }

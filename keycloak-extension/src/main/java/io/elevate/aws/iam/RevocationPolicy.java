@@ -13,9 +13,17 @@ import java.util.Optional;
  * numbered slot) is one of the revoked windows. It stops only those sessions, not every user of the role. No revoked
  * ids: no policy at all, never a statement that matches nothing.
  */
-final class RevocationPolicy {
+public final class RevocationPolicy {
+
+    /** The name of the role inline policy that {@code io.elevate.revoke} keeps in IAM. */
+    public static final String INLINE_POLICY_NAME = "elevate-revocations";
 
     private RevocationPolicy() {
+    }
+
+    /** The document as IAM takes it (no whitespace), or empty when no id is revoked. */
+    public static Optional<String> compact(int slots, List<String> revokedIds) {
+        return of(slots, revokedIds).map(Json::compact);
     }
 
     static Optional<ObjectNode> of(int slots, List<String> revokedIds) {

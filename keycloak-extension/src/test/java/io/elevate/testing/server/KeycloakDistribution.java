@@ -85,6 +85,12 @@ public final class KeycloakDistribution {
      * @throws IllegalStateException if Keycloak exits or is not ready within 300 s; the message ends with the log tail
      */
     public void start(Map<String, String> extraOptions) throws IOException, InterruptedException {
+        start(extraOptions, Map.of());
+    }
+
+    /** As {@link #start(Map)}, with further environment variables for the server (e.g. AWS SDK credentials). */
+    public void start(Map<String, String> extraOptions, Map<String, String> extraEnvironment)
+            throws IOException, InterruptedException {
         if (isRunning()) {
             throw new IllegalStateException("Keycloak in " + home + " is already running");
         }
@@ -109,6 +115,7 @@ public final class KeycloakDistribution {
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", admin.username());
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", admin.password());
+        environment.putAll(extraEnvironment);
 
         Process started = builder.start();
         process = started;

@@ -1,5 +1,7 @@
 package io.elevate.testing.server;
 
+import io.elevate.testing.aws.IamContractServer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -73,6 +75,11 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
         return running().adminApi;
     }
 
+    /** The IAM stand-in the server's revocation worker calls (started before Keycloak, shared by the run). */
+    public IamContractServer iam() {
+        return running().iam;
+    }
+
     /** The file holding the server's console output. */
     public Path logFile() {
         return running().keycloak.logFile();
@@ -107,16 +114,19 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
         private final KeycloakDistribution keycloak;
         private final Database database;
         private final AdminApi adminApi;
+        private final IamContractServer iam;
 
-        private Running(KeycloakDistribution keycloak, Database database) {
+        private Running(KeycloakDistribution keycloak, Database database, IamContractServer iam) {
             this.keycloak = keycloak;
             this.database = database;
+            this.iam = iam;
             this.adminApi = new AdminApi(keycloak.baseUrl(), keycloak.admin());
         }
 
         static Running start() {
             ElevateBuild build = ElevateBuild.fromSystemProperties();
             Database database = null;
+            IamContractServer iam = null;
             try {
                 Path home = build.root().resolve(HOME);
                 FileTrees.delete(home);
@@ -125,23 +135,30 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
                         new KeycloakDistribution(build, home, ports.get(0), ports.get(1), AdminCredentials.DEFAULT);
                 keycloak.install();
                 database = Database.fromSettings(build.buildDirectory());
-                Running running = new Running(keycloak, database);
+                iam = IamContractServer.start();
+                Running running = new Running(keycloak, database, iam);
                 // Should the JVM end without JUnit closing the root context (e.g. failsafe timeout), stop both anyway.
                 Runtime.getRuntime().addShutdownHook(new Thread(running::close, "keycloak-it-shutdown"));
                 Map<String, String> options = new LinkedHashMap<>(database.keycloakOptions());
                 // Expiry and end notices every 2 s, so tests see them without waiting half a minute.
                 options.put("spi-events-listener--elevate-timers--interval-seconds", "2");
-                keycloak.start(options);
+                // Revocations go to the IAM contract server in this JVM (RevocationIT), retried 2 s after a failure.
+                options.put("spi-events-listener--elevate-timers--aws-enabled", "true");
+                options.put("spi-events-listener--elevate-timers--iam-endpoint", iam.endpoint());
+                options.put("spi-events-listener--elevate-timers--revocation-retry-seconds", "2");
+                // The AWS SDK's default credentials chain finds these first: no profile file, no instance metadata.
+                keycloak.start(options, Map.of("AWS_ACCESS_KEY_ID", "AKIAELEVATETEST00000",
+                        "AWS_SECRET_ACCESS_KEY", "elevate-test-secret", "AWS_EC2_METADATA_DISABLED", "true"));
                 return running;
             } catch (IOException e) {
-                closeQuietly(database);
+                closeQuietly(database, iam);
                 throw new UncheckedIOException("Could not start Keycloak", e);
             } catch (InterruptedException e) {
-                closeQuietly(database);
+                closeQuietly(database, iam);
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while starting Keycloak", e);
             } catch (RuntimeException e) {
-                closeQuietly(database);
+                closeQuietly(database, iam);
                 throw e;
             }
         }
@@ -151,11 +168,15 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
         public synchronized void close() {
             keycloak.stop();
             database.close();
+            iam.close();
         }
 
-        private static void closeQuietly(Database database) {
+        private static void closeQuietly(Database database, IamContractServer iam) {
             if (database != null) {
                 database.close();
+            }
+            if (iam != null) {
+                iam.close();
             }
         }
 

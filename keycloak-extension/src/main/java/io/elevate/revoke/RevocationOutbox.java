@@ -1,0 +1,125 @@
+package io.elevate.revoke;
+
+import io.elevate.audit.Actor;
+import io.elevate.audit.AuditLog;
+import io.elevate.saml.ElevationMapperConfig;
+import io.elevate.window.ElevationWindow;
+
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The revocation outbox in Keycloak's database. A row is written in the transaction that revokes (or cancels) an
+ * approved window, so a revoke is never lost; {@link RevocationWorker} later puts the role's deny policy in IAM.
+ * Each row's {@code NEXT_ATTEMPT_AT} says when the worker looks at it again: at once when new, after the backoff when
+ * failed, at {@code PRUNE_AFTER} when applied (then the role's policy drops the id and the row is deleted).
+ */
+public final class RevocationOutbox {
+
+    /**
+     * How long a session started before the revoke may live: IAM's upper bound of a role's maximum session duration.
+     * Elevate does not read the role's own setting, so it keeps every id this long.
+     */
+    public static final Duration ROLE_MAX_SESSION = Duration.ofHours(12);
+
+    static final Actor SYSTEM = new Actor(null, "system", null);
+
+    private final KeycloakSession session;
+    private final EntityManager em;
+
+    public RevocationOutbox(KeycloakSession session) {
+        this.session = session;
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** Queues the window's id for its role's deny policy, in the caller's transaction, and audits it. */
+    public Revocation enqueue(RealmModel realm, ElevationWindow window, Instant now) {
+        RevocationEntity entity = new RevocationEntity();
+        entity.setId(UUID.randomUUID().toString());
+        entity.setRealmId(realm.getId());
+        entity.setWindowId(window.id());
+        entity.setAccountId(window.target().accountId());
+        entity.setRoleName(window.target().roleName());
+        ClientModel client = realm.getClientById(window.clientId());
+        entity.setSlots(client == null ? 1
+                : ElevationMapperConfig.forClient(client).map(ElevationMapperConfig::slots).orElse(1));
+        entity.setRevokedAt(now.toEpochMilli());
+        entity.setState(RevocationState.PENDING.name());
+        entity.setNextAttemptAt(now.toEpochMilli());
+        entity.setPruneAfter(now.plus(ROLE_MAX_SESSION).toEpochMilli());
+        em.persist(entity);
+        Revocation row = Revocation.of(entity);
+        new AuditLog(session, realm).record("REVOCATION_QUEUED", window.id(), SYSTEM, describe(row), now);
+        return row;
+    }
+
+    /** The realm's rows, newest revoke first. */
+    public List<Revocation> list(RealmModel realm, int first, int max) {
+        return em.createQuery("select r from RevocationEntity r where r.realmId = :realmId"
+                        + " order by r.revokedAt desc, r.id", RevocationEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setFirstResult(first).setMaxResults(max)
+                .getResultStream().map(Revocation::of).toList();
+    }
+
+    /** Account and role of every role with a row due at {@code now}, at most {@code max} of them. */
+    List<RoleKey> dueRoles(Instant now, int max) {
+        return em.createQuery("select distinct r.accountId, r.roleName from RevocationEntity r"
+                        + " where r.nextAttemptAt <= :now order by r.accountId, r.roleName", Object[].class)
+                .setParameter("now", now.toEpochMilli())
+                .setMaxResults(max)
+                .getResultStream().map(row -> new RoleKey((String) row[0], (String) row[1])).toList();
+    }
+
+    /** Every row of one role, of every realm: a role has one deny policy, whatever realm revoked its windows. */
+    List<RevocationEntity> rowsOf(RoleKey role) {
+        return em.createQuery("select r from RevocationEntity r where r.accountId = :accountId"
+                        + " and r.roleName = :roleName order by r.revokedAt, r.id", RevocationEntity.class)
+                .setParameter("accountId", role.accountId())
+                .setParameter("roleName", role.roleName())
+                .getResultList();
+    }
+
+    void delete(RevocationEntity entity) {
+        em.remove(entity);
+    }
+
+    /** Audits a row's change in the realm that revoked its window (skipped if that realm is gone). */
+    void audit(String action, RevocationEntity entity, Instant now) {
+        RealmModel realm = session.realms().getRealm(entity.getRealmId());
+        if (realm != null) {
+            new AuditLog(session, realm).record(action, entity.getWindowId(), SYSTEM,
+                    describe(Revocation.of(entity)), now);
+        }
+    }
+
+    static String describe(Revocation row) {
+        StringBuilder text = new StringBuilder("{role=arn:aws:iam::").append(row.accountId()).append(":role/")
+                .append(row.roleName()).append(", state=").append(row.state()).append(", attempts=")
+                .append(row.attempts());
+        if (row.state() != RevocationState.APPLIED) {
+            text.append(", nextAttemptAt=").append(row.nextAttemptAt());
+        }
+        if (row.lastError() != null && row.state() == RevocationState.FAILED) {
+            text.append(", error=").append(row.lastError());
+        }
+        text.append(", pruneAfter=").append(row.pruneAfter()).append('}');
+        return text.length() > 2000 ? text.substring(0, 1999) + "…" : text.toString();
+    }
+
+    /** One IAM role: the unit the worker updates. */
+    record RoleKey(String accountId, String roleName) {
+
+        String arn() {
+            return "arn:aws:iam::" + accountId + ":role/" + roleName;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.elevate.revoke;
+
+import io.elevate.aws.iam.RevocationPolicy;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Brings each IAM role with due outbox rows in line with the outbox: puts its deny policy naming every revoked,
+ * not yet pruned window of the role (or deletes the policy when none is left), then marks the rows APPLIED and
+ * deletes the pruned ones; on failure marks the due rows FAILED and backs off. Run by the cluster-aware timer, in its
+ * transaction; every change of a row is audited.
+ */
+public final class RevocationWorker {
+
+    private static final Logger LOG = Logger.getLogger(RevocationWorker.class);
+    private static final int ROLES_PER_RUN = 20;
+
+    private final RolePolicies iam;
+    private final Backoff backoff;
+    private final String accountId;
+
+    RevocationWorker(RolePolicies iam, Backoff backoff, String accountId) {
+        this.iam = iam;
+        this.backoff = backoff;
+        this.accountId = accountId == null || accountId.isBlank() ? null : accountId.trim();
+    }
+
+    /**
+     * @param endpointOverride the IAM endpoint, or null for IAM's global endpoint
+     * @param retryBase        the wait after the first failure; it doubles up to 15 minutes
+     * @param accountId        the account the server's credentials belong to; rows of other accounts fail. Null: any
+     */
+    public static RevocationWorker aws(String endpointOverride, Duration retryBase, String accountId) {
+        return new RevocationWorker(new AwsRolePolicies(endpointOverride), new Backoff(retryBase), accountId);
+    }
+
+    /** Returns how many roles were brought in line. */
+    public int run(KeycloakSession session, Instant now) {
+        RevocationOutbox outbox = new RevocationOutbox(session);
+        int synced = 0;
+        for (RevocationOutbox.RoleKey role : outbox.dueRoles(now, ROLES_PER_RUN)) {
+            if (sync(outbox, role, now)) {
+                synced++;
+            }
+        }
+        return synced;
+    }
+
+    private boolean sync(RevocationOutbox outbox, RevocationOutbox.RoleKey role, Instant now) {
+        List<RevocationEntity> rows = outbox.rowsOf(role);
+        List<Revocation> views = rows.stream().map(Revocation::of).toList();
+        List<String> ids = RevokedIds.of(views, now);
+        String error = call(role, ids, RevokedIds.slots(views, now));
+        for (RevocationEntity row : rows) {
+            boolean pruned = now.toEpochMilli() >= row.getPruneAfter();
+            boolean due = row.getNextAttemptAt() <= now.toEpochMilli();
+            if (error == null) {
+                if (pruned) {
+                    outbox.audit("REVOCATION_PRUNED", row, now);
+                    outbox.delete(row);
+                } else if (!RevocationState.APPLIED.name().equals(row.getState())) {
+                    row.setState(RevocationState.APPLIED.name());
+                    row.setAppliedAt(now.toEpochMilli());
+                    row.setNextAttemptAt(row.getPruneAfter());
+                    outbox.audit("REVOCATION_APPLIED", row, now);
+                }
+            } else if (due) {
+                row.setState(RevocationState.FAILED.name());
+                row.setAttempts(row.getAttempts() + 1);
+                row.setNextAttemptAt(now.plus(backoff.after(row.getAttempts())).toEpochMilli());
+                row.setLastError(error);
+                outbox.audit("REVOCATION_FAILED", row, now);
+            }
+        }
+        if (error != null) {
+            LOG.warnf("Elevate could not update the revocation policy of %s: %s", role.arn(), error);
+        } else {
+            LOG.debugf("Elevate's revocation policy of %s names %d revoked window(s)", role.arn(), ids.size());
+        }
+        return error == null;
+    }
+
+    /** Puts or deletes the policy; returns the error text, or null on success. */
+    private String call(RevocationOutbox.RoleKey role, List<String> ids, int slots) {
+        if (accountId != null && !accountId.equals(role.accountId())) {
+            return "the server's AWS credentials are for account " + accountId + ", not " + role.accountId();
+        }
+        try {
+            Optional<String> document = RevocationPolicy.compact(slots, ids);
+            if (document.isPresent()) {
+                iam.put(role, document.get());
+            } else {
+                iam.delete(role);
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return RolePolicies.describe(e);
+        }
+    }
+}
