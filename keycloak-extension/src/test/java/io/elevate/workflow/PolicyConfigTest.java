@@ -1,0 +1,81 @@
+package io.elevate.workflow;
+
+import io.elevate.aws.Violation;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("An elevation policy's settings")
+class PolicyConfigTest {
+
+    @Test
+    void readsAValidPolicyWithSafeDefaults() {
+        PolicyConfig.Result result = PolicyConfig.read("p1", "Web", valid());
+
+        ElevationPolicy policy = result.policy();
+        assertThat(result.violations()).isEmpty();
+        assertThat(policy.clientId()).isEqualTo("urn:amazon:webservices");
+        assertThat(policy.tags()).containsExactly(Map.entry("AppId", "ABC"), Map.entry("ReleaseId", "1.0"));
+        assertThat(policy.approvalsRequired()).isEqualTo(1);
+        assertThat(policy.maxDuration()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(policy.justificationRequired()).isTrue();
+        assertThat(policy.breakGlass()).isEmpty();
+        assertThat(policy.ticketPattern()).isNull();
+    }
+
+    @Test
+    void namesItselfAfterItsRoleWhenTheAdminGaveNoName() {
+        assertThat(PolicyConfig.read("p1", null, valid()).policy().name())
+                .isEqualTo("ElevateSessionManager in 123456789012");
+    }
+
+    @Test
+    void refusesNonsenseFieldByField() {
+        Map<String, List<String>> config = valid();
+        config.put("accountId", List.of("12"));
+        config.put("maxDurationMinutes", List.of("0"));
+        config.put("approvalsRequired", List.of("eleven"));
+        config.put("ticketPattern", List.of("(unclosed"));
+        config.put("tags", List.of("[]"));
+        config.put("eligibleGroups", List.of());
+
+        List<String> fields = PolicyConfig.read("p1", "x", config).violations().stream().map(Violation::field).toList();
+
+        assertThat(fields).contains("accountId", "maxDurationMinutes", "approvalsRequired", "ticketPattern", "tags",
+                "eligibleGroups");
+    }
+
+    @Test
+    void neverAllowsAWindowLongerThanAwsLongestSession() {
+        Map<String, List<String>> config = valid();
+        config.put("maxDurationMinutes", List.of("721"));
+        assertThat(PolicyConfig.read("p1", "x", config).violations()).extracting(Violation::field)
+                .containsExactly("maxDurationMinutes");
+    }
+
+    @Test
+    void refusesTheReservedElevationIdTagInAnyCase() {
+        Map<String, List<String>> config = valid();
+        config.put("tags", List.of("[{\"key\":\"ELEVATIONID\",\"value\":\"x\"}]"));
+        assertThat(PolicyConfig.read("p1", "x", config).violations()).extracting(Violation::message)
+                .anySatisfy(m -> assertThat(m).contains("reserved"));
+    }
+
+    static Map<String, List<String>> valid() {
+        Map<String, List<String>> config = new HashMap<>();
+        config.put("accountId", List.of("123456789012"));
+        config.put("roleName", List.of("ElevateSessionManager"));
+        config.put("samlProvider", List.of("Keycloak"));
+        config.put("region", List.of("eu-west-1"));
+        config.put("tags", List.of("[{\"key\":\"AppId\",\"value\":\"ABC\"},{\"key\":\"ReleaseId\",\"value\":\"1.0\"}]"));
+        config.put("eligibleGroups", List.of("/operators"));
+        config.put("approverGroups", List.of("/approvers"));
+        return config;
+    }
+}
