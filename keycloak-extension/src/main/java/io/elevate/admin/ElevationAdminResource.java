@@ -90,7 +90,7 @@ public final class ElevationAdminResource {
         }
         String userId = null;
         if (user != null) {
-            UserModel found = findUser(user);
+            UserModel found = Users.byUsernameOrId(session, realm, user);
             if (found == null) {
                 return ApiError.badRequest("no user of this realm has the username or id '" + user + "'");
             }
@@ -233,11 +233,6 @@ public final class ElevationAdminResource {
 
     private WindowStore store() {
         return new WindowStore(session, realm);
-    }
-
-    private UserModel findUser(String usernameOrId) {
-        UserModel user = session.users().getUserByUsername(realm, usernameOrId);
-        return user != null ? user : session.users().getUserById(realm, usernameOrId);
     }
 
     private WindowRepresentation represent(ElevationWindow window, Instant now) {

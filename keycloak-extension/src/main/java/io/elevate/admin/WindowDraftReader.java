@@ -151,8 +151,7 @@ final class WindowDraftReader {
     }
 
     private UserModel user(String usernameOrId) {
-        UserModel user = session.users().getUserByUsername(realm, usernameOrId);
-        return user != null ? user : session.users().getUserById(realm, usernameOrId);
+        return Users.byUsernameOrId(session, realm, usernameOrId);
     }
 
     private ClientModel samlClient(String clientId) {

@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
  */
 public final class ElevationWorkflow {
 
+    private static final Violation NO_POLICY = Violation.of("policy", "no elevation policy with this id in this realm");
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final WindowStore store;
@@ -86,10 +88,9 @@ public final class ElevationWorkflow {
     }
 
     public Outcome request(Caller caller, RequestDraft draft, Instant now) {
-        Optional<ElevationPolicy> found = draft.policyId() == null ? Optional.empty()
-                : new Policies(realm).find(draft.policyId());
+        Optional<ElevationPolicy> found = policyOf(draft);
         if (found.isEmpty()) {
-            return Outcome.invalid(List.of(Violation.of("policy", "no elevation policy with this id in this realm")));
+            return Outcome.invalid(List.of(NO_POLICY));
         }
         ElevationPolicy policy = found.get();
         if (!groups.isMemberOfAny(caller.user(), policy.eligibleGroups())) {
@@ -102,10 +103,7 @@ public final class ElevationWorkflow {
                     + "; ask your Keycloak administrator");
         }
         List<Violation> violations = RequestRules.check(policy, draft, policy.maxDuration(), now);
-        ClientModel client = realm.getClientByClientId(policy.clientId());
-        if (client == null) {
-            violations.add(Violation.of("policy", "the policy's AWS client " + policy.clientId() + " does not exist"));
-        }
+        ClientModel client = awsClient(policy, violations);
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations);
         }
@@ -121,10 +119,9 @@ public final class ElevationWorkflow {
     }
 
     public Outcome breakGlass(Caller caller, RequestDraft draft, Instant now) {
-        Optional<ElevationPolicy> found = draft.policyId() == null ? Optional.empty()
-                : new Policies(realm).find(draft.policyId());
+        Optional<ElevationPolicy> found = policyOf(draft);
         if (found.isEmpty()) {
-            return Outcome.invalid(List.of(Violation.of("policy", "no elevation policy with this id in this realm")));
+            return Outcome.invalid(List.of(NO_POLICY));
         }
         ElevationPolicy policy = found.get();
         if (policy.breakGlass().isEmpty()) {
@@ -140,10 +137,7 @@ public final class ElevationWorkflow {
         if (draft.justification() == null || draft.justification().isBlank()) {
             violations.add(Violation.of("justification", "break-glass always needs a justification"));
         }
-        ClientModel client = realm.getClientByClientId(policy.clientId());
-        if (client == null) {
-            violations.add(Violation.of("policy", "the policy's AWS client " + policy.clientId() + " does not exist"));
-        }
+        ClientModel client = awsClient(policy, violations);
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations.stream().distinct().toList());
         }
@@ -405,6 +399,19 @@ public final class ElevationWorkflow {
 
     private ElevationWindow change(String id, Consumer<ElevationWindowEntity> change) {
         return store.change(id, change).orElseThrow(() -> new PersistenceException("window " + id + " vanished"));
+    }
+
+    private Optional<ElevationPolicy> policyOf(RequestDraft draft) {
+        return draft.policyId() == null ? Optional.empty() : new Policies(realm).find(draft.policyId());
+    }
+
+    /** The AWS client the policy's windows are for; a violation when it no longer exists. */
+    private ClientModel awsClient(ElevationPolicy policy, List<Violation> violations) {
+        ClientModel client = realm.getClientByClientId(policy.clientId());
+        if (client == null) {
+            violations.add(Violation.of("policy", "the policy's AWS client " + policy.clientId() + " does not exist"));
+        }
+        return client;
     }
 
     private Optional<ElevationPolicy> policyOf(ElevationWindow window) {
