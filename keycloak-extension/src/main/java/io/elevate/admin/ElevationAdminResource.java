@@ -4,12 +4,12 @@ import io.elevate.api.ApiError;
 import io.elevate.api.AuditResource;
 import io.elevate.audit.Actor;
 import io.elevate.audit.AuditLog;
+import io.elevate.aws.client.ElevateAws;
 import io.elevate.aws.iam.IamArtifacts;
 import io.elevate.aws.iam.IamRequest;
 import io.elevate.notify.Notifiers;
 import io.elevate.revoke.RevocationOutbox;
 import io.elevate.saml.ElevationMapperConfig;
-import io.elevate.schedule.ElevationTimersFactory;
 import io.elevate.window.ConcurrentChange;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStatus;
@@ -31,7 +31,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -197,8 +196,7 @@ public final class ElevationAdminResource {
         if (page == null) {
             return ApiError.badRequest("first must be 0 or more and max between 1 and " + MAX_PAGE);
         }
-        boolean awsEnabled = session.getKeycloakSessionFactory().getProviderFactory(EventListenerProvider.class,
-                ElevationTimersFactory.PROVIDER_ID) instanceof ElevationTimersFactory timers && timers.awsEnabled();
+        boolean awsEnabled = session.getProvider(ElevateAws.class).enabled();
         return Response.ok(RevocationsRepresentation.of(awsEnabled,
                 new RevocationOutbox(session).list(realm, page.first(), page.max()))).build();
     }

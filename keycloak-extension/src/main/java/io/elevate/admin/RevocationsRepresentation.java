@@ -12,8 +12,8 @@ import java.util.List;
 public record RevocationsRepresentation(boolean awsEnabled, String note, List<Row> revocations) {
 
     static RevocationsRepresentation of(boolean awsEnabled, List<Revocation> rows) {
-        String note = awsEnabled ? null : "AWS is not enabled on this server (--spi-events-listener--elevate-timers--"
-                + "aws-enabled=true): revocations are queued but not put in IAM, so live AWS sessions last until they "
+        String note = awsEnabled ? null : "AWS is not enabled on this server (--spi-elevate-aws--default--"
+                + "enabled=true): revocations are queued but not put in IAM, so live AWS sessions last until they "
                 + "expire";
         return new RevocationsRepresentation(awsEnabled, note, rows.stream().map(Row::of).toList());
     }

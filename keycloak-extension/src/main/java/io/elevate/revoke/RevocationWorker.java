@@ -1,5 +1,6 @@
 package io.elevate.revoke;
 
+import io.elevate.aws.client.AwsClients;
 import io.elevate.aws.iam.RevocationPolicy;
 
 import org.jboss.logging.Logger;
@@ -32,12 +33,11 @@ public final class RevocationWorker {
     }
 
     /**
-     * @param endpointOverride the IAM endpoint, or null for IAM's global endpoint
-     * @param retryBase        the wait after the first failure; it doubles up to 15 minutes
-     * @param accountId        the account the server's credentials belong to; rows of other accounts fail. Null: any
+     * @param aws       the server's AWS clients; rows of roles outside its {@code account-id} (when set) fail
+     * @param retryBase the wait after the first failure; it doubles up to 15 minutes
      */
-    public static RevocationWorker aws(String endpointOverride, Duration retryBase, String accountId) {
-        return new RevocationWorker(new AwsRolePolicies(endpointOverride), new Backoff(retryBase), accountId);
+    public static RevocationWorker aws(AwsClients aws, Duration retryBase) {
+        return new RevocationWorker(new AwsRolePolicies(aws.iam()), new Backoff(retryBase), aws.settings().accountId());
     }
 
     /** Returns how many roles were brought in line. */

@@ -1,6 +1,9 @@
 package io.elevate.schedule;
 
 import io.elevate.Elevate;
+import io.elevate.aws.client.AwsClients;
+import io.elevate.aws.client.ElevateAws;
+import io.elevate.aws.client.ElevateAwsFactory;
 import io.elevate.revoke.RevocationWorker;
 
 import org.jboss.logging.Logger;
@@ -27,9 +30,9 @@ import java.util.Map;
  * runner); each step is also idempotent (an expired request or a sent notice is marked in the same transaction). Registered as an event listener
  * factory only to get a {@code postInit} hook; the listener itself is never enabled in a realm and does nothing.
  * Settings: {@code --spi-events-listener--elevate-timers--interval-seconds} (default 30),
- * {@code ...--end-notice-minutes} (15), {@code ...--audit-retention-days} (400); revocation in IAM:
- * {@code ...--aws-enabled} (false), {@code ...--iam-endpoint} (IAM's global endpoint), {@code ...--aws-account-id}
- * (none: any), {@code ...--revocation-retry-seconds} (15, doubling up to 15 minutes).
+ * {@code ...--end-notice-minutes} (15), {@code ...--audit-retention-days} (400),
+ * {@code ...--revocation-retry-seconds} (15, doubling up to 15 minutes). Whether revocations reach IAM, and how, is the
+ * {@code elevate-aws} SPI's setting ({@link ElevateAwsFactory}).
  */
 public final class ElevationTimersFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
 
@@ -40,9 +43,6 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
     private long intervalSeconds = 30;
     private long endNoticeMinutes = 15;
     private long auditRetentionDays = 400;
-    private boolean awsEnabled;
-    private String iamEndpoint;
-    private String awsAccountId;
     private long revocationRetrySeconds = 15;
 
     @Override
@@ -50,28 +50,16 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
         intervalSeconds = positive(config, "intervalSeconds", intervalSeconds);
         endNoticeMinutes = positive(config, "endNoticeMinutes", endNoticeMinutes);
         auditRetentionDays = positive(config, "auditRetentionDays", auditRetentionDays);
-        awsEnabled = config.getBoolean("awsEnabled", false);
-        iamEndpoint = blankToNull(config.get("iamEndpoint"));
-        awsAccountId = blankToNull(config.get("awsAccountId"));
         revocationRetrySeconds = positive(config, "revocationRetrySeconds", revocationRetrySeconds);
-    }
-
-    /** Whether revocations are put in IAM by this server; off, they are only queued. */
-    public boolean awsEnabled() {
-        return awsEnabled;
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        AwsClients aws = ((ElevateAwsFactory) factory.getProviderFactory(ElevateAws.class)).clients();
         RevocationWorker revocations = null;
-        if (awsEnabled) {
-            revocations = RevocationWorker.aws(iamEndpoint, Duration.ofSeconds(revocationRetrySeconds), awsAccountId);
-            LOG.infof("Elevate puts revocation deny policies in IAM (endpoint %s)",
-                    iamEndpoint == null ? "IAM's global endpoint" : iamEndpoint);
-        } else {
-            LOG.info("Elevate: AWS is not enabled (--spi-events-listener--elevate-timers--aws-enabled=false): revoked "
-                    + "windows are refused at the next sign-in and queued in ELEVATE_REVOCATION, but IAM is not "
-                    + "called, so live AWS sessions last until they expire");
+        if (aws.settings().enabled()) {
+            revocations = RevocationWorker.aws(aws, Duration.ofSeconds(revocationRetrySeconds));
+            LOG.info("Elevate puts revocation deny policies in IAM");
         }
         ElevationTimers timers = new ElevationTimers(Clock.systemUTC(), Duration.ofMinutes(endNoticeMinutes),
                 Duration.ofDays(auditRetentionDays), revocations);
@@ -95,14 +83,6 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
                 .helpText("How long before a window ends its requester is told.").add()
                 .property().name("auditRetentionDays").type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(400)
                 .helpText("How long Elevate's audit rows are kept.").add()
-                .property().name("awsEnabled").type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(false)
-                .helpText("Put the revocation deny policy of a revoked window's role in IAM (credentials from the AWS "
-                        + "SDK's default chain), ending live sessions. Off: revocations are only queued.").add()
-                .property().name("iamEndpoint").type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("IAM endpoint override, e.g. a VPC endpoint; default IAM's global endpoint.").add()
-                .property().name("awsAccountId").type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("The AWS account of the server's credentials; revocations of roles of other accounts fail "
-                        + "instead of touching a same-named role. Default: not checked.").add()
                 .property().name("revocationRetrySeconds").type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(15)
                 .helpText("Wait after a failed IAM call; it doubles with each failure, up to 15 minutes.").add()
                 .build();
@@ -115,9 +95,6 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
         info.put("intervalSeconds", Long.toString(intervalSeconds));
         info.put("endNoticeMinutes", Long.toString(endNoticeMinutes));
         info.put("auditRetentionDays", Long.toString(auditRetentionDays));
-        info.put("awsEnabled", Boolean.toString(awsEnabled));
-        info.put("iamEndpoint", iamEndpoint == null ? "IAM global endpoint" : iamEndpoint);
-        info.put("awsAccountId", awsAccountId == null ? "(not checked)" : awsAccountId);
         info.put("revocationRetrySeconds", Long.toString(revocationRetrySeconds));
         return info;
     }
@@ -129,10 +106,6 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
 
     @Override
     public void close() {
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static long positive(Config.Scope config, String key, long fallback) {

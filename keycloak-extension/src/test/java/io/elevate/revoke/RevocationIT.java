@@ -3,7 +3,7 @@ package io.elevate.revoke;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elevate.testing.Elevations;
-import io.elevate.testing.aws.IamContractServer;
+import io.elevate.testing.aws.IamContract;
 import io.elevate.testing.server.AdminApi;
 import io.elevate.testing.server.KeycloakServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Revocation that ends live AWS sessions, against the real Keycloak whose timer (every 2 s) calls IAM: here the IAM
- * contract server in this JVM ({@link IamContractServer}), which records every call.
+ * contract server in this JVM ({@link IamContract}), which records every call.
  */
 @ExtendWith(KeycloakServer.class)
 @DisplayName("Revocation in IAM")
@@ -50,7 +50,7 @@ class RevocationIT {
         String id = elevations.grant(Elevations.window(user, Duration.ofHours(1)));
         elevations.revoke(id, "laptop stolen").expectStatus(200);
 
-        IamContractServer.Call call = await("PutRolePolicy naming " + id, () -> server.iam().calls().stream()
+        IamContract.Call call = await("PutRolePolicy naming " + id, () -> server.iam().calls().stream()
                 .filter(c -> c.action().equals("PutRolePolicy") && c.policyDocument().contains(id)).findFirst());
         assertThat(call.roleName()).isEqualTo(ROLE);
         assertThat(call.policyName()).isEqualTo("elevate-revocations");
@@ -86,7 +86,7 @@ class RevocationIT {
         JsonNode applied = await("row APPLIED", () -> row(id).filter(r -> r.path("state").asText().equals("APPLIED")));
         assertThat(applied.path("attempts").asInt()).isPositive();
         assertThat(server.iam().calls()).filteredOn(c -> c.policyDocument() != null && c.policyDocument().contains(id))
-                .extracting(IamContractServer.Call::status).startsWith(500).contains(200);
+                .extracting(IamContract.Call::status).startsWith(500).contains(200);
         assertThat(elevations.audit(id)).extracting(r -> r.path("action").asText())
                 .contains("REVOCATION_QUEUED", "REVOCATION_FAILED", "REVOCATION_APPLIED");
     }

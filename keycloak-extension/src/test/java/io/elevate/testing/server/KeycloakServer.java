@@ -1,6 +1,7 @@
 package io.elevate.testing.server;
 
-import io.elevate.testing.aws.IamContractServer;
+import io.elevate.testing.aws.AwsContractServer;
+import io.elevate.testing.aws.IamContract;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,8 +77,13 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
     }
 
     /** The IAM stand-in the server's revocation worker calls (started before Keycloak, shared by the run). */
-    public IamContractServer iam() {
+    public IamContract iam() {
         return running().iam;
+    }
+
+    /** The AWS stand-in every AWS client of this Keycloak talks to (all services, one endpoint). */
+    public AwsContractServer aws() {
+        return running().aws;
     }
 
     /** The file holding the server's console output. */
@@ -114,19 +120,21 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
         private final KeycloakDistribution keycloak;
         private final Database database;
         private final AdminApi adminApi;
-        private final IamContractServer iam;
+        private final AwsContractServer aws;
+        private final IamContract iam;
 
-        private Running(KeycloakDistribution keycloak, Database database, IamContractServer iam) {
+        private Running(KeycloakDistribution keycloak, Database database, AwsContractServer aws) {
             this.keycloak = keycloak;
             this.database = database;
-            this.iam = iam;
+            this.aws = aws;
+            this.iam = IamContract.on(aws);
             this.adminApi = new AdminApi(keycloak.baseUrl(), keycloak.admin());
         }
 
         static Running start() {
             ElevateBuild build = ElevateBuild.fromSystemProperties();
             Database database = null;
-            IamContractServer iam = null;
+            AwsContractServer aws = null;
             try {
                 Path home = build.root().resolve(HOME);
                 FileTrees.delete(home);
@@ -135,30 +143,36 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
                         new KeycloakDistribution(build, home, ports.get(0), ports.get(1), AdminCredentials.DEFAULT);
                 keycloak.install();
                 database = Database.fromSettings(build.buildDirectory());
-                iam = IamContractServer.start();
-                Running running = new Running(keycloak, database, iam);
+                aws = AwsContractServer.start();
+                Running running = new Running(keycloak, database, aws);
                 // Should the JVM end without JUnit closing the root context (e.g. failsafe timeout), stop both anyway.
                 Runtime.getRuntime().addShutdownHook(new Thread(running::close, "keycloak-it-shutdown"));
                 Map<String, String> options = new LinkedHashMap<>(database.keycloakOptions());
                 // Expiry and end notices every 2 s, so tests see them without waiting half a minute.
                 options.put("spi-events-listener--elevate-timers--interval-seconds", "2");
-                // Revocations go to the IAM contract server in this JVM (RevocationIT), retried 2 s after a failure.
-                options.put("spi-events-listener--elevate-timers--aws-enabled", "true");
-                options.put("spi-events-listener--elevate-timers--iam-endpoint", iam.endpoint());
+                // Every AWS call goes to the contract server in this JVM; revocations are retried 2 s after a
+                // failure, and a call that gets no answer gives up after 3 s.
+                options.put("spi-elevate-aws--default--enabled", "true");
+                for (String service : List.of("iam", "ec2", "config", "sns", "ssm")) {
+                    options.put("spi-elevate-aws--default--" + service + "-endpoint", aws.endpoint());
+                }
+                options.put("spi-elevate-aws--default--socket-timeout-millis", "3000");
+                options.put("spi-elevate-aws--default--call-timeout-millis", "8000");
                 options.put("spi-events-listener--elevate-timers--revocation-retry-seconds", "2");
                 // The AWS SDK's default credentials chain finds these first: no profile file, no instance metadata.
-                keycloak.start(options, Map.of("AWS_ACCESS_KEY_ID", "AKIAELEVATETEST00000",
-                        "AWS_SECRET_ACCESS_KEY", "elevate-test-secret", "AWS_EC2_METADATA_DISABLED", "true"));
+                keycloak.start(options, Map.of("AWS_ACCESS_KEY_ID", AwsContractServer.ACCESS_KEY_ID,
+                        "AWS_SECRET_ACCESS_KEY", AwsContractServer.SECRET_ACCESS_KEY,
+                        "AWS_EC2_METADATA_DISABLED", "true"));
                 return running;
             } catch (IOException e) {
-                closeQuietly(database, iam);
+                closeQuietly(database, aws);
                 throw new UncheckedIOException("Could not start Keycloak", e);
             } catch (InterruptedException e) {
-                closeQuietly(database, iam);
+                closeQuietly(database, aws);
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while starting Keycloak", e);
             } catch (RuntimeException e) {
-                closeQuietly(database, iam);
+                closeQuietly(database, aws);
                 throw e;
             }
         }
@@ -168,15 +182,15 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
         public synchronized void close() {
             keycloak.stop();
             database.close();
-            iam.close();
+            aws.close();
         }
 
-        private static void closeQuietly(Database database, IamContractServer iam) {
+        private static void closeQuietly(Database database, AwsContractServer aws) {
             if (database != null) {
                 database.close();
             }
-            if (iam != null) {
-                iam.close();
+            if (aws != null) {
+                aws.close();
             }
         }
 
