@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -92,6 +94,32 @@ class RevocationIT {
     }
 
     @Test
+    @DisplayName("given IAM failing across a Keycloak restart, then the revocation is applied once IAM recovers, exactly once")
+    void survivesARestartAndIsAppliedExactlyOnce() {
+        Map<String, Object> window = new LinkedHashMap<>(Elevations.window(user, Duration.ofHours(1)));
+        window.put("roleName", "ElevateRestartDrill");
+        String id = elevations.grant(window);
+        server.iam().failCallsNaming(id, Integer.MAX_VALUE);
+        elevations.revoke(id, "contractor offboarded").expectStatus(200);
+        await("row FAILED", () -> row(id).filter(r -> r.path("state").asText().equals("FAILED")));
+
+        server.restart();
+        server.iam().failCallsNaming(id, 0);
+
+        JsonNode applied = await("row APPLIED after the restart",
+                () -> row(id).filter(r -> r.path("state").asText().equals("APPLIED")));
+        assertThat(applied.path("attempts").asInt()).isPositive();
+        sleep(Duration.ofSeconds(6)); // three more timer runs: none may put the policy again
+        assertThat(server.iam().calls()).filteredOn(c -> "ElevateRestartDrill".equals(c.roleName())
+                        && c.status() == 200)
+                .singleElement().satisfies(c -> {
+                    assertThat(c.action()).isEqualTo("PutRolePolicy");
+                    assertThat(c.policyDocument()).contains(id);
+                });
+        assertThat(server.iam().policy("ElevateRestartDrill", "elevate-revocations")).contains(id);
+    }
+
+    @Test
     @DisplayName("given an open window nobody revoked, then nothing is queued, and the admin view says AWS is on")
     void openWindowIsNotQueued() {
         String id = elevations.grant(Elevations.window(user, Duration.ofHours(1)));
@@ -109,6 +137,15 @@ class RevocationIT {
             }
         }
         return Optional.empty();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private <T> T await(String what, Supplier<Optional<T>> probe) {

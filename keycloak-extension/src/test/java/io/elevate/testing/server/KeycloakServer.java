@@ -86,6 +86,14 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
         return running().aws;
     }
 
+    /**
+     * Stops Keycloak and starts it again on the same home, database, ports and options, as an operator's restart does;
+     * returns when it answers again. Whatever Elevate keeps must survive this.
+     */
+    public void restart() {
+        running().restart();
+    }
+
     /** The file holding the server's console output. */
     public Path logFile() {
         return running().keycloak.logFile();
@@ -122,6 +130,8 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
         private final AdminApi adminApi;
         private final AwsContractServer aws;
         private final IamContract iam;
+        private final Map<String, String> options = new LinkedHashMap<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
 
         private Running(KeycloakDistribution keycloak, Database database, AwsContractServer aws) {
             this.keycloak = keycloak;
@@ -160,9 +170,11 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
                 options.put("spi-elevate-aws--default--call-timeout-millis", "8000");
                 options.put("spi-events-listener--elevate-timers--revocation-retry-seconds", "2");
                 // The AWS SDK's default credentials chain finds these first: no profile file, no instance metadata.
-                keycloak.start(options, Map.of("AWS_ACCESS_KEY_ID", AwsContractServer.ACCESS_KEY_ID,
+                running.options.putAll(options);
+                running.environment.putAll(Map.of("AWS_ACCESS_KEY_ID", AwsContractServer.ACCESS_KEY_ID,
                         "AWS_SECRET_ACCESS_KEY", AwsContractServer.SECRET_ACCESS_KEY,
                         "AWS_EC2_METADATA_DISABLED", "true"));
+                keycloak.start(running.options, running.environment);
                 return running;
             } catch (IOException e) {
                 closeQuietly(database, aws);
@@ -174,6 +186,18 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
             } catch (RuntimeException e) {
                 closeQuietly(database, aws);
                 throw e;
+            }
+        }
+
+        synchronized void restart() {
+            keycloak.stop();
+            try {
+                keycloak.start(options, environment);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not restart Keycloak", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while restarting Keycloak", e);
             }
         }
 
