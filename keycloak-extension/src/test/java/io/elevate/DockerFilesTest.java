@@ -87,6 +87,14 @@ class DockerFilesTest {
                     assertThat(Arrays.asList(list.split(","))).contains("declarative-ui"));
             assertThat(dockerfile).containsPattern("(?m)^RUN /opt/keycloak/bin/kc\\.sh build$");
         }
+
+        @Test
+        @DisplayName("enables health and metrics on the management port, at build and at run time (docs/metrics.md)")
+        void enablesMetrics() {
+            assertThat(all(Pattern.compile("KC_METRICS_ENABLED=(\\S+)"), dockerfile)).hasSize(2).containsOnly("true");
+            assertThat(all(Pattern.compile("KC_HEALTH_ENABLED=(\\S+)"), dockerfile)).hasSize(2).containsOnly("true");
+            assertThat(ROOT.resolve("docker/prometheus/elevate-alerts.yml")).isRegularFile();
+        }
     }
 
     @Nested

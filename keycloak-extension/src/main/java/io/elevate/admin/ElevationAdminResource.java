@@ -8,6 +8,7 @@ import io.elevate.aws.client.ElevateAws;
 import io.elevate.aws.iam.IamArtifacts;
 import io.elevate.aws.iam.IamRequest;
 import io.elevate.notify.Notifiers;
+import io.elevate.metrics.ElevateMetrics;
 import io.elevate.revoke.RevocationOutbox;
 import io.elevate.saml.ElevationMapperConfig;
 import io.elevate.window.ConcurrentChange;
@@ -133,6 +134,7 @@ public final class ElevationAdminResource {
         }
         ElevationWindow window = store().create(read.draft(), now);
         new AuditLog(session, realm).record("GRANTED", window.id(), actor, describe(window), now);
+        ElevateMetrics.transitionAfterCommit(session, "GRANTED");
         WindowRepresentation representation = represent(window, now);
         adminEvent.operation(OperationType.CREATE).resourcePath("elevation", "windows", window.id())
                 .representation(representation).success();

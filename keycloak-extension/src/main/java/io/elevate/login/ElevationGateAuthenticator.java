@@ -1,11 +1,13 @@
 package io.elevate.login;
 
 import io.elevate.aws.SessionManagerLink;
+import io.elevate.metrics.ElevateMetrics;
 import io.elevate.saml.ElevationAssertion;
 import io.elevate.saml.ElevationMapperConfig;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStore;
 
+import io.micrometer.core.instrument.Timer;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -27,7 +29,9 @@ import java.util.Optional;
 
 /**
  * The sign-in gate of the AWS client: lets a user through only with an open, approved elevation window, decides the
- * RelayState (the Session Manager deep link), and refuses, with a page and an event, everything else.
+ * RelayState (the Session Manager deep link), and refuses, with a page and an event, everything else. Each decision
+ * is timed ({@code elevate_gate_seconds}) and each grant or denial counted ({@code elevate_signins_total}, with the
+ * event's reason), so operators see a spike of denials or a slow gate without reading events.
  */
 final class ElevationGateAuthenticator implements Authenticator {
 
@@ -42,6 +46,25 @@ final class ElevationGateAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        Timer.Sample timing = ElevateMetrics.gateStarted();
+        try {
+            decideOnArrival(context);
+        } finally {
+            ElevateMetrics.gateDecided(timing);
+        }
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        Timer.Sample timing = ElevateMetrics.gateStarted();
+        try {
+            decideOnChoice(context);
+        } finally {
+            ElevateMetrics.gateDecided(timing);
+        }
+    }
+
+    private void decideOnArrival(AuthenticationFlowContext context) {
         GateConfig gate = GateConfig.of(context.getAuthenticatorConfig());
         String requested = context.getAuthenticationSession().getClientNote(GeneralConstants.RELAY_STATE);
         if (requested != null && !gate.relayStatePolicy().allows(requested)) {
@@ -59,8 +82,7 @@ final class ElevationGateAuthenticator implements Authenticator {
         act(context, decision, target.get().config(), now);
     }
 
-    @Override
-    public void action(AuthenticationFlowContext context) {
+    private void decideOnChoice(AuthenticationFlowContext context) {
         GateConfig gate = GateConfig.of(context.getAuthenticatorConfig());
         Optional<GateTarget> target = GateTarget.of(client(context));
         if (target.isEmpty()) {
@@ -107,6 +129,7 @@ final class ElevationGateAuthenticator implements Authenticator {
         }
         context.getEvent().detail(DETAIL_WINDOWS, GateNotes.join(ids));
         context.success();
+        ElevateMetrics.signInGranted(authSession.getClient().getClientId());
     }
 
     private static void deny(AuthenticationFlowContext context, Decision.Deny deny) {
@@ -118,6 +141,7 @@ final class ElevationGateAuthenticator implements Authenticator {
                     authSession.getClientNote(DeviceGrantType.OAUTH2_DEVICE_VERIFIED_USER_CODE));
         }
         context.getEvent().user(context.getUser()).detail(DETAIL_REASON, deny.reason()).error(Errors.ACCESS_DENIED);
+        ElevateMetrics.signInDenied(authSession.getClient().getClientId(), deny.reason());
         Response page = context.form()
                 .setStatus(Response.Status.FORBIDDEN)
                 .setAttribute("elevateMessage", deny.messageKey())

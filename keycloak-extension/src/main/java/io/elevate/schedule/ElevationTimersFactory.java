@@ -4,6 +4,8 @@ import io.elevate.Elevate;
 import io.elevate.aws.client.AwsClients;
 import io.elevate.aws.client.ElevateAws;
 import io.elevate.aws.client.ElevateAwsFactory;
+import io.elevate.metrics.DatabaseGauges;
+import io.elevate.metrics.ElevateMetrics;
 import io.elevate.revoke.RevocationWorker;
 
 import org.jboss.logging.Logger;
@@ -32,7 +34,8 @@ import java.util.Map;
  * Settings: {@code --spi-events-listener--elevate-timers--interval-seconds} (default 30),
  * {@code ...--end-notice-minutes} (15), {@code ...--audit-retention-days} (400),
  * {@code ...--revocation-retry-seconds} (15, doubling up to 15 minutes). Whether revocations reach IAM, and how, is the
- * {@code elevate-aws} SPI's setting ({@link ElevateAwsFactory}).
+ * {@code elevate-aws} SPI's setting ({@link ElevateAwsFactory}). Its {@code postInit} also registers Elevate's
+ * database gauges ({@link DatabaseGauges}) and transition counters, once per server, for the same reason.
  */
 public final class ElevationTimersFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
 
@@ -44,6 +47,7 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
     private long endNoticeMinutes = 15;
     private long auditRetentionDays = 400;
     private long revocationRetrySeconds = 15;
+    private DatabaseGauges gauges;
 
     @Override
     public void init(Config.Scope config) {
@@ -56,6 +60,8 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         AwsClients aws = ((ElevateAwsFactory) factory.getProviderFactory(ElevateAws.class)).clients();
+        gauges = DatabaseGauges.register(factory);
+        ElevateMetrics.registerTransitions();
         RevocationWorker revocations = null;
         if (aws.settings().enabled()) {
             revocations = RevocationWorker.aws(aws, Duration.ofSeconds(revocationRetrySeconds));
@@ -106,6 +112,9 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
 
     @Override
     public void close() {
+        if (gauges != null) {
+            gauges.close();
+        }
     }
 
     private static long positive(Config.Scope config, String key, long fallback) {

@@ -2,6 +2,7 @@ package io.elevate.workflow;
 
 import io.elevate.audit.AuditLog;
 import io.elevate.audit.ElevationEvents;
+import io.elevate.metrics.ElevateMetrics;
 import io.elevate.notify.Notice;
 import io.elevate.notify.Notifier;
 import io.elevate.window.ElevationWindow;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * Records a transition three ways in the same transaction (Elevate's audit row, a Keycloak admin event) and tells
- * people once the transaction has committed, so a rolled-back change never sends a mail.
+ * people once the transaction has committed, so a rolled-back change never sends a mail nor moves the
+ * {@code elevate_requests_total} counter.
  */
 final class Transitions {
 
@@ -46,6 +48,7 @@ final class Transitions {
         new AuditLog(session, realm).record(action, window.id(), caller.actor(), describe(detail), now);
         new ElevationEvents(session, realm).publish(window.id(), action, detail, caller.user(), caller.client(),
                 caller.token(), caller.ipAddress());
+        ElevateMetrics.transitionAfterCommit(session, action);
     }
 
     void tellAfterCommit(Notice.Kind kind, ElevationWindow window, List<UserModel> recipients) {

@@ -68,6 +68,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The embedded H2 database inside Keycloak, whatever the settings say (the containers profile). */
+    static Database embedded() {
+        return new Database("h2", null, null);
+    }
+
     /** Whether Keycloak runs on PostgreSQL (and {@link #connect()} works). */
     public boolean isPostgres() {
         return jdbc != null;

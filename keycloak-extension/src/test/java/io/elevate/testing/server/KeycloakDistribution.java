@@ -39,7 +39,7 @@ import java.util.zip.ZipFile;
  * <p>Development mode keeps its H2 database under {@code home/data/h2}, so a home that is reused keeps its realms,
  * users and sessions across restarts; {@code --import-realm} skips realms that already exist.
  */
-public final class KeycloakDistribution {
+public final class KeycloakDistribution implements KeycloakRuntime {
 
     private static final String LAUNCHER = "bin/kc.sh";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
@@ -101,6 +101,8 @@ public final class KeycloakDistribution {
                 "--http-management-port=" + managementPort,
                 "--import-realm",
                 "--health-enabled=true",
+                // Micrometer's /metrics on the management port, with Elevate's meters (MetricsIT).
+                "--metrics-enabled=true",
                 // Elevate's policies are edited on a declarative admin console page.
                 "--features=declarative-ui"));
         extraOptions.forEach((name, value) -> command.add("--" + name + "=" + value));
@@ -131,6 +133,7 @@ public final class KeycloakDistribution {
      * Stops Keycloak: SIGTERM to {@code kc.sh} and every process it started (the server JVM), SIGKILL to whatever is
      * still alive 30 s later. Does nothing if Keycloak is not running.
      */
+    @Override
     public void stop() {
         Process running = process;
         if (running == null) {
@@ -163,11 +166,13 @@ public final class KeycloakDistribution {
     }
 
     /** The HTTP base URL, without trailing slash, e.g. {@code http://localhost:8080}. */
+    @Override
     public String baseUrl() {
         return "http://localhost:" + httpPort;
     }
 
-    /** The management interface base URL (health endpoints), e.g. {@code http://localhost:9000}. */
+    /** The management interface base URL (health and metrics endpoints), e.g. {@code http://localhost:9000}. */
+    @Override
     public String managementUrl() {
         return "http://localhost:" + managementPort;
     }
@@ -178,11 +183,13 @@ public final class KeycloakDistribution {
     }
 
     /** The file Keycloak's console output is appended to. */
+    @Override
     public Path logFile() {
         return home.resolve("keycloak.log");
     }
 
     /** The bootstrap administrator of the master realm. */
+    @Override
     public AdminCredentials admin() {
         return admin;
     }

@@ -5,6 +5,7 @@ import io.elevate.testing.aws.IamContract;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.opentest4j.TestAbortedException;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
@@ -28,13 +32,37 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * the run ends. Its console output is in {@link #logFile()}, which is named on standard error when a test fails.
  *
  * <p>Keycloak's database is H2 unless the run says {@code -Delevate.test.database=postgres}: see {@link Database}.
+ *
+ * <p>{@code -Delevate.test.server=container} (set by the {@code containers} Maven profile) runs the same tests on a
+ * Keycloak container instead, through testcontainers-keycloak ({@code ContainerKeycloak}, in
+ * {@code src/test-containers/java}); without a Docker engine the tests are skipped, not failed.
  */
-public final class KeycloakServer implements BeforeAllCallback, ParameterResolver, TestWatcher {
+public final class KeycloakServer implements BeforeAllCallback, ExecutionCondition, ParameterResolver, TestWatcher {
 
     private static final Namespace NAMESPACE = Namespace.create(KeycloakServer.class);
     private static final String HOME = "keycloak-extension/target/keycloak-it";
+    /** Where Keycloak runs: {@code process} (the default) or {@code container}. */
+    public static final String SERVER = "elevate.test.server";
+    private static final String CONTAINER_CLASS = "io.elevate.testing.server.ContainerKeycloak";
 
     private volatile Running running;
+
+    /**
+     * In the containers profile without a Docker engine, disables every test (reported as skipped) and says why once
+     * on standard error: a class-level abort alone would leave the run silent.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (!runsInContainer()) {
+            return ConditionEvaluationResult.enabled("Keycloak runs as a process");
+        }
+        String unavailable = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent("container-unavailable", key -> containerUnavailable(), String.class);
+        if (unavailable.isEmpty()) {
+            return ConditionEvaluationResult.enabled("a Docker engine answers");
+        }
+        return ConditionEvaluationResult.disabled(unavailable);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -66,6 +94,19 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
         return running().keycloak.baseUrl();
     }
 
+    /** The management interface's base URL (health, {@code /metrics}), e.g. {@code http://localhost:41235}. */
+    public String managementUrl() {
+        return running().keycloak.managementUrl();
+    }
+
+    /**
+     * Whether this run's Keycloak is a container ({@code -Delevate.test.server=container}): it cannot reach services
+     * the tests start on this machine's loopback unless the harness forwards them (the IAM stand-in is forwarded).
+     */
+    public static boolean runsInContainer() {
+        return "container".equalsIgnoreCase(Database.setting(SERVER, "process"));
+    }
+
     /** The URL of a realm, e.g. {@code http://localhost:41234/realms/elevate-demo}. */
     public String realmUrl(String realm) {
         return baseUrl() + "/realms/" + realm;
@@ -88,7 +129,7 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
 
     /**
      * Stops Keycloak and starts it again on the same home, database, ports and options, as an operator's restart does;
-     * returns when it answers again. Whatever Elevate keeps must survive this.
+     * returns when it answers again. Whatever Elevate keeps must survive this. Process runs only.
      */
     public void restart() {
         running().restart();
@@ -102,6 +143,23 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
     /** The database Keycloak runs on in this run. */
     public Database database() {
         return running().database;
+    }
+
+    /** Why the container cannot run here, or empty when it can; said once on standard error. */
+    private static String containerUnavailable() {
+        try {
+            String reason = (String) Class.forName(CONTAINER_CLASS).getMethod("unavailable").invoke(null);
+            if (reason == null) {
+                return "";
+            }
+            System.err.println("[elevate] " + reason);
+            return reason;
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("-D" + SERVER + "=container needs the containers profile, which compiles "
+                    + CONTAINER_CLASS + ": ./mvnw -Pcontainers verify", e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Could not ask whether a Docker engine answers", e);
+        }
     }
 
     private Running bind(ExtensionContext context) {
@@ -125,15 +183,13 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
     /** The server of the run; JUnit closes it, stopping Keycloak, when the root context closes. */
     private static final class Running implements CloseableResource {
 
-        private final KeycloakDistribution keycloak;
+        private final KeycloakRuntime keycloak;
         private final Database database;
         private final AdminApi adminApi;
         private final AwsContractServer aws;
         private final IamContract iam;
-        private final Map<String, String> options = new LinkedHashMap<>();
-        private final Map<String, String> environment = new LinkedHashMap<>();
 
-        private Running(KeycloakDistribution keycloak, Database database, AwsContractServer aws) {
+        private Running(KeycloakRuntime keycloak, Database database, AwsContractServer aws) {
             this.keycloak = keycloak;
             this.database = database;
             this.aws = aws;
@@ -143,6 +199,10 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
 
         static Running start() {
             ElevateBuild build = ElevateBuild.fromSystemProperties();
+            return runsInContainer() ? startContainer(build) : startProcess(build);
+        }
+
+        private static Running startProcess(ElevateBuild build) {
             Database database = null;
             AwsContractServer aws = null;
             try {
@@ -157,24 +217,7 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
                 Running running = new Running(keycloak, database, aws);
                 // Should the JVM end without JUnit closing the root context (e.g. failsafe timeout), stop both anyway.
                 Runtime.getRuntime().addShutdownHook(new Thread(running::close, "keycloak-it-shutdown"));
-                Map<String, String> options = new LinkedHashMap<>(database.keycloakOptions());
-                // Expiry and end notices every 2 s, so tests see them without waiting half a minute.
-                options.put("spi-events-listener--elevate-timers--interval-seconds", "2");
-                // Every AWS call goes to the contract server in this JVM; revocations are retried 2 s after a
-                // failure, and a call that gets no answer gives up after 3 s.
-                options.put("spi-elevate-aws--default--enabled", "true");
-                for (String service : List.of("iam", "ec2", "config", "sns", "ssm")) {
-                    options.put("spi-elevate-aws--default--" + service + "-endpoint", aws.endpoint());
-                }
-                options.put("spi-elevate-aws--default--socket-timeout-millis", "3000");
-                options.put("spi-elevate-aws--default--call-timeout-millis", "8000");
-                options.put("spi-events-listener--elevate-timers--revocation-retry-seconds", "2");
-                // The AWS SDK's default credentials chain finds these first: no profile file, no instance metadata.
-                running.options.putAll(options);
-                running.environment.putAll(Map.of("AWS_ACCESS_KEY_ID", AwsContractServer.ACCESS_KEY_ID,
-                        "AWS_SECRET_ACCESS_KEY", AwsContractServer.SECRET_ACCESS_KEY,
-                        "AWS_EC2_METADATA_DISABLED", "true"));
-                keycloak.start(running.options, running.environment);
+                keycloak.start(options(database, aws), ENVIRONMENT);
                 return running;
             } catch (IOException e) {
                 closeQuietly(database, aws);
@@ -189,10 +232,67 @@ public final class KeycloakServer implements BeforeAllCallback, ParameterResolve
             }
         }
 
-        synchronized void restart() {
-            keycloak.stop();
+        /**
+         * The containers profile: the same options on a Keycloak container, always on its embedded H2 (a database on
+         * this machine's loopback is out of its reach). {@code ContainerKeycloak} is looked up by name because the
+         * default build compiles neither it nor testcontainers.
+         */
+        private static Running startContainer(ElevateBuild build) {
+            Database database = Database.embedded();
+            AwsContractServer aws = null;
             try {
-                keycloak.start(options, environment);
+                aws = AwsContractServer.start();
+                Object started = Class.forName(CONTAINER_CLASS)
+                        .getMethod("start", ElevateBuild.class, Map.class, Map.class)
+                        .invoke(null, build, options(database, aws), ENVIRONMENT);
+                Running running = new Running((KeycloakRuntime) started, database, aws);
+                Runtime.getRuntime().addShutdownHook(new Thread(running::close, "keycloak-it-shutdown"));
+                return running;
+            } catch (ClassNotFoundException e) {
+                closeQuietly(database, aws);
+                throw new IllegalStateException("-D" + SERVER + "=container needs the containers profile, which"
+                        + " compiles " + CONTAINER_CLASS + ": ./mvnw -Pcontainers verify", e);
+            } catch (InvocationTargetException e) {
+                closeQuietly(database, aws);
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause; // including JUnit's TestAbortedException when no Docker engine answers
+                }
+                throw new IllegalStateException("Could not start the Keycloak container", e.getCause());
+            } catch (ReflectiveOperationException e) {
+                closeQuietly(database, aws);
+                throw new IllegalStateException("Could not start the Keycloak container", e);
+            }
+        }
+
+        /** The AWS SDK's default credentials chain finds these first: no profile file, no instance metadata. */
+        private static final Map<String, String> ENVIRONMENT = Map.of("AWS_ACCESS_KEY_ID",
+                AwsContractServer.ACCESS_KEY_ID, "AWS_SECRET_ACCESS_KEY", AwsContractServer.SECRET_ACCESS_KEY,
+                "AWS_EC2_METADATA_DISABLED", "true");
+
+        /** The suite's Keycloak options, by name without the leading dashes. */
+        private static Map<String, String> options(Database database, AwsContractServer aws) {
+            Map<String, String> options = new LinkedHashMap<>(database.keycloakOptions());
+            // Expiry and end notices every 2 s, so tests see them without waiting half a minute.
+            options.put("spi-events-listener--elevate-timers--interval-seconds", "2");
+            // Every AWS call goes to the contract server in this JVM; revocations are retried 2 s after a failure,
+            // and a call that gets no answer gives up after 3 s.
+            options.put("spi-elevate-aws--default--enabled", "true");
+            for (String service : List.of("iam", "ec2", "config", "sns", "ssm")) {
+                options.put("spi-elevate-aws--default--" + service + "-endpoint", aws.endpoint());
+            }
+            options.put("spi-elevate-aws--default--socket-timeout-millis", "3000");
+            options.put("spi-elevate-aws--default--call-timeout-millis", "8000");
+            options.put("spi-events-listener--elevate-timers--revocation-retry-seconds", "2");
+            return options;
+        }
+
+        synchronized void restart() {
+            if (!(keycloak instanceof KeycloakDistribution process)) {
+                throw new TestAbortedException("a restart needs the process-based Keycloak, not a container");
+            }
+            process.stop();
+            try {
+                process.start(options(database, aws), ENVIRONMENT);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not restart Keycloak", e);
             } catch (InterruptedException e) {
