@@ -96,6 +96,7 @@ public final class RevocationOutbox {
     void audit(String action, RevocationEntity entity, Instant now) {
         RealmModel realm = session.realms().getRealm(entity.getRealmId());
         if (realm != null) {
+            session.getContext().setRealm(realm);
             new AuditLog(session, realm).record(action, entity.getWindowId(), SYSTEM,
                     describe(Revocation.of(entity)), now);
         }

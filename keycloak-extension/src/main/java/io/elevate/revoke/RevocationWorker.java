@@ -4,18 +4,21 @@ import io.elevate.aws.client.AwsClients;
 import io.elevate.aws.iam.RevocationPolicy;
 
 import org.jboss.logging.Logger;
-import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Brings each IAM role with due outbox rows in line with the outbox: puts its deny policy naming every revoked,
  * not yet pruned window of the role (or deletes the policy when none is left), then marks the rows APPLIED and
- * deletes the pruned ones; on failure marks the due rows FAILED and backs off. Run by the cluster-aware timer, in its
- * transaction; every change of a row is audited.
+ * deletes the pruned ones; on failure marks the due rows FAILED and backs off. Run by the cluster-aware timer, with
+ * no database transaction open during an IAM call; every change of a row is audited.
  */
 public final class RevocationWorker {
 
@@ -40,24 +43,44 @@ public final class RevocationWorker {
         return new RevocationWorker(new AwsRolePolicies(aws.iam()), new Backoff(retryBase), aws.settings().accountId());
     }
 
-    /** Returns how many roles were brought in line. */
-    public int run(KeycloakSession session, Instant now) {
-        RevocationOutbox outbox = new RevocationOutbox(session);
+    /**
+     * Returns how many roles were brought in line. Each role takes three steps: read its rows (one short transaction),
+     * call IAM (no transaction open, so a slow AWS never holds a database connection or lock), then record the result
+     * on the rows that call covered (a second short transaction; a row queued meanwhile waits for the next run).
+     */
+    public int run(KeycloakSessionFactory factory, Instant now) {
+        List<RevocationOutbox.RoleKey> roles = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                session -> new RevocationOutbox(session).dueRoles(now, ROLES_PER_RUN));
         int synced = 0;
-        for (RevocationOutbox.RoleKey role : outbox.dueRoles(now, ROLES_PER_RUN)) {
-            if (sync(outbox, role, now)) {
+        for (RevocationOutbox.RoleKey role : roles) {
+            Plan plan = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                    session -> Plan.of(new RevocationOutbox(session).rowsOf(role), now));
+            String error = call(role, plan.ids(), plan.slots());
+            KeycloakModelUtils.runJobInTransaction(factory,
+                    session -> record(new RevocationOutbox(session), role, plan, error, now));
+            if (error == null) {
                 synced++;
             }
         }
         return synced;
     }
 
-    private boolean sync(RevocationOutbox outbox, RevocationOutbox.RoleKey role, Instant now) {
-        List<RevocationEntity> rows = outbox.rowsOf(role);
-        List<Revocation> views = rows.stream().map(Revocation::of).toList();
-        List<String> ids = RevokedIds.of(views, now);
-        String error = call(role, ids, RevokedIds.slots(views, now));
-        for (RevocationEntity row : rows) {
+    /** What one IAM call for a role covers: the windows whose rows were read, the ids the policy names, its slots. */
+    private record Plan(Set<String> windowIds, List<String> ids, int slots) {
+        static Plan of(List<RevocationEntity> rows, Instant now) {
+            List<Revocation> views = rows.stream().map(Revocation::of).toList();
+            Set<String> windows = new HashSet<>();
+            rows.forEach(row -> windows.add(row.getWindowId()));
+            return new Plan(windows, RevokedIds.of(views, now), RevokedIds.slots(views, now));
+        }
+    }
+
+    private void record(RevocationOutbox outbox, RevocationOutbox.RoleKey role, Plan plan, String error,
+                        Instant now) {
+        for (RevocationEntity row : outbox.rowsOf(role)) {
+            if (!plan.windowIds().contains(row.getWindowId())) {
+                continue;
+            }
             boolean pruned = now.toEpochMilli() >= row.getPruneAfter();
             boolean due = row.getNextAttemptAt() <= now.toEpochMilli();
             if (error == null) {
@@ -81,9 +104,8 @@ public final class RevocationWorker {
         if (error != null) {
             LOG.warnf("Elevate could not update the revocation policy of %s: %s", role.arn(), error);
         } else {
-            LOG.debugf("Elevate's revocation policy of %s names %d revoked window(s)", role.arn(), ids.size());
+            LOG.debugf("Elevate's revocation policy of %s names %d revoked window(s)", role.arn(), plan.ids().size());
         }
-        return error == null;
     }
 
     /** Puts or deletes the policy; returns the error text, or null on success. */

@@ -39,10 +39,11 @@ final class ElevationTimers implements ScheduledTask {
     @Override
     public void run(KeycloakSession session) {
         Instant now = clock.instant();
-        session.realms().getRealmsStream().forEach(realm -> runFor(session, realm, now));
         if (revocations != null) {
-            revocations.run(session, now);
+            // first, in transactions of its own, before this task's transaction has touched the database
+            revocations.run(session.getKeycloakSessionFactory(), now);
         }
+        session.realms().getRealmsStream().forEach(realm -> runFor(session, realm, now));
     }
 
     private void runFor(KeycloakSession session, RealmModel realm, Instant now) {
