@@ -1,6 +1,8 @@
 package io.elevate.api;
 
 import io.elevate.notify.Notifiers;
+import io.elevate.notify.RealmNotifications;
+import io.elevate.notify.SigningKey;
 import io.elevate.portal.PortalResource;
 import io.elevate.window.ConcurrentChange;
 import io.elevate.window.ElevationWindow;
@@ -63,6 +65,19 @@ public final class ElevationApi {
     @Path("portal")
     public PortalResource portal() {
         return new PortalResource(session, realm, clock);
+    }
+
+    /**
+     * The public key(s) the realm's webhook messages are signed with, as a JWK Set, for receivers to verify them. No
+     * sign-in: public keys are public. An empty set when the realm has no notification settings.
+     */
+    @GET
+    @Path("webhook/jwks.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response webhookKeys() {
+        SigningKey key = RealmNotifications.of(realm).signingKey();
+        return Response.ok(key == null ? "{\"keys\":[]}" : key.publicJwks(), MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "public, max-age=300").build();
     }
 
     @GET

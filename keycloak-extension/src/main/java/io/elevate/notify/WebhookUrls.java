@@ -1,0 +1,40 @@
+package io.elevate.notify;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which webhook URLs a realm may use: https, absolute, without credentials or fragment; plain http only to the loopback
+ * interface (a receiver on the same host, as tests run it). Realm administrators set it; see README on what else a
+ * webhook URL can reach.
+ */
+final class WebhookUrls {
+
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+
+    private WebhookUrls() {
+    }
+
+    static URI check(String text) {
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not a URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new IllegalArgumentException("must be an absolute https URL");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("must not carry credentials or a fragment");
+        }
+        boolean loopback = LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
+        if (!"https".equals(scheme) && !("http".equals(scheme) && loopback)) {
+            throw new IllegalArgumentException("must be https (plain http only to 127.0.0.1 or localhost)");
+        }
+        return uri;
+    }
+}
