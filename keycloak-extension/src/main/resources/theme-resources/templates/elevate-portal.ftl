@@ -158,6 +158,17 @@
                         <#if r.extensionMinutes??><p class="elevate-portal-note">${msg("elevatePortalExtensionPending", r.extensionMinutes)}</p></#if>
                         <#if r.decisionComment?has_content><p class="elevate-portal-note"><span class="elevate-portal-term">${msg("elevatePortalDecidedBy")} ${r.decidedBy!""}:</span> ${r.decisionComment}</p></#if>
                         <#if r.revokeReason?has_content><p class="elevate-portal-note"><span class="elevate-portal-term">${msg("elevatePortalRevokedBy")} ${r.revokedBy!""}:</span> ${r.revokeReason}</p></#if>
+                        <#if r.osCredential??>
+                            <div class="elevate-portal-os-credential" id="os-credential-${r.id}" data-os-credential="${r.osCredential.state}">
+                                <p class="elevate-portal-note">${msg("elevatePortalOsCredential_" + r.osCredential.state, r.osCredential.user, r.osCredential.instanceId, r.osCredential.until)}</p>
+                                <#if r.osCredential.showable>
+                                    <form method="post" action="${r.actions}/os-credential" class="elevate-portal-inline-form" id="os-credential-form-${r.id}">
+                                        <@layout.csrf portal=portal/>
+                                        <button type="submit" id="show-os-credential-${r.id}" class="pf-v5-c-button pf-m-danger">${msg("elevatePortalOsCredentialShow", r.osCredential.user)}</button>
+                                    </form>
+                                </#if>
+                            </div>
+                        </#if>
                         <#if r.sessionManagerUrl?? || r.cancellable || r.extendable>
                         <div class="elevate-portal-actions">
                             <#if r.sessionManagerUrl??>

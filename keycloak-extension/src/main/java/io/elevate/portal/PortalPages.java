@@ -1,5 +1,7 @@
 package io.elevate.portal;
 
+import io.elevate.breakglass.OsCredentials;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.forms.login.freemarker.model.RealmBean;
@@ -30,6 +32,7 @@ final class PortalPages {
 
     static final String PORTAL = "elevate-portal.ftl";
     static final String ERROR = "elevate-portal-error.ftl";
+    static final String OS_CREDENTIAL = "elevate-portal-os-credential.ftl";
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -43,6 +46,17 @@ final class PortalPages {
 
     Response portal(PortalView view, int status, UserModel user) {
         return render(PORTAL, status, Map.of("portal", view), user);
+    }
+
+    /** The break-glass OS password, once: rendered from memory, never stored, never cached ({@link #secured}). */
+    Response osCredential(OsCredentials.Shown shown, UserModel user, String portalUrl) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("osUser", shown.osUser());
+        model.put("instanceId", shown.instanceId());
+        model.put("password", shown.password());
+        model.put("deletedBy", OsCredentialItem.format(shown.deletedBy()));
+        model.put("portalUrl", portalUrl);
+        return render(OS_CREDENTIAL, 200, model, user);
     }
 
     /**

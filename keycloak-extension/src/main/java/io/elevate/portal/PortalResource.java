@@ -2,6 +2,8 @@ package io.elevate.portal;
 
 import io.elevate.api.AuditCsv;
 import io.elevate.api.PortalLinks;
+import io.elevate.audit.Actor;
+import io.elevate.breakglass.OsCredentials;
 import io.elevate.notify.Notifiers;
 import io.elevate.window.ConcurrentChange;
 import io.elevate.workflow.Caller;
@@ -134,6 +136,41 @@ public final class PortalResource {
             String comment = form.text("comment", TEXT);
             return form.unlessInvalid(() -> workflow.review(caller, id, comment, clock.instant()));
         });
+    }
+
+    /**
+     * Shows the requester the OS password of their break-glass window, once. Like every change: signed in, CSRF token
+     * and Origin checked; the page is never cached. Anyone else, a second time, too early or too late: the reason.
+     */
+    @POST
+    @Path("requests/{id}/os-credential")
+    public Response showOsCredential(@PathParam("id") String id) {
+        PortalSignIn signIn = new PortalSignIn(session, realm);
+        AuthResult auth = signIn.authenticate();
+        if (auth == null) {
+            return back();
+        }
+        MultivaluedMap<String, String> params = session.getContext().getHttpRequest().getDecodedFormParameters();
+        String origin = session.getContext().getRequestHeaders().getHeaderString("Origin");
+        if (!new CsrfGuard(session, realm).allows(auth.session(), params.getFirst(CsrfGuard.FIELD), origin)) {
+            return pages().error(403, "elevatePortalForbidden", null, auth.user(), portalUrl());
+        }
+        OsCredentials.Reveal reveal;
+        try {
+            reveal = new OsCredentials(session, realm).reveal(auth.user(), Actor.of(session, auth.user()), id,
+                    clock.instant());
+        } catch (RuntimeException error) {
+            if (!ConcurrentChange.isCause(error)) {
+                throw error;
+            }
+            session.getTransactionManager().setRollbackOnly();
+            reveal = new OsCredentials.Refused(409, "the password was already shown once; it is never shown again");
+        }
+        if (reveal instanceof OsCredentials.Refused refused) {
+            return pages().error(refused.status(), "elevatePortalOsCredentialRefused", refused.message(), auth.user(),
+                    portalUrl());
+        }
+        return pages().osCredential((OsCredentials.Shown) reveal, auth.user(), portalUrl());
     }
 
     /** The newest audit records as CSV, for the realm role {@code elevation-auditor}, as the REST API checks it. */

@@ -1,6 +1,8 @@
 package io.elevate.portal;
 
 import io.elevate.api.AuditResource;
+import io.elevate.breakglass.OsCredentialStatus;
+import io.elevate.breakglass.OsCredentials;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStatus;
 import io.elevate.window.WindowStore;
@@ -58,8 +60,14 @@ final class PortalViews {
                 .sorted(Comparator.comparing(ElevationPolicy::name)).map(TargetView::new).toList();
         String base = context.portalUrl();
         Function<ElevationWindow, RequestItem> item = w -> new RequestItem(w, policies.get(w.request().policyId()),
-                person(w.userId()), store.approvals(w.id()), sessionManager.of(w), base, now);
-        List<RequestItem> mine = store.list(user.getId(), null, 0, MINE).stream().map(item).toList();
+                person(w.userId()), store.approvals(w.id()), sessionManager.of(w), base, now, null);
+        List<ElevationWindow> own = store.list(user.getId(), null, 0, MINE);
+        // Only the requester's own list carries their break-glass OS passwords; no other list ever does.
+        Map<String, OsCredentialStatus> passwords = new OsCredentials(session, realm).of(user,
+                own.stream().filter(w -> w.request().breakGlass()).map(ElevationWindow::id).toList(), now);
+        List<RequestItem> mine = own.stream().map(w -> new RequestItem(w, policies.get(w.request().policyId()),
+                person(w.userId()), store.approvals(w.id()), sessionManager.of(w), base, now,
+                passwords.containsKey(w.id()) ? new OsCredentialItem(passwords.get(w.id())) : null)).toList();
         List<RequestItem> waiting = workflow.waitingFor(user, PAGE).stream().map(item).toList();
         List<RequestItem> toReview = workflow.toReview(user, PAGE).stream().map(item).toList();
         List<RequestItem> overseen = store.list(null, WindowStatus.APPROVED, 0, PAGE).stream()

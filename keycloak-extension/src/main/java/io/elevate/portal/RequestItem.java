@@ -21,9 +21,10 @@ public final class RequestItem {
     private final String sessionManagerUrl;
     private final String actionBase;
     private final Instant now;
+    private final OsCredentialItem osCredential;
 
     RequestItem(ElevationWindow window, ElevationPolicy policy, Person requester, List<Approval> approvals,
-                String sessionManagerUrl, String actionBase, Instant now) {
+                String sessionManagerUrl, String actionBase, Instant now, OsCredentialItem osCredential) {
         this.window = window;
         this.policy = policy;
         this.requester = requester;
@@ -31,6 +32,7 @@ public final class RequestItem {
         this.sessionManagerUrl = sessionManagerUrl;
         this.actionBase = actionBase;
         this.now = now;
+        this.osCredential = osCredential;
     }
 
     public String getId() { return window.id(); }
@@ -71,6 +73,9 @@ public final class RequestItem {
     public boolean isOpen() { return window.isOpenAt(now); }
     /** The IdP-initiated AWS sign-in straight into Session Manager, for an open window; else null. */
     public String getSessionManagerUrl() { return isOpen() ? sessionManagerUrl : null; }
+
+    /** The break-glass OS password of this window, for its requester only; null for anyone else or none. */
+    public OsCredentialItem getOsCredential() { return osCredential; }
 
     /** requested, scheduled, open, ended, rejected, cancelled, expired or revoked. */
     public String getStatus() {

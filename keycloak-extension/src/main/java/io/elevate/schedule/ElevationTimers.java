@@ -1,6 +1,7 @@
 package io.elevate.schedule;
 
 import io.elevate.audit.AuditLog;
+import io.elevate.breakglass.OsCredentialWorker;
 import io.elevate.notify.Notifiers;
 import io.elevate.revoke.RevocationWorker;
 import io.elevate.workflow.ElevationWorkflow;
@@ -17,7 +18,8 @@ import java.time.Instant;
 /**
  * Elevate's periodic work, once a run for every realm: expire pending requests whose time ran out, tell requesters
  * whose window ends soon, and delete audit rows past their retention; then, once for all realms, put the revocation
- * deny policies of roles with due outbox rows in IAM (when AWS is enabled). Keycloak runs it in a transaction.
+ * deny policies of roles with due outbox rows in IAM and move break-glass OS credentials on through SSM (when AWS is
+ * enabled). Keycloak runs it in a transaction.
  */
 final class ElevationTimers implements ScheduledTask {
 
@@ -27,13 +29,19 @@ final class ElevationTimers implements ScheduledTask {
     private final Duration endNotice;
     private final Duration auditRetention;
     private final RevocationWorker revocations;
+    private final OsCredentialWorker osCredentials;
 
-    /** @param revocations the IAM step, or null when AWS is not enabled on this server */
-    ElevationTimers(Clock clock, Duration endNotice, Duration auditRetention, RevocationWorker revocations) {
+    /**
+     * @param revocations   the IAM step, or null when AWS is not enabled on this server
+     * @param osCredentials the SSM step of break-glass OS credentials, or null when AWS is not enabled
+     */
+    ElevationTimers(Clock clock, Duration endNotice, Duration auditRetention, RevocationWorker revocations,
+                    OsCredentialWorker osCredentials) {
         this.clock = clock;
         this.endNotice = endNotice;
         this.auditRetention = auditRetention;
         this.revocations = revocations;
+        this.osCredentials = osCredentials;
     }
 
     @Override
@@ -44,6 +52,9 @@ final class ElevationTimers implements ScheduledTask {
             revocations.run(session.getKeycloakSessionFactory(), now);
         }
         session.realms().getRealmsStream().forEach(realm -> runFor(session, realm, now));
+        if (osCredentials != null) {
+            osCredentials.run(session, now);
+        }
     }
 
     private void runFor(KeycloakSession session, RealmModel realm, Instant now) {

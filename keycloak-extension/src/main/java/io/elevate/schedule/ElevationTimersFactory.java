@@ -4,6 +4,7 @@ import io.elevate.Elevate;
 import io.elevate.aws.client.AwsClients;
 import io.elevate.aws.client.ElevateAws;
 import io.elevate.aws.client.ElevateAwsFactory;
+import io.elevate.breakglass.OsCredentialWorker;
 import io.elevate.metrics.DatabaseGauges;
 import io.elevate.metrics.ElevateMetrics;
 import io.elevate.revoke.RevocationWorker;
@@ -63,12 +64,15 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
         gauges = DatabaseGauges.register(factory);
         ElevateMetrics.registerTransitions();
         RevocationWorker revocations = null;
+        OsCredentialWorker osCredentials = null;
         if (aws.settings().enabled()) {
             revocations = RevocationWorker.aws(aws, Duration.ofSeconds(revocationRetrySeconds));
-            LOG.info("Elevate puts revocation deny policies in IAM");
+            // the same retry base as revocations; a running command is asked about at every run
+            osCredentials = OsCredentialWorker.aws(aws, Duration.ofSeconds(revocationRetrySeconds), Duration.ZERO);
+            LOG.info("Elevate puts revocation deny policies in IAM and sets break-glass OS passwords through SSM");
         }
         ElevationTimers timers = new ElevationTimers(Clock.systemUTC(), Duration.ofMinutes(endNoticeMinutes),
-                Duration.ofDays(auditRetentionDays), revocations);
+                Duration.ofDays(auditRetentionDays), revocations, osCredentials);
         long interval = Duration.ofSeconds(intervalSeconds).toMillis();
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                 .schedule(new ClusterAwareScheduledTaskRunner(factory, timers, interval), interval,
@@ -90,7 +94,7 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
                 .property().name("auditRetentionDays").type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(400)
                 .helpText("How long Elevate's audit rows are kept.").add()
                 .property().name("revocationRetrySeconds").type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(15)
-                .helpText("Wait after a failed IAM call; it doubles with each failure, up to 15 minutes.").add()
+                .helpText("Wait after a failed IAM or SSM call; it doubles with each failure, up to 15 minutes.").add()
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.elevate.workflow;
 
+import io.elevate.breakglass.OsCredentialSettings;
 import io.elevate.window.Target;
 
 import java.time.Duration;
@@ -17,13 +18,15 @@ import java.util.regex.Pattern;
  * @param ticketPattern     a ticket reference every request must match, or null when none is asked
  * @param breakGlassGroup   the group whose members may open a window without approval, or null when disabled
  * @param approverMinLevel  the level of authentication (acr) an approver must have reached; 0 for none
+ * @param osCredential      the OS password a break-glass window on an instance gets, or null when off
  */
 public record ElevationPolicy(String id, String name, String clientId, String accountId, String roleName,
                               String samlProvider, String region, List<String> instanceIds, Map<String, String> tags,
                               List<String> eligibleGroups, List<String> approverGroups, int approvalsRequired,
                               Duration maxDuration, Duration maxScheduleAhead, boolean justificationRequired,
                               Pattern ticketPattern, Duration pendingExpiry, String breakGlassGroup,
-                              Duration breakGlassMaxDuration, int approverMinLevel) {
+                              Duration breakGlassMaxDuration, int approverMinLevel,
+                              OsCredentialSettings osCredential) {
 
     public Target target(String instanceId) {
         return new Target(accountId, roleName, samlProvider, region, instanceId, tags);

@@ -1,6 +1,7 @@
 package io.elevate.workflow;
 
 import io.elevate.aws.Violation;
+import io.elevate.breakglass.OsCredentialOutbox;
 import io.elevate.notify.Notice;
 import io.elevate.notify.Notifier;
 import io.elevate.revoke.RevocationOutbox;
@@ -147,6 +148,10 @@ public final class ElevationWorkflow {
                 policy.target(draft.instanceId()), now, now.plus(Duration.ofMinutes(draft.durationMinutes())),
                 draft.justification(), caller.name(), "break-glass", WindowStatus.APPROVED, info), now);
         transitions.record("BREAK_GLASS", window, caller, draft.justification(), now);
+        if (policy.osCredential() != null) {
+            // In the same transaction: the OS password is set by the timer, off the request thread (io.elevate.breakglass).
+            new OsCredentialOutbox(session).enqueue(realm, window, policy.osCredential(), now);
+        }
         transitions.tellAfterCommit(Notice.Kind.BREAK_GLASS, window, approvers(policy, window));
         return new Outcome.Done(window);
     }

@@ -4,6 +4,8 @@ import io.elevate.aws.AwsNames;
 import io.elevate.aws.SessionTagRules;
 import io.elevate.aws.SessionTags;
 import io.elevate.aws.Violation;
+import io.elevate.breakglass.OsCredentialSettings;
+import io.elevate.breakglass.OsCredentialSettings.Platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -46,6 +48,11 @@ final class PolicyConfig {
     static final String BREAK_GLASS_GROUP = "breakGlassGroup";
     static final String BREAK_GLASS_MAX_MINUTES = "breakGlassMaxMinutes";
     static final String APPROVER_MIN_LEVEL = "approverMinLevel";
+    static final String OS_CREDENTIAL = "osCredential";
+    static final String OS_CREDENTIAL_PLATFORM = "osCredentialPlatform";
+    static final String OS_CREDENTIAL_USER = "osCredentialUser";
+    static final String OS_CREDENTIAL_KMS_KEY_ID = "osCredentialKmsKeyId";
+    static final String OS_CREDENTIAL_SECONDS = "osCredentialSeconds";
 
     static final String DEFAULT_CLIENT = "urn:amazon:webservices";
     /** Elevate's hard ceiling for any window, whatever a policy says: AWS's longest session. */
@@ -83,6 +90,7 @@ final class PolicyConfig {
         int minLevel = r.number(APPROVER_MIN_LEVEL, 0, 0, 10);
         Pattern ticket = r.pattern(TICKET_PATTERN);
         boolean justification = !"false".equalsIgnoreCase(r.text(JUSTIFICATION_REQUIRED));
+        OsCredentialSettings osCredential = osCredential(r, instanceIds, r.text(BREAK_GLASS_GROUP));
         if (!r.violations.isEmpty()) {
             return new Result(null, List.copyOf(r.violations));
         }
@@ -91,7 +99,38 @@ final class PolicyConfig {
         return new Result(new ElevationPolicy(id, title, client, accountId, roleName, samlProvider, region,
                 instanceIds, tags, eligible, approvers, quorum, Duration.ofMinutes(maxMinutes),
                 Duration.ofHours(aheadHours), justification, ticket, Duration.ofMinutes(expiryMinutes),
-                r.text(BREAK_GLASS_GROUP), Duration.ofMinutes(breakGlassMinutes), minLevel), List.of());
+                r.text(BREAK_GLASS_GROUP), Duration.ofMinutes(breakGlassMinutes), minLevel, osCredential), List.of());
+    }
+
+    /**
+     * The break-glass OS credential settings, read only when switched on (off is the default): they need break-glass
+     * and instances, and every value that reaches the instance's script must pass its pattern.
+     */
+    private static OsCredentialSettings osCredential(Reader r, List<String> instanceIds, String breakGlassGroup) {
+        if (!"true".equalsIgnoreCase(r.text(OS_CREDENTIAL))) {
+            return null;
+        }
+        int before = r.violations.size();
+        if (breakGlassGroup == null) {
+            r.reject(OS_CREDENTIAL, "needs break-glass: name a break-glass group");
+        }
+        if (instanceIds.isEmpty()) {
+            r.reject(OS_CREDENTIAL, "needs instances: a break-glass window must name the instance to set it on");
+        }
+        String platformText = r.text(OS_CREDENTIAL_PLATFORM);
+        Platform platform = platformText == null ? Platform.LINUX : Platform.parse(platformText).orElse(null);
+        if (platform == null) {
+            r.reject(OS_CREDENTIAL_PLATFORM, "must be linux or windows");
+            platform = Platform.LINUX;
+        }
+        String user = Optional.ofNullable(r.text(OS_CREDENTIAL_USER)).orElse(platform.defaultUser());
+        OsCredentialSettings.checkUser(platform, user).ifPresent(p -> r.reject(OS_CREDENTIAL_USER, p));
+        String key = r.text(OS_CREDENTIAL_KMS_KEY_ID);
+        OsCredentialSettings.checkKmsKeyId(key).ifPresent(p -> r.reject(OS_CREDENTIAL_KMS_KEY_ID, p));
+        int seconds = r.number(OS_CREDENTIAL_SECONDS, OsCredentialSettings.DEFAULT_SECONDS,
+                OsCredentialSettings.MIN_SECONDS, OsCredentialSettings.MAX_SECONDS);
+        return r.violations.size() > before ? null
+                : new OsCredentialSettings(platform, user, key, Duration.ofSeconds(seconds));
     }
 
     static List<ProviderConfigProperty> properties() {
@@ -133,6 +172,24 @@ final class PolicyConfig {
                 .property().name(APPROVER_MIN_LEVEL).label("Approver level of authentication")
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(0)
                 .helpText("Level of authentication (acr) an approver's token must carry, e.g. 2 after MFA step-up. 0: any.").add()
+                .property().name(OS_CREDENTIAL).label("Break-glass OS password").type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue("false").helpText("When a break-glass window on an instance opens, SSM Run Command sets a "
+                        + "random password for the OS user below, kept as a KMS-encrypted SecureString, shown once to "
+                        + "the requester in the portal and then deleted. Needs break-glass, instances and AWS enabled.").add()
+                .property().name(OS_CREDENTIAL_PLATFORM).label("Instance platform").type(ProviderConfigProperty.LIST_TYPE)
+                .options("linux", "windows").defaultValue("linux")
+                .helpText("linux: AWS-RunShellScript; windows: AWS-RunPowerShellScript.").add()
+                .property().name(OS_CREDENTIAL_USER).label("OS user").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Existing account whose password is set, e.g. elevate-breakglass. Default: root or "
+                        + "Administrator.").add()
+                .property().name(OS_CREDENTIAL_KMS_KEY_ID).label("KMS key of the password")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Key id, key ARN, alias/<name> or alias ARN that encrypts the SecureString. Required when on.")
+                .add()
+                .property().name(OS_CREDENTIAL_SECONDS).label("Delete the password after (seconds)")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(OsCredentialSettings.DEFAULT_SECONDS)
+                .helpText(OsCredentialSettings.MIN_SECONDS + " to " + OsCredentialSettings.MAX_SECONDS
+                        + ", counted from when the instance stored it; shown once before that.").add()
                 .build();
     }
 

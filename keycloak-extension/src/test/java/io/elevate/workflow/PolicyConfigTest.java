@@ -67,6 +67,62 @@ class PolicyConfigTest {
                 .anySatisfy(m -> assertThat(m).contains("reserved"));
     }
 
+    @Test
+    void hasNoOsCredentialUnlessSwitchedOn() {
+        Map<String, List<String>> config = valid();
+        config.put("osCredentialKmsKeyId", List.of("not a key"));
+        assertThat(PolicyConfig.read("p1", "x", config).policy().osCredential()).isNull();
+    }
+
+    @Test
+    void readsTheOsCredentialWithSafeDefaults() {
+        Map<String, List<String>> config = osCredential();
+
+        var settings = PolicyConfig.read("p1", "x", config).policy().osCredential();
+
+        assertThat(settings.platform()).isEqualTo(io.elevate.breakglass.OsCredentialSettings.Platform.LINUX);
+        assertThat(settings.user()).isEqualTo("root");
+        assertThat(settings.kmsKeyId()).isEqualTo("alias/elevate-break-glass");
+        assertThat(settings.available()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void refusesAnOsCredentialWithoutBreakGlassInstancesOrKeyAndUnsafeValues() {
+        Map<String, List<String>> config = valid();
+        config.put("osCredential", List.of("true"));
+        config.put("osCredentialUser", List.of("root; reboot"));
+        config.put("osCredentialSeconds", List.of("5"));
+        config.put("osCredentialPlatform", List.of("solaris"));
+
+        List<Violation> violations = PolicyConfig.read("p1", "x", config).violations();
+
+        assertThat(violations).extracting(Violation::field).containsExactlyInAnyOrder("osCredential", "osCredential",
+                "osCredentialUser", "osCredentialKmsKeyId", "osCredentialSeconds", "osCredentialPlatform");
+        assertThat(violations).extracting(Violation::message).anyMatch(m -> m.contains("break-glass"))
+                .anyMatch(m -> m.contains("instances"));
+    }
+
+    @Test
+    void windowsInstancesDefaultToAdministrator() {
+        Map<String, List<String>> config = osCredential();
+        config.put("osCredentialPlatform", List.of("windows"));
+        config.put("osCredentialSeconds", List.of("3600"));
+
+        var settings = PolicyConfig.read("p1", "x", config).policy().osCredential();
+
+        assertThat(settings.user()).isEqualTo("Administrator");
+        assertThat(settings.available()).isEqualTo(Duration.ofHours(1));
+    }
+
+    private static Map<String, List<String>> osCredential() {
+        Map<String, List<String>> config = valid();
+        config.put("instanceIds", List.of("i-0123456789abcdef0"));
+        config.put("breakGlassGroup", List.of("/break-glass"));
+        config.put("osCredential", List.of("true"));
+        config.put("osCredentialKmsKeyId", List.of("alias/elevate-break-glass"));
+        return config;
+    }
+
     static Map<String, List<String>> valid() {
         Map<String, List<String>> config = new HashMap<>();
         config.put("accountId", List.of("123456789012"));

@@ -1,0 +1,119 @@
+package io.elevate.breakglass;
+
+import io.elevate.audit.Actor;
+import io.elevate.audit.AuditLog;
+import io.elevate.aws.client.ElevateAws;
+import io.elevate.window.ElevationWindow;
+import io.elevate.window.WindowStore;
+
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The break-glass OS credential rows in Keycloak's database. A row is written in the transaction that opens the
+ * break-glass window, so the credential is neither lost nor made for a window that was rolled back;
+ * {@link OsCredentialWorker} does the AWS part later, on one node, off the request thread.
+ */
+public final class OsCredentialOutbox {
+
+    static final Actor SYSTEM = new Actor(null, "system", null);
+
+    private final KeycloakSession session;
+    private final EntityManager em;
+
+    public OsCredentialOutbox(KeycloakSession session) {
+        this.session = session;
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /**
+     * Queues the OS credential of a break-glass window that names an instance, in the caller's transaction, and audits
+     * it. When this server does not call AWS, nothing is queued and the failure is audited instead.
+     */
+    public void enqueue(RealmModel realm, ElevationWindow window, OsCredentialSettings settings, Instant now) {
+        if (window.target().instanceId() == null) {
+            return;
+        }
+        OsCredentialEntity row = new OsCredentialEntity();
+        row.setId(UUID.randomUUID().toString());
+        row.setRealmId(realm.getId());
+        row.setWindowId(window.id());
+        row.setUserId(window.userId());
+        row.setInstanceId(window.target().instanceId());
+        row.setRegion(window.target().region());
+        row.setPlatform(settings.platform().name());
+        row.setOsUser(settings.user());
+        row.setKmsKeyId(settings.kmsKeyId());
+        row.setParameterName(OsCredentialScript.parameterName(window.id()));
+        row.setAvailableSeconds((int) settings.available().toSeconds());
+        row.setCreatedAt(now.toEpochMilli());
+        ElevateAws aws = session.getProvider(ElevateAws.class);
+        if (aws == null || !aws.enabled()) {
+            row.setState(OsCredentialState.FAILED.name());
+            row.setLastError("AWS is not enabled on this server (--spi-elevate-aws--default--enabled)");
+        } else {
+            row.setState(OsCredentialState.PENDING.name());
+            row.setNextAttemptAt(now.toEpochMilli());
+        }
+        em.persist(row);
+        new AuditLog(session, realm).record(row.getLastError() == null ? "OS_CREDENTIAL_REQUESTED" : "OS_CREDENTIAL_FAILED", window.id(),
+                SYSTEM, OsCredentialWorker.describe(row), now);
+    }
+
+    /** Rows with a step due at {@code now}, oldest first. */
+    List<OsCredentialEntity> due(Instant now, int max) {
+        return em.createQuery("select c from OsCredentialEntity c where c.nextAttemptAt <= :now"
+                        + " order by c.nextAttemptAt, c.id", OsCredentialEntity.class)
+                .setParameter("now", now.toEpochMilli())
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    Optional<OsCredentialEntity> ofWindow(RealmModel realm, String windowId) {
+        return em.createQuery("select c from OsCredentialEntity c where c.realmId = :realmId"
+                        + " and c.windowId = :windowId", OsCredentialEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("windowId", windowId)
+                .getResultStream().findFirst();
+    }
+
+    /** The rows of these windows of one user. */
+    List<OsCredentialEntity> ofUser(RealmModel realm, String userId, Collection<String> windowIds) {
+        if (windowIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select c from OsCredentialEntity c where c.realmId = :realmId"
+                        + " and c.userId = :userId and c.windowId in :windowIds", OsCredentialEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("userId", userId)
+                .setParameter("windowIds", windowIds)
+                .getResultList();
+    }
+
+    /** Whether the row's window is still approved and open. */
+    boolean windowOpen(OsCredentialEntity row, Instant now) {
+        RealmModel realm = session.realms().getRealm(row.getRealmId());
+        return realm != null && new WindowStore(session, realm).find(row.getWindowId())
+                .map(window -> window.isOpenAt(now)).orElse(false);
+    }
+
+    void flush() {
+        em.flush();
+    }
+
+    /** Audits a row's step in its realm (skipped if that realm is gone). */
+    void audit(String action, OsCredentialEntity row, String detail, Actor actor, Instant now) {
+        RealmModel realm = session.realms().getRealm(row.getRealmId());
+        if (realm != null) {
+            new AuditLog(session, realm).record(action, row.getWindowId(), actor, detail, now);
+        }
+    }
+}
