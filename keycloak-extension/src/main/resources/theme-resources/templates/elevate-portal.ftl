@@ -9,7 +9,7 @@
     <#list targets as t>
         <optgroup label="${t.name}">
             <#list t.options as o>
-                <option value="${o.value}"<#if chosen == o.value> selected</#if>><#if o.instanceId??>${o.instanceId}<#else>${msg("elevateNoInstance")}</#if> (${t.region})</option>
+                <option value="${o.value}"<#if chosen == o.value> selected</#if>><#if o.instanceId??>${o.instanceId}<#if o.name??> · ${o.name}</#if><#if o.state??> · ${o.state}</#if><#else>${msg("elevateNoInstance")}</#if> (${t.region})</option>
             </#list>
         </optgroup>
     </#list>
@@ -72,7 +72,7 @@
                         </span>
                         <ul class="elevate-portal-target-rules" id="request-target-rules">
                             <#list portal.targets as t>
-                                <li><strong>${t.name}</strong>: ${t.roleName} @ ${t.accountId}; ${msg("elevatePortalRulesApprovals", t.approvalsRequired)}, ${msg("elevatePortalRulesMax", t.maxMinutes)}<#if t.ticketPattern??>, ${msg("elevatePortalRulesTicket")} <code>${t.ticketPattern}</code></#if></li>
+                                <li><strong>${t.name}</strong>: ${t.roleName} @ ${t.accountId}; ${msg("elevatePortalRulesApprovals", t.approvalsRequired)}, ${msg("elevatePortalRulesMax", t.maxMinutes)}<#if t.ticketPattern??>, ${msg("elevatePortalRulesTicket")} <code>${t.ticketPattern}</code></#if><#if t.discovered>; <#if t.lookupProblem??><span class="elevate-portal-instances-problem" role="alert">${msg("elevatePortalInstancesUnavailable", t.lookupProblem)}</span><#elseif !t.options?has_content><span class="elevate-portal-no-instances">${msg("elevatePortalNoInstances")}</span><#else>${msg("elevatePortalInstancesByTags")}</#if></#if></li>
                             </#list>
                         </ul>
                     </@layout.field>

@@ -1,5 +1,6 @@
 package io.elevate.api;
 
+import io.elevate.aws.instances.InstanceLookupException;
 import io.elevate.notify.Notifiers;
 import io.elevate.notify.RealmNotifications;
 import io.elevate.notify.SigningKey;
@@ -89,6 +90,29 @@ public final class ElevationApi {
             List<PolicyRepresentation> policies = workflow.eligible(caller.user()).stream()
                     .map(p -> PolicyRepresentation.of(p, workflow.mayBreakGlass(caller.user(), p))).toList();
             return Response.ok(policies).build();
+        });
+    }
+
+    /** The instances the caller may name in a request (or break-glass) under the policy; AWS is asked when it says so. */
+    @GET
+    @Path("policies/{id}/instances")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response instances(@PathParam("id") String id) {
+        return as(caller -> {
+            ElevationWorkflow workflow = workflow();
+            ElevationPolicy policy = new Policies(realm).find(id)
+                    .filter(p -> workflow.eligible(caller.user()).stream().anyMatch(e -> e.id().equals(p.id()))
+                            || workflow.mayBreakGlass(caller.user(), p)).orElse(null);
+            if (policy == null) {
+                return ApiError.notFound("no policy " + id + " you may ask under");
+            }
+            try {
+                return Response.ok(workflow.requestable(policy, PAGE).stream()
+                        .map(i -> InstanceRepresentation.of(policy, i)).toList()).build();
+            } catch (InstanceLookupException e) {
+                return ApiError.response(Response.Status.SERVICE_UNAVAILABLE, "aws_unavailable", e.getMessage(),
+                        List.of());
+            }
         });
     }
 

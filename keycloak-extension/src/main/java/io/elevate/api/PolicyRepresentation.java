@@ -9,12 +9,13 @@ import java.util.Map;
 public record PolicyRepresentation(String id, String name, String accountId, String roleName, String region,
                                    List<String> instanceIds, Map<String, String> tags, int approvalsRequired,
                                    long maxDurationMinutes, long maxScheduleAheadHours, boolean justificationRequired,
-                                   String ticketPattern, boolean breakGlassAllowed) {
+                                   String ticketPattern, boolean breakGlassAllowed, String instanceTags,
+                                   List<String> discoveredTagKeys) {
 
     static PolicyRepresentation of(ElevationPolicy p, boolean breakGlassAllowed) {
         return new PolicyRepresentation(p.id(), p.name(), p.accountId(), p.roleName(), p.region(), p.instanceIds(),
                 p.tags(), p.approvalsRequired(), p.maxDuration().toMinutes(), p.maxScheduleAhead().toHours(),
                 p.justificationRequired(), p.ticketPattern() == null ? null : p.ticketPattern().pattern(),
-                breakGlassAllowed);
+                breakGlassAllowed, p.discovery().source().value(), p.discovery().tagKeys());
     }
 }

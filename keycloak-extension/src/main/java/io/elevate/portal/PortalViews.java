@@ -3,6 +3,7 @@ package io.elevate.portal;
 import io.elevate.api.AuditResource;
 import io.elevate.breakglass.OsCredentialStatus;
 import io.elevate.breakglass.OsCredentials;
+import io.elevate.aws.instances.InstanceLookupException;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStatus;
 import io.elevate.window.WindowStore;
@@ -28,6 +29,8 @@ final class PortalViews {
 
     static final int PAGE = 200;
     static final int MINE = 50;
+    /** The most instances a request form offers per policy that lists them from AWS. */
+    static final int INSTANCES = 100;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -55,9 +58,11 @@ final class PortalViews {
         UserModel user = context.viewer().user();
         Map<String, ElevationPolicy> policies = new Policies(realm).all().stream()
                 .collect(Collectors.toMap(ElevationPolicy::id, Function.identity(), (a, b) -> a));
-        List<TargetView> targets = workflow.eligible(user).stream().map(TargetView::new).toList();
+        Map<String, TargetView> views = new HashMap<>();
+        Function<ElevationPolicy, TargetView> view = p -> views.computeIfAbsent(p.id(), id -> targetView(p));
+        List<TargetView> targets = workflow.eligible(user).stream().map(view).toList();
         List<TargetView> breakGlass = policies.values().stream().filter(p -> workflow.mayBreakGlass(user, p))
-                .sorted(Comparator.comparing(ElevationPolicy::name)).map(TargetView::new).toList();
+                .sorted(Comparator.comparing(ElevationPolicy::name)).map(view).toList();
         String base = context.portalUrl();
         Function<ElevationWindow, RequestItem> item = w -> new RequestItem(w, policies.get(w.request().policyId()),
                 person(w.userId()), store.approvals(w.id()), sessionManager.of(w), base, now, null);
@@ -80,6 +85,18 @@ final class PortalViews {
             audit = new AuditView(pages.newestFirst(total, page), page, total, base);
         }
         return new PortalView(context, targets, breakGlass, mine, waiting, toReview, overseen, audit);
+    }
+
+    /** A target as the forms offer it; for a policy that looks up instance tags, with the instances AWS lists. */
+    private TargetView targetView(ElevationPolicy policy) {
+        if (!policy.discovers()) {
+            return new TargetView(policy);
+        }
+        try {
+            return new TargetView(policy, workflow.requestable(policy, INSTANCES), null);
+        } catch (InstanceLookupException e) {
+            return new TargetView(policy, List.of(), e.getMessage());
+        }
     }
 
     private RequestItem.Person person(String userId) {

@@ -1,9 +1,12 @@
 package io.elevate.workflow;
 
 import io.elevate.breakglass.OsCredentialSettings;
+import io.elevate.aws.instances.Instance;
+import io.elevate.aws.instances.InstanceSource;
 import io.elevate.window.Target;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +22,8 @@ import java.util.regex.Pattern;
  * @param breakGlassGroup   the group whose members may open a window without approval, or null when disabled
  * @param approverMinLevel  the level of authentication (acr) an approver must have reached; 0 for none
  * @param osCredential      the OS password a break-glass window on an instance gets, or null when off
+ * @param discovery         whether the instance's own tags are looked up in AWS; with discovery the policy's
+ *                          {@code tags} are also the filter an instance must match
  */
 public record ElevationPolicy(String id, String name, String clientId, String accountId, String roleName,
                               String samlProvider, String region, List<String> instanceIds, Map<String, String> tags,
@@ -26,10 +31,27 @@ public record ElevationPolicy(String id, String name, String clientId, String ac
                               Duration maxDuration, Duration maxScheduleAhead, boolean justificationRequired,
                               Pattern ticketPattern, Duration pendingExpiry, String breakGlassGroup,
                               Duration breakGlassMaxDuration, int approverMinLevel,
-                              OsCredentialSettings osCredential) {
+                              OsCredentialSettings osCredential,
+                              InstanceDiscovery discovery) {
 
+    /** The target of a request naming {@code instanceId} (or none), carrying the policy's tags. */
     public Target target(String instanceId) {
         return new Target(accountId, roleName, samlProvider, region, instanceId, tags);
+    }
+
+    /**
+     * The target of a request for an instance whose tags were looked up: the policy's tags, then the instance's value
+     * of each {@link InstanceDiscovery#tagKeys() discovered key}. Check the instance with {@link InstanceTargets} first.
+     */
+    public Target target(Instance instance) {
+        Map<String, String> all = new LinkedHashMap<>(tags);
+        discovery.tagKeys().forEach(key -> all.put(key, instance.tags().get(key)));
+        return new Target(accountId, roleName, samlProvider, region, instance.instanceId(), all);
+    }
+
+    /** Whether a request's instance tags are looked up in AWS. */
+    public boolean discovers() {
+        return discovery.source() != InstanceSource.NONE;
     }
 
     public Optional<String> breakGlass() {

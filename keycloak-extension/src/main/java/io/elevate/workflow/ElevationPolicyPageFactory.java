@@ -1,6 +1,7 @@
 package io.elevate.workflow;
 
 import io.elevate.aws.Violation;
+import io.elevate.aws.client.ElevateAws;
 
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
@@ -30,6 +31,11 @@ public final class ElevationPolicyPageFactory implements UiPageProviderFactory<C
         List<Violation> violations = new ArrayList<>(result.violations());
         if (result.policy() != null) {
             violations.addAll(new PolicyGroups(session, realm).check(result.policy()));
+            ElevateAws aws = session.getProvider(ElevateAws.class);
+            if (result.policy().discovers() && (aws == null || !aws.enabled())) {
+                violations.add(Violation.of(PolicyConfig.INSTANCE_TAGS, "AWS is not enabled on this server "
+                        + "(--spi-elevate-aws--default--enabled=true), so instance tags cannot be looked up"));
+            }
         }
         if (!violations.isEmpty()) {
             throw new ComponentValidationException(violations.stream()

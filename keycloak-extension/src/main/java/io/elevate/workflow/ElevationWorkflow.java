@@ -2,6 +2,8 @@ package io.elevate.workflow;
 
 import io.elevate.aws.Violation;
 import io.elevate.breakglass.OsCredentialOutbox;
+import io.elevate.aws.instances.Instance;
+import io.elevate.aws.instances.InstanceTags;
 import io.elevate.notify.Notice;
 import io.elevate.notify.Notifier;
 import io.elevate.revoke.RevocationOutbox;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -108,11 +111,15 @@ public final class ElevationWorkflow {
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations);
         }
+        InstanceTargets.Result target = target(policy, draft.instanceId());
+        if (target.refusal() != null) {
+            return target.refusal();
+        }
         Instant start = draft.startsAt() == null || draft.startsAt().isBefore(now) ? now : draft.startsAt();
         RequestInfo info = new RequestInfo(policy.id(), blankToNull(draft.ticket()), false, policy.approvalsRequired(),
                 now.plus(policy.pendingExpiry()), null, null, null, null, null, null, null, 0);
         ElevationWindow window = store.create(new NewWindow(caller.user().getId(), client.getId(),
-                policy.target(draft.instanceId()), start, start.plus(Duration.ofMinutes(draft.durationMinutes())),
+                target.target(), start, start.plus(Duration.ofMinutes(draft.durationMinutes())),
                 blankToNull(draft.justification()), caller.name(), null, WindowStatus.REQUESTED, info), now);
         transitions.record("REQUESTED", window, caller, draft.justification(), now);
         transitions.tellAfterCommit(Notice.Kind.REQUESTED, window, approvers(policy, window));
@@ -142,10 +149,14 @@ public final class ElevationWorkflow {
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations.stream().distinct().toList());
         }
+        InstanceTargets.Result target = target(policy, draft.instanceId());
+        if (target.refusal() != null) {
+            return target.refusal();
+        }
         RequestInfo info = new RequestInfo(policy.id(), blankToNull(draft.ticket()), true, 0, null, null, now, null,
                 null, null, null, null, 0);
         ElevationWindow window = store.create(new NewWindow(caller.user().getId(), client.getId(),
-                policy.target(draft.instanceId()), now, now.plus(Duration.ofMinutes(draft.durationMinutes())),
+                target.target(), now, now.plus(Duration.ofMinutes(draft.durationMinutes())),
                 draft.justification(), caller.name(), "break-glass", WindowStatus.APPROVED, info), now);
         transitions.record("BREAK_GLASS", window, caller, draft.justification(), now);
         if (policy.osCredential() != null) {
@@ -404,6 +415,35 @@ public final class ElevationWorkflow {
 
     private ElevationWindow change(String id, Consumer<ElevationWindowEntity> change) {
         return store.change(id, change).orElseThrow(() -> new PersistenceException("window " + id + " vanished"));
+    }
+
+    /**
+     * The instances a request under {@code policy} may name, at most {@code limit}: looked up in AWS by the policy's
+     * tags when the policy discovers instance tags (then {@link Instance#tags()} are the instance's), else the policy's
+     * own list (without state or tags).
+     *
+     * @throws io.elevate.aws.instances.InstanceLookupException when AWS could not be asked
+     */
+    public List<Instance> requestable(ElevationPolicy policy, int limit) {
+        if (!policy.discovers()) {
+            return policy.instanceIds().stream().limit(limit).map(id -> new Instance(id, null, Map.of())).toList();
+        }
+        return instanceTargets(policy).requestable(policy, limit);
+    }
+
+    /**
+     * The target a request names: the policy's, or, when the policy discovers instance tags, the instance's as AWS
+     * tells them. Asked before anything is written, so an AWS call never holds a row lock.
+     */
+    private InstanceTargets.Result target(ElevationPolicy policy, String instanceId) {
+        if (!policy.discovers()) {
+            return new InstanceTargets.Result(policy.target(instanceId), null);
+        }
+        return instanceTargets(policy).target(policy, instanceId);
+    }
+
+    private InstanceTargets instanceTargets(ElevationPolicy policy) {
+        return new InstanceTargets(session.getProvider(InstanceTags.class).directory(policy.discovery().source()));
     }
 
     private Optional<ElevationPolicy> policyOf(RequestDraft draft) {

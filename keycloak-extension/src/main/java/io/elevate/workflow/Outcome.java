@@ -11,7 +11,7 @@ public sealed interface Outcome {
     record Done(ElevationWindow window) implements Outcome {
     }
 
-    /** @param status the HTTP status the refusal maps to: 400, 403, 404 or 409 */
+    /** @param status the HTTP status the refusal maps to: 400, 403, 404, 409, or 503 when AWS could not be asked */
     record Refused(int status, String error, String message, List<Violation> violations) implements Outcome {
     }
 
@@ -30,5 +30,10 @@ public sealed interface Outcome {
 
     static Outcome conflict(String message) {
         return new Refused(409, "conflict", message, List.of());
+    }
+
+    /** AWS, which the step needed, could not be asked or did not answer; nothing was changed. */
+    static Outcome unavailable(String message) {
+        return new Refused(503, "aws_unavailable", message, List.of());
     }
 }

@@ -6,6 +6,7 @@ import io.elevate.aws.SessionTags;
 import io.elevate.aws.Violation;
 import io.elevate.breakglass.OsCredentialSettings;
 import io.elevate.breakglass.OsCredentialSettings.Platform;
+import io.elevate.aws.instances.InstanceSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -16,8 +17,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -53,6 +57,8 @@ final class PolicyConfig {
     static final String OS_CREDENTIAL_USER = "osCredentialUser";
     static final String OS_CREDENTIAL_KMS_KEY_ID = "osCredentialKmsKeyId";
     static final String OS_CREDENTIAL_SECONDS = "osCredentialSeconds";
+    static final String INSTANCE_TAGS = "instanceTags";
+    static final String DISCOVERED_TAG_KEYS = "discoveredTagKeys";
 
     static final String DEFAULT_CLIENT = "urn:amazon:webservices";
     /** Elevate's hard ceiling for any window, whatever a policy says: AWS's longest session. */
@@ -90,7 +96,8 @@ final class PolicyConfig {
         int minLevel = r.number(APPROVER_MIN_LEVEL, 0, 0, 10);
         Pattern ticket = r.pattern(TICKET_PATTERN);
         boolean justification = !"false".equalsIgnoreCase(r.text(JUSTIFICATION_REQUIRED));
-        OsCredentialSettings osCredential = osCredential(r, instanceIds, r.text(BREAK_GLASS_GROUP));
+        InstanceDiscovery discovery = r.discovery(tags);
+        OsCredentialSettings osCredential = osCredential(r, instanceIds, discovery, r.text(BREAK_GLASS_GROUP));
         if (!r.violations.isEmpty()) {
             return new Result(null, List.copyOf(r.violations));
         }
@@ -99,14 +106,16 @@ final class PolicyConfig {
         return new Result(new ElevationPolicy(id, title, client, accountId, roleName, samlProvider, region,
                 instanceIds, tags, eligible, approvers, quorum, Duration.ofMinutes(maxMinutes),
                 Duration.ofHours(aheadHours), justification, ticket, Duration.ofMinutes(expiryMinutes),
-                r.text(BREAK_GLASS_GROUP), Duration.ofMinutes(breakGlassMinutes), minLevel, osCredential), List.of());
+                r.text(BREAK_GLASS_GROUP), Duration.ofMinutes(breakGlassMinutes), minLevel, osCredential, discovery),
+                List.of());
     }
 
     /**
      * The break-glass OS credential settings, read only when switched on (off is the default): they need break-glass
      * and instances, and every value that reaches the instance's script must pass its pattern.
      */
-    private static OsCredentialSettings osCredential(Reader r, List<String> instanceIds, String breakGlassGroup) {
+    private static OsCredentialSettings osCredential(Reader r, List<String> instanceIds, InstanceDiscovery discovery,
+                                                     String breakGlassGroup) {
         if (!"true".equalsIgnoreCase(r.text(OS_CREDENTIAL))) {
             return null;
         }
@@ -114,8 +123,9 @@ final class PolicyConfig {
         if (breakGlassGroup == null) {
             r.reject(OS_CREDENTIAL, "needs break-glass: name a break-glass group");
         }
-        if (instanceIds.isEmpty()) {
-            r.reject(OS_CREDENTIAL, "needs instances: a break-glass window must name the instance to set it on");
+        if (instanceIds.isEmpty() && discovery.source() == InstanceSource.NONE) {
+            r.reject(OS_CREDENTIAL, "needs instances (listed, or found by their tags in AWS): a break-glass window "
+                    + "must name the instance to set it on");
         }
         String platformText = r.text(OS_CREDENTIAL_PLATFORM);
         Platform platform = platformText == null ? Platform.LINUX : Platform.parse(platformText).orElse(null);
@@ -190,6 +200,17 @@ final class PolicyConfig {
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(OsCredentialSettings.DEFAULT_SECONDS)
                 .helpText(OsCredentialSettings.MIN_SECONDS + " to " + OsCredentialSettings.MAX_SECONDS
                         + ", counted from when the instance stored it; shown once before that.").add()
+                .property().name(INSTANCE_TAGS).label("Instance tags from AWS").type(ProviderConfigProperty.LIST_TYPE)
+                .options(InstanceSource.NONE.value(), InstanceSource.EC2.value(), InstanceSource.CONFIG.value())
+                .defaultValue(InstanceSource.NONE.value())
+                .helpText("none: the window carries the ABAC tags above. ec2 (DescribeInstances) or config (AWS Config "
+                        + "advanced query, for large estates): a request names an instance, which must carry each ABAC "
+                        + "tag above with that value; its values of the discovered tag keys are added to the window. "
+                        + "Needs AWS enabled on the server.").add()
+                .property().name(DISCOVERED_TAG_KEYS).label("Discovered tag keys")
+                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+                .helpText("Resource tag keys (e.g. AppId) whose values on the requested instance become session tags. "
+                        + "Every key must be on the instance, or the request is refused.").add()
                 .build();
     }
 
@@ -269,6 +290,37 @@ final class PolicyConfig {
                 reject(key, "is not a valid regular expression: " + e.getDescription());
                 return null;
             }
+        }
+
+        /** Where instance tags come from, and which keys; the keys are checked as session tag keys. */
+        InstanceDiscovery discovery(Map<String, String> tags) {
+            String value = text(INSTANCE_TAGS);
+            InstanceSource source = value == null ? InstanceSource.NONE : InstanceSource.of(value).orElse(null);
+            if (source == null) {
+                reject(INSTANCE_TAGS, "must be none, ec2 or config, not " + value);
+                return InstanceDiscovery.NONE;
+            }
+            List<String> keys = list(DISCOVERED_TAG_KEYS);
+            if (source == InstanceSource.NONE) {
+                if (!keys.isEmpty()) {
+                    reject(DISCOVERED_TAG_KEYS, "are only looked up when instance tags come from ec2 or config");
+                }
+                return InstanceDiscovery.NONE;
+            }
+            Set<String> seen = new HashSet<>();
+            tags.keySet().forEach(k -> seen.add(k.toLowerCase(Locale.ROOT)));
+            for (String key : keys) {
+                if (SessionTags.ELEVATION_ID.equalsIgnoreCase(key)) {
+                    reject(DISCOVERED_TAG_KEYS, key + " is reserved: Elevate sets it itself");
+                } else if (!seen.add(key.toLowerCase(Locale.ROOT))) {
+                    reject(DISCOVERED_TAG_KEYS, key + " is already an ABAC tag of the policy or named twice");
+                }
+                SessionTagRules.check(Map.of(key, "x")).forEach(p -> reject(DISCOVERED_TAG_KEYS, p));
+            }
+            if (tags.size() + keys.size() >= SessionTagRules.MAX_TAGS) {
+                reject(DISCOVERED_TAG_KEYS, "with the ABAC tags at most " + (SessionTagRules.MAX_TAGS - 1) + " tags");
+            }
+            return new InstanceDiscovery(source, keys);
         }
 
         /** The admin console's Map type: a JSON array of {"key": ..., "value": ...}; a JSON object is accepted too. */

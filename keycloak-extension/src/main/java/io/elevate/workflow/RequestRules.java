@@ -1,5 +1,6 @@
 package io.elevate.workflow;
 
+import io.elevate.aws.AwsNames;
 import io.elevate.aws.Violation;
 
 import java.time.Duration;
@@ -20,14 +21,18 @@ final class RequestRules {
 
     static List<Violation> check(ElevationPolicy policy, RequestDraft draft, Duration maxDuration, Instant now) {
         List<Violation> violations = new ArrayList<>();
-        if (policy.instanceIds().isEmpty()) {
+        if (policy.instanceIds().isEmpty() && !policy.discovers()) {
             if (draft.instanceId() != null) {
                 violations.add(Violation.of("instanceId", "this target is scoped by tags only; name no instance"));
             }
         } else if (draft.instanceId() == null) {
-            violations.add(Violation.of("instanceId", "choose one of " + policy.instanceIds()));
-        } else if (!policy.instanceIds().contains(draft.instanceId())) {
+            violations.add(Violation.of("instanceId", policy.instanceIds().isEmpty()
+                    ? "name the instance you need: one whose tags match " + policy.tags()
+                    : "choose one of " + policy.instanceIds()));
+        } else if (!policy.instanceIds().isEmpty() && !policy.instanceIds().contains(draft.instanceId())) {
             violations.add(Violation.of("instanceId", "is not one of this target's instances " + policy.instanceIds()));
+        } else {
+            AwsNames.checkInstanceId(draft.instanceId()).ifPresent(p -> violations.add(Violation.of("instanceId", p)));
         }
         String justification = draft.justification();
         if (justification == null || justification.isBlank()) {

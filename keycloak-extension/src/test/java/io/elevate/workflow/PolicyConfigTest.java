@@ -1,6 +1,7 @@
 package io.elevate.workflow;
 
 import io.elevate.aws.Violation;
+import io.elevate.aws.instances.InstanceSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +122,47 @@ class PolicyConfigTest {
         config.put("osCredential", List.of("true"));
         config.put("osCredentialKmsKeyId", List.of("alias/elevate-break-glass"));
         return config;
+    }
+
+    @Test
+    void looksUpNoInstanceTagsUnlessAsked() {
+        ElevationPolicy policy = PolicyConfig.read("p1", "x", valid()).policy();
+        assertThat(policy.discovers()).isFalse();
+        assertThat(policy.discovery()).isEqualTo(InstanceDiscovery.NONE);
+    }
+
+    @Test
+    void readsInstanceTagDiscovery() {
+        Map<String, List<String>> config = valid();
+        config.put("instanceTags", List.of("config"));
+        config.put("discoveredTagKeys", List.of("AppGroupName##Owner"));
+
+        ElevationPolicy policy = PolicyConfig.read("p1", "x", config).policy();
+
+        assertThat(policy.discovery().source()).isEqualTo(InstanceSource.CONFIG);
+        assertThat(policy.discovery().tagKeys()).containsExactly("AppGroupName", "Owner");
+    }
+
+    @Test
+    void refusesDiscoverySettingsThatMakeNoSense() {
+        Map<String, List<String>> unknown = valid();
+        unknown.put("instanceTags", List.of("dynamodb"));
+        assertThat(PolicyConfig.read("p1", "x", unknown).violations()).extracting(Violation::message)
+                .containsExactly("must be none, ec2 or config, not dynamodb");
+
+        Map<String, List<String>> keysWithoutSource = valid();
+        keysWithoutSource.put("discoveredTagKeys", List.of("AppGroupName"));
+        assertThat(PolicyConfig.read("p1", "x", keysWithoutSource).violations()).extracting(Violation::field)
+                .containsExactly("discoveredTagKeys");
+
+        Map<String, List<String>> badKeys = valid();
+        badKeys.put("instanceTags", List.of("ec2"));
+        badKeys.put("discoveredTagKeys", List.of("AppId", "aws:cloudformation:stack-name", "ElevationId", "a;b"));
+        assertThat(PolicyConfig.read("p1", "x", badKeys).violations()).extracting(Violation::message)
+                .anySatisfy(m -> assertThat(m).contains("AppId is already an ABAC tag"))
+                .anySatisfy(m -> assertThat(m).contains("must not start with aws:"))
+                .anySatisfy(m -> assertThat(m).contains("ElevationId is reserved"))
+                .anySatisfy(m -> assertThat(m).contains("characters AWS refuses"));
     }
 
     static Map<String, List<String>> valid() {

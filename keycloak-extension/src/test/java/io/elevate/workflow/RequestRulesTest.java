@@ -54,6 +54,20 @@ class RequestRulesTest {
                 NOW.plus(Duration.ofHours(71))))).isEmpty();
     }
 
+    @Test
+    void aPolicyThatLooksUpInstanceTagsNeedsAWellFormedInstanceButNoList() {
+        var config = PolicyConfigTest.valid();
+        config.put("instanceTags", List.of("ec2"));
+        ElevationPolicy discovering = PolicyConfig.read("p", "Web", config).policy();
+
+        assertThat(RequestRules.check(discovering, new RequestDraft("p", "i-0fedcba9876543210", "why", null, 30, null),
+                discovering.maxDuration(), NOW)).isEmpty();
+        assertThat(RequestRules.check(discovering, new RequestDraft("p", null, "why", null, 30, null),
+                discovering.maxDuration(), NOW)).extracting(Violation::field).containsExactly("instanceId");
+        assertThat(RequestRules.check(discovering, new RequestDraft("p", "i-nope", "why", null, 30, null),
+                discovering.maxDuration(), NOW)).extracting(Violation::field).containsExactly("instanceId");
+    }
+
     private List<String> check(RequestDraft draft) {
         return RequestRules.check(policy, draft, policy.maxDuration(), NOW).stream().map(Violation::field).toList();
     }

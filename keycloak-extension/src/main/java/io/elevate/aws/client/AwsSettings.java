@@ -38,6 +38,11 @@ public record AwsSettings(boolean enabled, String defaultRegion, Map<AwsService,
         Map<AwsService, URI> endpoints = new EnumMap<>(AwsService.class);
         for (AwsService service : AwsService.values()) {
             String value = blankToNull(config.get(service.endpointOption()));
+            if (value == null) {
+                // Keycloak turns "iamEndpoint" into iam-endpoint, but puts no dash after a digit: "ec2Endpoint" would
+                // only be found as --...--ec2Endpoint, so ask for the documented ec2-endpoint by its own name too.
+                value = blankToNull(config.get(dashed(service.endpointOption())));
+            }
             if (value != null) {
                 endpoints.put(service, endpoint(service, value));
             }
@@ -76,6 +81,11 @@ public record AwsSettings(boolean enabled, String defaultRegion, Map<AwsService,
             throw new IllegalArgumentException("elevate-aws " + key + " must be at least 1, not " + value);
         }
         return value;
+    }
+
+    /** {@code ec2Endpoint} → {@code ec2-endpoint}. */
+    static String dashed(String camelCase) {
+        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String blankToNull(String text) {
