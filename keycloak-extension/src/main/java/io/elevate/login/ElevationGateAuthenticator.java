@@ -5,10 +5,12 @@ import io.elevate.metrics.ElevateMetrics;
 import io.elevate.saml.ElevationAssertion;
 import io.elevate.saml.ElevationMapperConfig;
 import io.elevate.window.ElevationWindow;
+import io.elevate.window.StoreUnavailable;
 import io.elevate.window.WindowStore;
 
 import io.micrometer.core.instrument.Timer;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
@@ -32,11 +34,18 @@ import java.util.Optional;
  * RelayState (the Session Manager deep link), and refuses, with a page and an event, everything else. Each decision
  * is timed ({@code elevate_gate_seconds}) and each grant or denial counted ({@code elevate_signins_total}, with the
  * event's reason), so operators see a spike of denials or a slow gate without reading events.
+ *
+ * <p>It fails closed: when the database cannot be asked ({@link StoreUnavailable}), the sign-in is refused with a
+ * "try again" page (503) and {@code elevate_reason=store_unavailable}, and no window is carried to the SAML mapper.
+ * Keycloak stores events in the same database, so that event may not reach the event store; the gate also logs it.
  */
 final class ElevationGateAuthenticator implements Authenticator {
 
     static final String DETAIL_REASON = "elevate_reason";
     static final String DETAIL_WINDOWS = "elevate_window_ids";
+    static final String STORE_UNAVAILABLE = "store_unavailable";
+
+    private static final Logger LOG = Logger.getLogger(ElevationGateAuthenticator.class);
 
     private final Clock clock;
 
@@ -48,7 +57,9 @@ final class ElevationGateAuthenticator implements Authenticator {
     public void authenticate(AuthenticationFlowContext context) {
         Timer.Sample timing = ElevateMetrics.gateStarted();
         try {
-            decideOnArrival(context);
+            decideSignIn(context);
+        } catch (RuntimeException e) {
+            failClosedUnlessBug(context, e);
         } finally {
             ElevateMetrics.gateDecided(timing);
         }
@@ -58,13 +69,15 @@ final class ElevationGateAuthenticator implements Authenticator {
     public void action(AuthenticationFlowContext context) {
         Timer.Sample timing = ElevateMetrics.gateStarted();
         try {
-            decideOnChoice(context);
+            decidePick(context);
+        } catch (RuntimeException e) {
+            failClosedUnlessBug(context, e);
         } finally {
             ElevateMetrics.gateDecided(timing);
         }
     }
 
-    private void decideOnArrival(AuthenticationFlowContext context) {
+    private void decideSignIn(AuthenticationFlowContext context) {
         GateConfig gate = GateConfig.of(context.getAuthenticatorConfig());
         String requested = context.getAuthenticationSession().getClientNote(GeneralConstants.RELAY_STATE);
         if (requested != null && !gate.relayStatePolicy().allows(requested)) {
@@ -82,7 +95,7 @@ final class ElevationGateAuthenticator implements Authenticator {
         act(context, decision, target.get().config(), now);
     }
 
-    private void decideOnChoice(AuthenticationFlowContext context) {
+    private void decidePick(AuthenticationFlowContext context) {
         GateConfig gate = GateConfig.of(context.getAuthenticatorConfig());
         Optional<GateTarget> target = GateTarget.of(client(context));
         if (target.isEmpty()) {
@@ -132,7 +145,30 @@ final class ElevationGateAuthenticator implements Authenticator {
         ElevateMetrics.signInGranted(authSession.getClient().getClientId());
     }
 
+    /**
+     * A database failure becomes a refusal with a "try again" page; anything else is a bug and goes to Keycloak's
+     * error handling, which issues no assertion either.
+     */
+    private static void failClosedUnlessBug(AuthenticationFlowContext context, RuntimeException failure) {
+        if (!StoreUnavailable.isCause(failure)) {
+            throw failure;
+        }
+        String user = context.getUser() == null ? null : context.getUser().getUsername();
+        LOG.warnf("LOGIN_ERROR %s=%s realm=%s client=%s user=%s: the database did not answer, sign-in refused: %s",
+                DETAIL_REASON, STORE_UNAVAILABLE, context.getRealm().getName(), client(context).getClientId(), user,
+                failure);
+        // The failed query left the JTA transaction unable to commit; without this Keycloak would try, fail, and
+        // replace the page below with its generic 500. Rolling back loses nothing: the gate wrote nothing.
+        context.getSession().getTransactionManager().setRollbackOnly();
+        deny(context, Decision.Deny.of(STORE_UNAVAILABLE, "elevateStoreUnavailable"),
+                Response.Status.SERVICE_UNAVAILABLE);
+    }
+
     private static void deny(AuthenticationFlowContext context, Decision.Deny deny) {
+        deny(context, deny, Response.Status.FORBIDDEN);
+    }
+
+    private static void deny(AuthenticationFlowContext context, Decision.Deny deny, Response.Status status) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         authSession.removeClientNote(GateNotes.WINDOW_IDS);
         if (DeviceGrantType.isOAuth2DeviceVerificationFlow(authSession)) {
@@ -140,10 +176,18 @@ final class ElevationGateAuthenticator implements Authenticator {
             DeviceGrantType.denyUserCode(context.getSession(), context.getRealm(),
                     authSession.getClientNote(DeviceGrantType.OAUTH2_DEVICE_VERIFIED_USER_CODE));
         }
-        context.getEvent().user(context.getUser()).detail(DETAIL_REASON, deny.reason()).error(Errors.ACCESS_DENIED);
+        try {
+            context.getEvent().user(context.getUser()).detail(DETAIL_REASON, deny.reason()).error(Errors.ACCESS_DENIED);
+        } catch (RuntimeException e) {
+            if (!StoreUnavailable.isCause(e)) {
+                throw e;
+            }
+            // Keycloak stores error events at once, in a transaction of their own, in the same database.
+            LOG.warnf("The LOGIN_ERROR event (%s=%s) could not be stored: %s", DETAIL_REASON, deny.reason(), e);
+        }
         ElevateMetrics.signInDenied(authSession.getClient().getClientId(), deny.reason());
         Response page = context.form()
-                .setStatus(Response.Status.FORBIDDEN)
+                .setStatus(status)
                 .setAttribute("elevateMessage", deny.messageKey())
                 .setAttribute("elevateDetails", deny.details())
                 .createForm(Templates.DENIED);

@@ -3,6 +3,7 @@ package io.elevate.saml;
 import io.elevate.Elevate;
 import io.elevate.login.GateNotes;
 import io.elevate.window.ElevationWindow;
+import io.elevate.window.StoreUnavailable;
 import io.elevate.window.WindowStore;
 
 import org.jboss.logging.Logger;
@@ -28,7 +29,8 @@ import java.util.Map;
 /**
  * Writes the AWS attributes (Role, RoleSessionName, SourceIdentity, SessionDuration, PrincipalTag:*) for the windows
  * the {@code aws-elevation-gate} chose. It never denies (the gate does); when the chosen windows are no longer all
- * open, or the plan no longer holds, it writes nothing, so AWS gets no role and no tags.
+ * open, or the plan no longer holds, or the database cannot say (it fails closed), it writes nothing, so AWS gets no
+ * role and no tags.
  */
 public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper implements SAMLAttributeStatementMapper,
         ServerInfoAwareProviderFactory {
@@ -88,11 +90,20 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
         }
         Instant now = clock.instant();
         UserModel user = userSession.getUser();
-        List<ElevationWindow> windows = new WindowStore(session, userSession.getRealm())
-                .openWindows(user.getId(), clientSession.getClient().getId(), now).stream()
-                .filter(window -> chosen.contains(window.id()))
-                .sorted(Comparator.comparingInt(window -> chosen.indexOf(window.id())))
-                .toList();
+        List<ElevationWindow> windows;
+        try {
+            windows = new WindowStore(session, userSession.getRealm())
+                    .openWindows(user.getId(), clientSession.getClient().getId(), now).stream()
+                    .filter(window -> chosen.contains(window.id()))
+                    .sorted(Comparator.comparingInt(window -> chosen.indexOf(window.id())))
+                    .toList();
+        } catch (RuntimeException e) {
+            if (!StoreUnavailable.isCause(e)) {
+                throw e;
+            }
+            LOG.errorf("Elevation window(s) %s could not be read again (%s); no AWS attributes issued", chosen, e);
+            return;
+        }
         if (windows.size() != chosen.size()) {
             LOG.warnf("Elevation window(s) %s closed between the gate and the assertion; no AWS attributes issued", chosen);
             return;

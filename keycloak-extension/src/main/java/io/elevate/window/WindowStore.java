@@ -28,17 +28,34 @@ public final class WindowStore {
         this.realm = realm;
     }
 
-    /** The question asked at every sign-in: the windows of this user for this client that are open at {@code now}. */
+    /**
+     * The question asked at every sign-in: the windows of this user for this client that are open at {@code now}.
+     * Asked of the database each time (no node-local cache), so a window granted or revoked on any node of a cluster
+     * counts at once on every other.
+     *
+     * <p>{@code now} is the calling node's clock: window bounds are absolute UTC instants (epoch milliseconds) that
+     * nothing ever recomputes from a clock, so a clock that jumps changes only which sign-ins pass while it is wrong,
+     * never a stored window.
+     *
+     * @throws StoreUnavailable if the database cannot be asked (down, unreachable, pool exhausted)
+     */
     public List<ElevationWindow> openWindows(String userId, String clientId, Instant now) {
-        return em.createNamedQuery("elevate.openWindows", ElevationWindowEntity.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("userId", userId)
-                .setParameter("clientId", clientId)
-                .setParameter("now", now.toEpochMilli())
-                .setParameter("status", WindowStatus.APPROVED.name())
-                .getResultStream()
-                .map(WindowStore::toWindow)
-                .toList();
+        try {
+            return em.createNamedQuery("elevate.openWindows", ElevationWindowEntity.class)
+                    .setParameter("realmId", realm.getId())
+                    .setParameter("userId", userId)
+                    .setParameter("clientId", clientId)
+                    .setParameter("now", now.toEpochMilli())
+                    .setParameter("status", WindowStatus.APPROVED.name())
+                    .getResultStream()
+                    .map(WindowStore::toWindow)
+                    .toList();
+        } catch (RuntimeException e) {
+            if (StoreUnavailable.isCause(e)) {
+                throw new StoreUnavailable("The open windows of user " + userId + " could not be read: " + e, e);
+            }
+            throw e;
+        }
     }
 
     public Optional<ElevationWindow> find(String id) {

@@ -150,6 +150,21 @@ public final class KeycloakDistribution implements KeycloakRuntime {
         survivors.forEach(handle -> awaitExit(handle, killDeadline));
     }
 
+    /**
+     * Kills Keycloak as a crash would: SIGKILL to {@code kc.sh} and the server JVM at once, no shutdown hooks, no
+     * goodbye to the cluster. Returns once both are gone.
+     */
+    public void kill() {
+        Process running = process;
+        if (running == null) {
+            return;
+        }
+        List<ProcessHandle> processes = Stream.concat(running.descendants(), Stream.of(running.toHandle())).toList();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        Instant deadline = Instant.now().plus(KILL_TIMEOUT);
+        processes.forEach(handle -> awaitExit(handle, deadline));
+    }
+
     /** Blocks until the Keycloak process ends, however it ends, and returns its exit code. */
     public int awaitExit() throws InterruptedException {
         Process running = process;

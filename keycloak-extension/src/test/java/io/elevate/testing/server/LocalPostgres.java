@@ -52,10 +52,16 @@ final class LocalPostgres implements AutoCloseable {
         this.port = port;
     }
 
+    /** Whether PostgreSQL's {@code initdb} and {@code pg_ctl} are where {@link #start(Path)} looks for them. */
+    static boolean binariesPresent() {
+        Path bin = bin();
+        return Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl"));
+    }
+
     /** Creates and starts a cluster in {@code directory}, replacing whatever a previous run left there. */
     static LocalPostgres start(Path directory) throws IOException, InterruptedException {
-        Path bin = Path.of(Database.setting("elevate.test.postgres.bin", DEFAULT_BIN));
-        if (!Files.isExecutable(bin.resolve("initdb")) || !Files.isExecutable(bin.resolve("pg_ctl"))) {
+        Path bin = bin();
+        if (!binariesPresent()) {
             throw new IllegalStateException("PostgreSQL's initdb and pg_ctl are not in " + bin + ": install Debian's"
                     + " PostgreSQL 15 (sudo apt-get install postgresql), set elevate.test.postgres.bin to another"
                     + " bin folder, or give a running server in " + Database.POSTGRES_URL);
@@ -76,6 +82,24 @@ final class LocalPostgres implements AutoCloseable {
             throw e;
         }
         return postgres;
+    }
+
+    private static Path bin() {
+        return Path.of(Database.setting("elevate.test.postgres.bin", DEFAULT_BIN));
+    }
+
+    /**
+     * Stops the server as an outage would (fast shutdown: open connections are cut), keeping its data and port, so
+     * that {@link #resume()} brings the same database back.
+     */
+    synchronized void suspend() throws IOException, InterruptedException {
+        postgres("pg_ctl", "-D", data().toString(), "-m", "fast", "-w", "-t", "60", "-s", "stop");
+        running = false;
+    }
+
+    /** Starts the server {@link #suspend()} stopped, on the same port with the same data. */
+    synchronized void resume() throws IOException, InterruptedException {
+        startServer();
     }
 
     /** The database Keycloak uses, reached over TCP on loopback with a password. */
