@@ -8,6 +8,7 @@ import io.elevate.aws.client.ElevateAws;
 import io.elevate.aws.iam.IamArtifacts;
 import io.elevate.aws.iam.IamRequest;
 import io.elevate.notify.Notifiers;
+import io.elevate.notify.RealmNotifications;
 import io.elevate.metrics.ElevateMetrics;
 import io.elevate.revoke.RevocationOutbox;
 import io.elevate.saml.ElevationMapperConfig;
@@ -221,7 +222,8 @@ public final class ElevationAdminResource {
             return ApiError.notFound("the realm has no valid elevation policy: there is nothing to generate");
         }
         IamArtifacts artifacts = IamArtifacts.generate(realm.getName(), policies, request.options(), clientId ->
-                Optional.ofNullable(realm.getClientByClientId(clientId)).flatMap(ElevationMapperConfig::forClient));
+                Optional.ofNullable(realm.getClientByClientId(clientId)).flatMap(ElevationMapperConfig::forClient),
+                RealmNotifications.of(realm).snsTopicArn());
         if (!artifacts.withinLimits()) {
             return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError("policy_too_large",
                     artifacts.overflows().size() + " document(s) exceed an AWS size limit; nothing was cut to fit. "

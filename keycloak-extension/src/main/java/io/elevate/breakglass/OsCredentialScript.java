@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class OsCredentialScript {
 
-    static final String PARAMETER_PREFIX = "/elevate/break-glass/";
+    static final String PARAMETER_PREFIX = OsCredentialSettings.PARAMETER_PREFIX;
     private static final Pattern PARAMETER = Pattern.compile(Pattern.quote(PARAMETER_PREFIX) + "[A-Za-z0-9-]{1,64}");
     static final int PASSWORD_LENGTH = 24;
 

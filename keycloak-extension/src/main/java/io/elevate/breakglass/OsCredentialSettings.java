@@ -18,6 +18,8 @@ public record OsCredentialSettings(Platform platform, String user, String kmsKey
     public static final int MIN_SECONDS = 10;
     public static final int DEFAULT_SECONDS = 60;
     public static final int MAX_SECONDS = 3600;
+    /** Where the passwords are kept in Parameter Store: {@code <prefix><window id>}; the IAM artifacts scope to it. */
+    public static final String PARAMETER_PREFIX = "/elevate/break-glass/";
 
     /** POSIX-portable user names (useradd's default rule), at most 32 characters. */
     private static final Pattern LINUX_USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");

@@ -10,7 +10,10 @@ import java.util.Set;
  * A CloudFormation template (JSON, which CloudFormation reads as it reads YAML): per role an {@code AWS::IAM::Role}
  * with the trust policy and the revocation policy inline, and an {@code AWS::IAM::ManagedPolicy} with the permission
  * policy attached to it. Each role's resources carry the condition that the stack runs in the role's account, so one
- * template serves every account (e.g. as a StackSet). It names its roles: deploy with {@code CAPABILITY_NAMED_IAM}.
+ * template serves every account (e.g. as a StackSet). The realm-level managed policies ({@code ElevateServerPolicy},
+ * and {@code ElevateBreakGlassInstancePolicy} with a break-glass OS credential) are not conditioned nor attached: the
+ * role Keycloak runs with and the instances' profile are the admin's. It names its roles: deploy with
+ * {@code CAPABILITY_NAMED_IAM}.
  */
 final class CloudFormationTemplate {
 
@@ -59,6 +62,17 @@ final class CloudFormationTemplate {
             ObjectNode output = outputs.putObject(id + "Arn");
             output.put("Condition", condition);
             output.putObject("Value").putArray("Fn::GetAtt").add(id).add("Arn");
+        }
+        for (RealmPolicy policy : artifacts.realmPolicies()) {
+            String id = policy.kind().logicalId();
+            metadata.set(id, Json.array(policy.notes()));
+            ObjectNode resource = resources.putObject(id);
+            resource.put("Type", "AWS::IAM::ManagedPolicy");
+            ObjectNode properties = resource.putObject("Properties");
+            properties.put("ManagedPolicyName", policy.name());
+            properties.put("Description", policy.kind().description());
+            properties.set("PolicyDocument", policy.document());
+            outputs.putObject(id + "Arn").putObject("Value").put("Ref", id);
         }
         return template;
     }

@@ -15,10 +15,13 @@ import java.util.function.Function;
  * The IAM artifacts of a realm's elevation policies, one {@link RoleArtifacts} per account and role, and every
  * document that breaks an AWS size limit. Generation only: nothing here calls AWS.
  *
- * @param realm     the realm's name, for the headers of the rendered files
- * @param overflows empty when every document fits; otherwise the artifacts must not be used as they are
+ * @param realm         the realm's name, for the headers of the rendered files
+ * @param realmPolicies the realm-level managed policies: the server's own policy, then the break-glass instances'
+ *                      policy when some policy has a break-glass OS credential
+ * @param overflows     empty when every document fits; otherwise the artifacts must not be used as they are
  */
-public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<Overflow> overflows) {
+public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPolicy> realmPolicies,
+                           List<Overflow> overflows) {
 
     /** AWS's bounds of a role's maximum session duration. */
     static final int ROLE_MIN_SESSION = 3_600;
@@ -26,18 +29,28 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<Overflo
 
     public IamArtifacts {
         roles = List.copyOf(roles);
+        realmPolicies = List.copyOf(realmPolicies);
         overflows = List.copyOf(overflows);
     }
 
-    /**
-     * @param mappers the elevation mapper settings of an AWS SAML client, by clientId: they give the default number of
-     *                slots and the role's maximum session duration
-     */
+    /** The artifacts of a realm without an SNS notification topic. */
     public static IamArtifacts generate(String realm, List<ElevationPolicy> policies, IamOptions options,
                                         Function<String, Optional<ElevationMapperConfig>> mappers) {
+        return generate(realm, policies, options, mappers, null);
+    }
+
+    /**
+     * @param mappers     the elevation mapper settings of an AWS SAML client, by clientId: they give the default number
+     *                    of slots and the role's maximum session duration
+     * @param snsTopicArn the realm's notification topic, or null when it has none: the server policy may publish to it
+     */
+    public static IamArtifacts generate(String realm, List<ElevationPolicy> policies, IamOptions options,
+                                        Function<String, Optional<ElevationMapperConfig>> mappers,
+                                        String snsTopicArn) {
         List<RoleArtifacts> roles = new ArrayList<>();
         List<Overflow> overflows = new ArrayList<>();
-        for (RoleTarget target : RoleTarget.of(policies)) {
+        List<RoleTarget> targets = RoleTarget.of(policies);
+        for (RoleTarget target : targets) {
             List<ElevationMapperConfig> configs = target.clientIds().stream().map(mappers)
                     .flatMap(Optional::stream).toList();
             List<String> notes = new ArrayList<>();
@@ -63,14 +76,29 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<Overflo
             roles.add(role);
             overflows.addAll(Limits.check(role));
         }
-        return new IamArtifacts(realm, roles, overflows);
+        BreakGlassResources breakGlass = new BreakGlassResources(policies);
+        List<RealmPolicy> realmPolicies = new ArrayList<>();
+        realmPolicies.add(ServerPolicy.of(realm, targets, policies, snsTopicArn, breakGlass));
+        BreakGlassInstancePolicy.of(realm, breakGlass).ifPresent(realmPolicies::add);
+        realmPolicies.forEach(policy -> overflows.addAll(Limits.check(realm, policy)));
+        return new IamArtifacts(realm, roles, realmPolicies, overflows);
+    }
+
+    /** The server's own policy; always present, since revocation is always on. */
+    public RealmPolicy serverPolicy() {
+        return realmPolicies.get(0);
+    }
+
+    /** The policy of the break-glass instances' instance profile, when some policy has a break-glass OS credential. */
+    public Optional<RealmPolicy> breakGlassInstancePolicy() {
+        return realmPolicies.stream().filter(p -> p.kind() == RealmPolicy.Kind.BREAK_GLASS_INSTANCE).findFirst();
     }
 
     public boolean withinLimits() {
         return overflows.isEmpty();
     }
 
-    /** The overflows as an API answer's violations: the field names the role and the document. */
+    /** The overflows as an API answer's violations: the field names the role (or realm) and the document. */
     public List<Violation> overflowViolations() {
         return overflows.stream().map(o -> Violation.of(o.roleArn() + " " + o.document(), o.message())).toList();
     }

@@ -23,7 +23,9 @@ import java.util.OptionalInt;
  *
  * Files: {@code iam-artifacts.json}, {@code cloudformation.json}, {@code elevate-iam.tf}, and per role
  * {@code <account>/<role>/trust-policy.json}, {@code permission-policy.json} and, when ids are revoked,
- * {@code revocation-policy.json}. Exit status: 0 written, 1 unreadable input or no policy, 2 bad arguments, 3 a
+ * {@code revocation-policy.json}; for the realm {@code elevate-server-policy.json} (the Keycloak server's own
+ * permissions) and, when a policy has a break-glass OS credential, {@code elevate-break-glass-instance-policy.json}.
+ * Exit status: 0 written, 1 unreadable input or no policy, 2 bad arguments, 3 a
  * document breaks an AWS size limit (reported; nothing is written).
  */
 public final class IamArtifactsCommand {
@@ -61,7 +63,7 @@ public final class IamArtifactsCommand {
             return 1;
         }
         IamArtifacts artifacts = IamArtifacts.generate(realm.realm(), realm.policies(), arguments.options(),
-                realm::mapper);
+                realm::mapper, realm.snsTopicArn());
         if (!artifacts.withinLimits()) {
             err.println("not written: " + artifacts.overflows().size() + " document(s) too large for AWS");
             artifacts.overflows().forEach(overflow -> err.println("  " + overflow.message()));
@@ -79,6 +81,21 @@ public final class IamArtifactsCommand {
     private static void write(IamArtifacts artifacts, Path directory, PrintStream out) throws IOException {
         for (IamFormat format : IamFormat.values()) {
             writeFile(directory.resolve(format.fileName()), format.render(artifacts), out);
+        }
+        for (RealmPolicy.Kind kind : RealmPolicy.Kind.values()) {
+            Path file = directory.resolve(kind.fileName());
+            RealmPolicy policy = artifacts.realmPolicies().stream().filter(p -> p.kind() == kind).findFirst()
+                    .orElse(null);
+            if (policy == null) {
+                if (Files.deleteIfExists(file)) {
+                    out.println("removed " + file + " (no policy has a break-glass OS credential)");
+                }
+                continue;
+            }
+            out.printf(Locale.ROOT, "%s (%s): %,d of %,d characters (managed)%n", kind.key(), policy.name(),
+                    policy.size(), Limits.MANAGED_POLICY);
+            policy.notes().forEach(note -> out.println("  " + note));
+            writeFile(file, Json.pretty(policy.document()), out);
         }
         for (RoleArtifacts role : artifacts.roles()) {
             Path roleDirectory = directory.resolve(role.target().accountId()).resolve(role.target().roleName());

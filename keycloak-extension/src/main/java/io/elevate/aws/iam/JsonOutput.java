@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The artifacts as one JSON object keyed by role ARN: the three IAM documents of each role, ready for
- * {@code aws iam create-role} / {@code create-policy} / {@code put-role-policy}, with their sizes and notes.
+ * {@code aws iam create-role} / {@code create-policy} / {@code put-role-policy}, with their sizes and notes; next to
+ * the roles, {@code serverPolicy} and (with a break-glass OS credential) {@code breakGlassInstancePolicy}, each with
+ * its managed policy name, document, size, limit and notes.
  */
 final class JsonOutput {
 
@@ -35,6 +37,15 @@ final class JsonOutput {
             limits.put(RoleArtifacts.PERMISSION_POLICY, Limits.MANAGED_POLICY);
             limits.put("inlinePolicies", Limits.INLINE_POLICIES);
             entry.set("notes", Json.array(role.notes()));
+        }
+        for (RealmPolicy policy : artifacts.realmPolicies()) {
+            ObjectNode entry = result.putObject(policy.kind().key());
+            entry.put("policyName", policy.name());
+            entry.put("description", policy.kind().description());
+            entry.set("policy", policy.document());
+            entry.put("size", policy.size());
+            entry.put("limit", Limits.MANAGED_POLICY);
+            entry.set("notes", Json.array(policy.notes()));
         }
         return result;
     }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * AWS's size limits on the documents as Elevate deploys them: the trust policy on the role, the permission policy as a
- * customer managed policy attached to the role, the revocation policy as the role's inline policy.
+ * customer managed policy attached to the role, the revocation policy as the role's inline policy, and the realm-level
+ * policies (the server's, the break-glass instances') as customer managed policies.
  */
 final class Limits {
 
@@ -27,6 +28,14 @@ final class Limits {
                 role.sizes().permissionPolicy());
         exceeds(overflows, arn, RoleArtifacts.REVOCATION_POLICY, "limit on a role's inline policies in total",
                 INLINE_POLICIES, role.sizes().inlinePolicies());
+        return overflows;
+    }
+
+    /** A realm-level document, deployed as a customer managed policy. */
+    static List<Overflow> check(String realm, RealmPolicy policy) {
+        List<Overflow> overflows = new ArrayList<>();
+        exceeds(overflows, "realm " + realm, policy.kind().key(), "managed policy limit", MANAGED_POLICY,
+                policy.size());
         return overflows;
     }
 

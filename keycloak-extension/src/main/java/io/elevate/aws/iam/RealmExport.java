@@ -1,5 +1,7 @@
 package io.elevate.aws.iam;
 
+import io.elevate.notify.NotificationSettings;
+import io.elevate.notify.NotificationsPageFactory;
 import io.elevate.saml.AwsElevationSamlMapper;
 import io.elevate.saml.ElevationMapperConfig;
 import io.elevate.workflow.ElevationPolicy;
@@ -23,10 +25,14 @@ import java.util.stream.Stream;
  * What the IAM artifacts need from a realm export file ({@code kc.sh export --realm ...}, or the demo realm): the
  * elevation policies (components of type {@code org.keycloak.services.ui.extend.UiPageProvider}, provider
  * {@code elevation-policies}) and the elevation mapper of each client, on the client or in one of its default client
- * scopes. A policy that does not read cleanly is left out, as the server leaves it out, and listed in {@link #skipped()}.
+ * scopes; and the SNS topic of the "Elevate notifications" component (provider {@code elevate-notifications}). A policy
+ * that does not read cleanly is left out, as the server leaves it out, and listed in {@link #skipped()}; so are
+ * invalid notification settings, which the server does not use either.
+ *
+ * @param snsTopicArn the realm's notification topic, or null when it has none
  */
 public record RealmExport(String realm, List<ElevationPolicy> policies, List<String> skipped,
-                          Map<String, ElevationMapperConfig> mappers) {
+                          Map<String, ElevationMapperConfig> mappers, String snsTopicArn) {
 
     static final String POLICY_COMPONENTS = "org.keycloak.services.ui.extend.UiPageProvider";
 
@@ -44,8 +50,15 @@ public record RealmExport(String realm, List<ElevationPolicy> policies, List<Str
         }
         List<ElevationPolicy> policies = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        String topic = null;
+        boolean notifications = false;
         for (JsonNode component : json.path("components").path(POLICY_COMPONENTS)) {
-            if (!ElevationPolicyPageFactory.PROVIDER_ID.equals(component.path("providerId").asText())) {
+            String provider = component.path("providerId").asText();
+            if (NotificationsPageFactory.PROVIDER_ID.equals(provider) && !notifications) {
+                notifications = true;
+                topic = snsTopicArn(config(component.path("config")), skipped);
+            }
+            if (!ElevationPolicyPageFactory.PROVIDER_ID.equals(provider)) {
                 continue;
             }
             String name = component.path("name").asText();
@@ -57,7 +70,18 @@ public record RealmExport(String realm, List<ElevationPolicy> policies, List<Str
             }
         }
         return new RealmExport(json.path("realm").asText(file.getFileName().toString()), policies, skipped,
-                mappers(json));
+                mappers(json), topic);
+    }
+
+    /** The topic of the notification settings, as the server reads them: invalid settings are not used at all. */
+    private static String snsTopicArn(Map<String, List<String>> config, List<String> skipped) {
+        NotificationSettings.Result result = NotificationSettings.read(config);
+        if (result.settings() == null) {
+            skipped.add("the notification settings are invalid and not used (no sns:Publish): " + result.violations()
+                    .stream().map(v -> v.field() + " " + v.message()).toList());
+            return null;
+        }
+        return result.settings().snsTopicArn();
     }
 
     public Optional<ElevationMapperConfig> mapper(String clientId) {

@@ -11,7 +11,9 @@ import java.util.Map;
  * {@code aws_iam_policy} with the permission policy and its {@code aws_iam_role_policy_attachment}, and the revocation
  * policy as an {@code aws_iam_role_policy}. Documents are {@code jsonencode(...)} of the generated JSON, with IAM's
  * policy variables escaped ({@code $${aws:userid}}) so Terraform does not interpolate them. Each role's resources
- * exist only when the configured AWS provider is in the role's account. The text is as {@code terraform fmt} leaves it.
+ * exist only when the configured AWS provider is in the role's account. The realm-level policies are
+ * {@code aws_iam_policy} resources {@code elevate_server} and, with a break-glass OS credential,
+ * {@code elevate_break_glass_instance}, not attached. The text is as {@code terraform fmt} leaves it.
  */
 final class TerraformConfig {
 
@@ -27,6 +29,10 @@ final class TerraformConfig {
         for (RoleArtifacts role : artifacts.roles()) {
             hcl.append("#\n# ").append(role.target().roleArn()).append('\n');
             role.notes().forEach(note -> hcl.append("#   ").append(oneLine(note)).append('\n'));
+        }
+        for (RealmPolicy policy : artifacts.realmPolicies()) {
+            hcl.append("#\n# ").append(policy.kind().key()).append(" (").append(oneLine(policy.name())).append(")\n");
+            policy.notes().forEach(note -> hcl.append("#   ").append(oneLine(note)).append('\n'));
         }
         hcl.append("\ndata \"aws_caller_identity\" \"elevate\" {}\n");
         Names names = new Names();
@@ -63,6 +69,13 @@ final class TerraformConfig {
                 inline.put("policy", jsonencode(deny));
                 resource(hcl, "aws_iam_role_policy", name + "_revocations", inline);
             });
+        }
+        for (RealmPolicy policy : artifacts.realmPolicies()) {
+            Map<String, String> managed = new LinkedHashMap<>();
+            managed.put("name", string(policy.name()));
+            managed.put("description", string(policy.kind().description()));
+            managed.put("policy", jsonencode(policy.document()));
+            resource(hcl, "aws_iam_policy", policy.kind().terraformName(), managed);
         }
         return hcl.toString();
     }

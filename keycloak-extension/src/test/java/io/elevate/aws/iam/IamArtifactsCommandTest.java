@@ -1,5 +1,6 @@
 package io.elevate.aws.iam;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,40 @@ class IamArtifactsCommandTest {
                 .isEqualTo(handWritten("session-manager-abac-policy.json"));
         assertThat(Files.readString(role.resolve("revocation-policy.json"))).contains("\"w-1\"");
         assertThat(stdout.toString(StandardCharsets.UTF_8))
-                .contains("arn:aws:iam::123456789012:role/ElevateSessionManager: 1 slot(s)", "of 6,144 (managed)");
+                .contains("arn:aws:iam::123456789012:role/ElevateSessionManager: 1 slot(s)", "of 6,144 (managed)",
+                        "serverPolicy (elevate-server-elevate-demo): ");
+        assertThat(Files.readString(out.resolve("elevate-server-policy.json")))
+                .contains("ManageTheRevocationPolicyOfElevateRoles", "role/ElevateSessionManager");
+        assertThat(out.resolve("elevate-break-glass-instance-policy.json")).doesNotExist();
+    }
+
+    @Test
+    void writesTheRealmPoliciesOfTheNotificationTopicAndTheBreakGlassCredential() throws IOException {
+        Path realm = out.resolve("break-glass-realm.json");
+        Files.writeString(realm, """
+                {"realm": "ops", "components": {"org.keycloak.services.ui.extend.UiPageProvider": [
+                  {"name": "ops", "providerId": "elevation-policies", "config": {
+                    "accountId": ["123456789012"], "roleName": ["Ops"], "samlProvider": ["Keycloak"],
+                    "region": ["eu-west-1"], "tags": ["[{\\"key\\": \\"AppId\\", \\"value\\": \\"ABC\\"}]"],
+                    "instanceIds": ["i-0123456789abcdef0"], "breakGlassGroup": ["/break-glass"],
+                    "osCredential": ["true"], "osCredentialKmsKeyId": ["alias/elevate"],
+                    "eligibleGroups": ["/operators"], "approverGroups": ["/approvers"]}},
+                  {"name": "Elevate notifications", "providerId": "elevate-notifications", "config": {
+                    "snsTopicArn": ["arn:aws:sns:eu-west-1:123456789012:elevate-notices"]}}]}}
+                """);
+
+        assertThat(run(realm.toString(), out.resolve("ops").toString())).as(stderr.toString(StandardCharsets.UTF_8))
+                .isZero();
+        JsonNode server = JSON.readTree(Files.readString(out.resolve("ops/elevate-server-policy.json")));
+        assertThat(server.toString()).contains("\"sns:Publish\"", "arn:aws:sns:eu-west-1:123456789012:elevate-notices",
+                "ssm:SendCommand", "instance/i-0123456789abcdef0");
+        assertThat(Files.readString(out.resolve("ops/elevate-break-glass-instance-policy.json")))
+                .contains("ssm:PutParameter", "parameter/elevate/break-glass/*");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("breakGlassInstancePolicy (elevate-break-glass-instance-ops)");
+
+        Files.writeString(realm, Files.readString(realm).replace("\"osCredential\": [\"true\"]", "\"osCredential\": [\"false\"]"));
+        assertThat(run(realm.toString(), out.resolve("ops").toString())).isZero();
+        assertThat(out.resolve("ops/elevate-break-glass-instance-policy.json")).doesNotExist();
     }
 
     @Test

@@ -29,7 +29,9 @@ class IamEndpointIT {
                 Path.of(System.getProperty("elevate.root", ".."), "realm-config", "aws", "trust-policy.json")));
 
         JsonNode json = admin.get(DEMO_REALM + "/elevation/iam").expectStatus(200).body();
-        assertThat(json.fieldNames()).toIterable().containsExactly(ROLE);
+        assertThat(json.fieldNames()).toIterable().containsExactly(ROLE, "serverPolicy");
+        assertThat(json.path("serverPolicy").path("policy").path("Statement").get(0).path("Resource").asText())
+                .as("the server may change the revocation policy of the demo role").isEqualTo(ROLE);
         assertThat(json.path(ROLE).path("trustPolicy")).isEqualTo(trustPolicy);
         assertThat(json.path(ROLE).path("slots").asInt()).as("from the demo client's numbered mapper").isEqualTo(3);
         assertThat(json.path(ROLE).path("permissionPolicy").path("Statement")).hasSize(3 + 3);

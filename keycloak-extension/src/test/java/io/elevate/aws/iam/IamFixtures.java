@@ -46,6 +46,21 @@ final class IamFixtures {
     /** A valid policy for this account, role and tags, through the same reading code as the server's. */
     static ElevationPolicy policy(String name, String accountId, String roleName, String samlProvider,
                                   Map<String, String> tags) {
+        return Policies.fromConfig(name, name, config(accountId, roleName, samlProvider, tags));
+    }
+
+    /**
+     * A valid policy of account 123456789012 with more settings (comma-separated values are lists), e.g.
+     * {@code instanceTags} or the break-glass OS credential.
+     */
+    static ElevationPolicy policy(String roleName, Map<String, String> tags, Map<String, String> settings) {
+        Map<String, List<String>> config = config("123456789012", roleName, "Keycloak", tags);
+        settings.forEach((key, value) -> config.put(key, List.of(value.split(","))));
+        return Policies.fromConfig(roleName + " policy", roleName + " policy", config);
+    }
+
+    private static Map<String, List<String>> config(String accountId, String roleName, String samlProvider,
+                                                    Map<String, String> tags) {
         Map<String, List<String>> config = new LinkedHashMap<>();
         config.put("accountId", List.of(accountId));
         config.put("roleName", List.of(roleName));
@@ -56,7 +71,7 @@ final class IamFixtures {
                 .collect(Collectors.joining(", ", "[", "]"))));
         config.put("eligibleGroups", List.of("/operators"));
         config.put("approverGroups", List.of("/approvers"));
-        return Policies.fromConfig(name, name, config);
+        return config;
     }
 
     static ElevationPolicy policy(String roleName, Map<String, String> tags) {
@@ -65,6 +80,11 @@ final class IamFixtures {
 
     static IamArtifacts generate(List<ElevationPolicy> policies, IamOptions options) {
         return IamArtifacts.generate("test", policies, options, clientId -> Optional.empty());
+    }
+
+    /** The artifacts of a realm whose notifications go to this SNS topic. */
+    static IamArtifacts generate(List<ElevationPolicy> policies, String snsTopicArn) {
+        return IamArtifacts.generate("test", policies, IamOptions.defaults(), clientId -> Optional.empty(), snsTopicArn);
     }
 
     static Map<String, String> tags(String... keysAndValues) {

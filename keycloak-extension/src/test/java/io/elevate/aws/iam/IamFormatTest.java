@@ -34,7 +34,8 @@ class IamFormatTest {
             JsonNode json = JSON.readTree(IamFormat.JSON.render(artifacts));
 
             assertThat(json.fieldNames()).toIterable().containsExactly(
-                    "arn:aws:iam::123456789012:role/ElevateSessionManager", "arn:aws:iam::210987654321:role/Db.Admin");
+                    "arn:aws:iam::123456789012:role/ElevateSessionManager", "arn:aws:iam::210987654321:role/Db.Admin",
+                    "serverPolicy");
             RoleArtifacts web = artifacts.roles().get(0);
             JsonNode entry = json.path(web.target().roleArn());
             assertThat(entry.path("trustPolicy")).isEqualTo(web.trustPolicy());
@@ -144,6 +145,72 @@ class IamFormatTest {
             String none = IamFormat.TERRAFORM.render(generate(List.of(policy("Ops", tags("AppId", "A"))),
                     IamOptions.defaults()));
             assertThat(none).doesNotContain("aws_iam_role_policy\"").contains("#   no revoked ids given");
+        }
+    }
+
+    @Nested
+    @DisplayName("with the realm-level policies")
+    class RealmPolicies {
+
+        private final IamArtifacts breakGlass = generate(List.of(policy("Ops", tags("AppId", "ABC"),
+                tags("instanceIds", "i-0123456789abcdef0", "breakGlassGroup", "/break-glass", "osCredential", "true",
+                        "osCredentialKmsKeyId", "alias/elevate"))), IamOptions.defaults());
+
+        @Test
+        void jsonHasTheServerAndInstancePoliciesNextToTheRoles() throws Exception {
+            JsonNode json = JSON.readTree(IamFormat.JSON.render(breakGlass));
+
+            assertThat(json.fieldNames()).toIterable().containsExactly("arn:aws:iam::123456789012:role/Ops",
+                    "serverPolicy", "breakGlassInstancePolicy");
+            assertThat(json.path("serverPolicy").path("policy")).isEqualTo(breakGlass.serverPolicy().document());
+            assertThat(json.path("serverPolicy").path("policyName").asText()).isEqualTo("elevate-server-test");
+            assertThat(json.path("serverPolicy").path("size").asInt()).isEqualTo(breakGlass.serverPolicy().size());
+            assertThat(json.path("serverPolicy").path("limit").asInt()).isEqualTo(6144);
+            assertThat(json.path("breakGlassInstancePolicy").path("policy"))
+                    .isEqualTo(breakGlass.breakGlassInstancePolicy().orElseThrow().document());
+        }
+
+        @Test
+        void cloudFormationDeclaresThemAsManagedPoliciesWithTheirArnsAsOutputs() throws Exception {
+            JsonNode template = JSON.readTree(IamFormat.CLOUDFORMATION.render(breakGlass));
+
+            JsonNode server = template.path("Resources").path("ElevateServerPolicy");
+            assertThat(server.path("Type").asText()).isEqualTo("AWS::IAM::ManagedPolicy");
+            assertThat(server.path("Properties").path("ManagedPolicyName").asText()).isEqualTo("elevate-server-test");
+            assertThat(server.path("Properties").path("PolicyDocument")).isEqualTo(breakGlass.serverPolicy().document());
+            JsonNode instance = template.path("Resources").path("ElevateBreakGlassInstancePolicy");
+            assertThat(instance.path("Type").asText()).isEqualTo("AWS::IAM::ManagedPolicy");
+            assertThat(instance.path("Properties").path("PolicyDocument"))
+                    .isEqualTo(breakGlass.breakGlassInstancePolicy().orElseThrow().document());
+            assertThat(template.path("Outputs").path("ElevateServerPolicyArn").path("Value").path("Ref").asText())
+                    .isEqualTo("ElevateServerPolicy");
+            assertThat(template.path("Outputs").path("ElevateBreakGlassInstancePolicyArn").path("Value").path("Ref")
+                    .asText()).isEqualTo("ElevateBreakGlassInstancePolicy");
+        }
+
+        @Test
+        void cloudFormationHasNoInstancePolicyWithoutAnOsCredential() throws Exception {
+            JsonNode template = JSON.readTree(IamFormat.CLOUDFORMATION.render(artifacts));
+
+            assertThat(template.path("Resources").has("ElevateServerPolicy")).isTrue();
+            assertThat(template.path("Resources").has("ElevateBreakGlassInstancePolicy")).isFalse();
+            assertThat(template.path("Outputs").has("ElevateBreakGlassInstancePolicyArn")).isFalse();
+        }
+
+        @Test
+        void terraformDeclaresThemAsPoliciesWithTheSameDocuments() throws Exception {
+            String hcl = IamFormat.TERRAFORM.render(breakGlass);
+
+            assertThat(hcl).contains("resource \"aws_iam_policy\" \"elevate_server\" {",
+                    "resource \"aws_iam_policy\" \"elevate_break_glass_instance\" {",
+                    "  name        = \"elevate-server-test\"\n", "# serverPolicy (elevate-server-test)");
+            Matcher server = Pattern.compile("\"elevate_server\" \\{.*?policy = jsonencode\\((\\{.*?\\n  \\})\\)",
+                    Pattern.DOTALL).matcher(hcl);
+            assertThat(server.find()).as(hcl).isTrue();
+            assertThat(JSON.readTree(server.group(1).replace("$${", "${")))
+                    .isEqualTo(breakGlass.serverPolicy().document());
+            assertThat(IamFormat.TERRAFORM.render(artifacts)).contains("resource \"aws_iam_policy\" \"elevate_server\"")
+                    .doesNotContain("elevate_break_glass_instance");
         }
     }
 }
