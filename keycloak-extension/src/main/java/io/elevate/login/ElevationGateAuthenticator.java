@@ -204,7 +204,7 @@ final class ElevationGateAuthenticator implements Authenticator {
     private static List<ElevationWindow> openWindows(AuthenticationFlowContext context, GateTarget target,
                                                      Instant now) {
         return new WindowStore(context.getSession(), context.getRealm())
-                .openWindows(context.getUser().getId(), target.windowsClient().getId(), now);
+                .openWindowsForSignIn(context.getUser().getId(), target.windowsClient().getId(), now);
     }
 
     private static ClientModel client(AuthenticationFlowContext context) {

@@ -104,7 +104,7 @@ public final class AwsSessionTagsMapper extends AbstractOIDCProtocolMapper
         }
         Instant now = clock.instant();
         List<ElevationWindow> usable = new WindowStore(session, userSession.getRealm())
-                .openWindows(userSession.getUser().getId(), awsClient.getId(), now).stream()
+                .openWindowsForSignIn(userSession.getUser().getId(), awsClient.getId(), now).stream()
                 .filter(w -> config.allowShortWindows() || w.remainingAt(now).compareTo(SHORTEST_SESSION) >= 0)
                 .toList();
         List<String> gateChoice = GateNotes.windowIds(context.getClientSession().getNote(GateNotes.WINDOW_IDS));

@@ -93,7 +93,7 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
         List<ElevationWindow> windows;
         try {
             windows = new WindowStore(session, userSession.getRealm())
-                    .openWindows(user.getId(), clientSession.getClient().getId(), now).stream()
+                    .openWindowsForSignIn(user.getId(), clientSession.getClient().getId(), now).stream()
                     .filter(window -> chosen.contains(window.id()))
                     .sorted(Comparator.comparingInt(window -> chosen.indexOf(window.id())))
                     .toList();

@@ -20,12 +20,36 @@ import java.util.function.Consumer;
 /** Elevation windows in Keycloak's own database, inside the request's transaction. */
 public final class WindowStore {
 
+    private final KeycloakSession session;
     private final EntityManager em;
     private final RealmModel realm;
 
     public WindowStore(KeycloakSession session, RealmModel realm) {
+        this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         this.realm = realm;
+    }
+
+    /** What a sign-in request read, and when. */
+    private record SignInRead(Instant at, List<ElevationWindow> windows) {
+    }
+
+    /**
+     * {@link #openWindows} for the steps of one sign-in request: the gate reads the database, and the mappers that
+     * write the assertion or token later in the same HTTP request (the same {@code KeycloakSession}) reuse that read,
+     * keeping only the windows still open at their own {@code now}. One query per sign-in; nothing outlives the
+     * request, so the answer is never older than the request itself.
+     */
+    public List<ElevationWindow> openWindowsForSignIn(String userId, String clientId, Instant now) {
+        String key = "elevate.sign-in.windows/" + realm.getId() + "/" + userId + "/" + clientId;
+        if (session.getAttribute(key) instanceof SignInRead read && !now.isBefore(read.at())) {
+            return read.windows().stream()
+                    .filter(w -> !w.startsAt().isAfter(now) && w.endsAt().isAfter(now))
+                    .toList();
+        }
+        List<ElevationWindow> windows = openWindows(userId, clientId, now);
+        session.setAttribute(key, new SignInRead(now, windows));
+        return windows;
     }
 
     /**
