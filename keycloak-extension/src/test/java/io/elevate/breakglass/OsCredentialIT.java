@@ -1,5 +1,6 @@
 package io.elevate.breakglass;
 
+import io.elevate.testing.Await;
 import io.elevate.testing.Elevations;
 import io.elevate.testing.PolicyAdmin;
 import io.elevate.testing.aws.SsmContract;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,19 +219,6 @@ class OsCredentialIT {
     }
 
     private static <T> T await(String what, Supplier<T> probe) {
-        Instant deadline = Instant.now().plusSeconds(40);
-        while (Instant.now().isBefore(deadline)) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        return Await.until(what, Duration.ofSeconds(40), () -> Optional.ofNullable(probe.get()), () -> "nothing");
     }
 }

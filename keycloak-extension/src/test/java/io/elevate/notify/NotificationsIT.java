@@ -1,5 +1,6 @@
 package io.elevate.notify;
 
+import io.elevate.testing.Await;
 import io.elevate.testing.Elevations;
 import io.elevate.testing.PolicyAdmin;
 import io.elevate.testing.aws.AwsContractServer;
@@ -223,17 +224,9 @@ class NotificationsIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static <T> T await(Supplier<Optional<T>> what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<T> found = what.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not delivered within 20 s; SNS saw " + sns + ", the webhook got " + bodies.size()
-                + " message(s)");
+    private static <T> T await(Supplier<Optional<T>> what) {
+        return Await.until("delivery", Duration.ofSeconds(20), what,
+                () -> "SNS saw " + sns + ", the webhook got " + bodies.size() + " message(s)");
     }
 
     private static AdminApi as(KeycloakServer server, String username) {

@@ -2,6 +2,7 @@ package io.elevate.revoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.elevate.testing.Await;
 import io.elevate.testing.Elevations;
 import io.elevate.testing.aws.IamContract;
 import io.elevate.testing.server.AdminApi;
@@ -149,19 +150,6 @@ class RevocationIT {
     }
 
     private <T> T await(String what, Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plusSeconds(45);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no " + what + " within 45 s; IAM calls: " + server.iam());
+        return Await.until(what, Duration.ofSeconds(45), probe, () -> "IAM calls " + server.iam());
     }
 }
