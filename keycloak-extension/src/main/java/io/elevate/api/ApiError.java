@@ -23,8 +23,12 @@ public record ApiError(String error, String error_description, List<Violation> v
 
     /** The answer to a refused workflow step. */
     public static Response of(Outcome.Refused refused) {
-        return response(Response.Status.fromStatusCode(refused.status()), refused.error(), refused.message(),
-                refused.violations());
+        Response.ResponseBuilder answer = Response.status(refused.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(refused.error(), refused.message(), refused.violations()));
+        if (refused.retryAfter() != null) {
+            answer.header("Retry-After", Math.max(1, refused.retryAfter().toSeconds()));
+        }
+        return answer.build();
     }
 
     public static Response badRequest(String description) {

@@ -1,8 +1,10 @@
 package io.elevate.window;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.jpa.entities.UserEntity;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -132,6 +134,64 @@ public final class WindowStore {
         });
     }
 
+    /**
+     * Takes the window for a change: bumps its version, which holds the row's write lock until the transaction ends,
+     * then reads it fresh. A second transition of the same window waits here for the first to commit and then sees its
+     * result (its approvals included), so checks and counts are made on the latest state and no vote is lost; a
+     * transaction that still read an older version fails its own write with an optimistic lock error. Empty when the
+     * realm has no such window.
+     */
+    public Optional<ElevationWindow> lockForChange(String id) {
+        int bumped = em.createQuery("update ElevationWindowEntity w set w.version = w.version + 1"
+                        + " where w.id = :id and w.realmId = :realmId")
+                .setParameter("id", id)
+                .setParameter("realmId", realm.getId())
+                .executeUpdate();
+        if (bumped == 0) {
+            return Optional.empty();
+        }
+        ElevationWindowEntity entity = em.find(ElevationWindowEntity.class, id);
+        em.refresh(entity);
+        return Optional.of(toWindow(entity));
+    }
+
+    /**
+     * Makes new requests of one user wait for each other until this transaction ends, so that counting their open
+     * requests and adding one is not raced by a second request of the same user: takes the write lock of the user's
+     * row in Keycloak's own user table. Users kept only in an external store (federation without import) have no such
+     * row; for them nothing is held.
+     */
+    public void holdRequestsOf(String userId) {
+        UserEntity user = em.find(UserEntity.class, userId);
+        if (user != null && realm.getId().equals(user.getRealmId())) {
+            em.lock(user, LockModeType.PESSIMISTIC_WRITE);
+        }
+    }
+
+    /** The requests of one user under one policy that still wait for a decision, oldest expiry first. */
+    public List<ElevationWindow> pendingOf(String userId, String policyId) {
+        return em.createQuery("select w from ElevationWindowEntity w where w.realmId = :realmId"
+                        + " and w.userId = :userId and w.policyId = :policyId and w.status = :requested"
+                        + " order by w.expiresAt, w.id", ElevationWindowEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("userId", userId)
+                .setParameter("policyId", policyId)
+                .setParameter("requested", WindowStatus.REQUESTED.name())
+                .getResultStream().map(WindowStore::toWindow).toList();
+    }
+
+    /** When the break-glass windows one user opened under one policy since {@code since} were opened, oldest first. */
+    public List<Instant> breakGlassOpenedSince(String userId, String policyId, Instant since) {
+        return em.createQuery("select w.createdAt from ElevationWindowEntity w where w.realmId = :realmId"
+                        + " and w.userId = :userId and w.policyId = :policyId and w.breakGlass = true"
+                        + " and w.createdAt >= :since order by w.createdAt", Long.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("userId", userId)
+                .setParameter("policyId", policyId)
+                .setParameter("since", since.toEpochMilli())
+                .getResultStream().map(Instant::ofEpochMilli).toList();
+    }
+
     /** Records an approver's yes for the window's current round and returns how many distinct approvers said yes. */
     public int approve(ElevationWindow window, String approverId, String approverName, String comment, Instant now) {
         int round = window.request().round();
@@ -242,7 +302,7 @@ public final class WindowStore {
         RequestInfo request = new RequestInfo(e.getPolicyId(), e.getTicket(), e.isBreakGlass(),
                 e.getApprovalsRequired(), instant(e.getExpiresAt()), e.getDecidedBy(), instant(e.getDecidedAt()),
                 e.getDecisionComment(), e.getReviewedBy(), instant(e.getReviewedAt()), e.getExtensionMinutes(),
-                e.getExtensionJustification(), e.getRound());
+                e.getExtensionJustification(), e.getRound(), e.isEndNoticeSent());
         return new ElevationWindow(e.getId(), e.getRealmId(), e.getUserId(), e.getClientId(), target,
                 Instant.ofEpochMilli(e.getStartsAt()), Instant.ofEpochMilli(e.getEndsAt()),
                 WindowStatus.valueOf(e.getStatus()), e.getJustification(), e.getCreatedBy(), e.getApprovedBy(),

@@ -12,8 +12,11 @@ import org.keycloak.representations.AccessToken;
  */
 public record Caller(UserModel user, ClientModel client, AccessToken token, String ipAddress, int level) {
 
+    /** The name Elevate's own timers act under in the audit trail and on a window. */
+    public static final String SYSTEM = "system";
+
     public static Caller system() {
-        return new Caller(null, null, null, "system", 0);
+        return new Caller(null, null, null, SYSTEM, 0);
     }
 
     /** The level of authentication an access token claims: its {@code acr} as a number, 0 when absent or named. */
@@ -33,10 +36,10 @@ public record Caller(UserModel user, ClientModel client, AccessToken token, Stri
     }
 
     Actor actor() {
-        return isSystem() ? new Actor(null, "system", ipAddress) : new Actor(user.getId(), user.getUsername(), ipAddress);
+        return isSystem() ? new Actor(null, SYSTEM, ipAddress) : new Actor(user.getId(), user.getUsername(), ipAddress);
     }
 
     String name() {
-        return isSystem() ? "system" : user.getUsername();
+        return isSystem() ? SYSTEM : user.getUsername();
     }
 }

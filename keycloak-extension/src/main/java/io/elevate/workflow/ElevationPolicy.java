@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param osCredential      the OS password a break-glass window on an instance gets, or null when off
  * @param discovery         whether the instance's own tags are looked up in AWS; with discovery the policy's
  *                          {@code tags} are also the filter an instance must match
+ * @param maxPendingRequests how many requests one user may have waiting for a decision under this policy at once
+ * @param maxBreakGlassPerDay how many break-glass windows one user may open under this policy in any 24 hours
  */
 public record ElevationPolicy(String id, String name, String clientId, String accountId, String roleName,
                               String samlProvider, String region, List<String> instanceIds, Map<String, String> tags,
@@ -32,7 +34,7 @@ public record ElevationPolicy(String id, String name, String clientId, String ac
                               Pattern ticketPattern, Duration pendingExpiry, String breakGlassGroup,
                               Duration breakGlassMaxDuration, int approverMinLevel,
                               OsCredentialSettings osCredential,
-                              InstanceDiscovery discovery) {
+                              InstanceDiscovery discovery, int maxPendingRequests, int maxBreakGlassPerDay) {
 
     /** The target of a request naming {@code instanceId} (or none), carrying the policy's tags. */
     public Target target(String instanceId) {

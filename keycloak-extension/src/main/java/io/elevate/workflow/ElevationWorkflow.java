@@ -15,12 +15,10 @@ import io.elevate.window.RequestInfo;
 import io.elevate.window.WindowStatus;
 import io.elevate.window.WindowStore;
 
-import jakarta.persistence.PersistenceException;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +34,12 @@ import java.util.stream.Collectors;
 
 /**
  * The request lifecycle as a state machine: request, approve (by a quorum of distinct approvers, never the requester),
- * reject, cancel, revoke, extend, break-glass and its review. Each step checks who may take it, changes the window once
- * (optimistic locking refuses a concurrent second change with a 409), and records it.
+ * reject, cancel, revoke, extend, break-glass and its review, and the timer's expiry. Every step runs through the
+ * transition core ({@link Transitions#run}): a step on an existing request first takes the row
+ * ({@link Transitions#locked}: its version is bumped and its write lock held, so concurrent steps on one request run one
+ * after the other and each sees the one before), then checks who may take it on that fresh state, changes the window,
+ * and records the change (audit row, admin event, notices after commit) in the same transaction. A refusal changes
+ * nothing; a lost race is a 409 and a failing database a 503.
  */
 public final class ElevationWorkflow {
 
@@ -48,6 +50,7 @@ public final class ElevationWorkflow {
     private final WindowStore store;
     private final PolicyGroups groups;
     private final Transitions transitions;
+    private final RequestLimits limits;
 
     public ElevationWorkflow(KeycloakSession session, RealmModel realm, Notifier notifier,
                              String portalUrl) {
@@ -55,7 +58,8 @@ public final class ElevationWorkflow {
         this.realm = realm;
         this.store = new WindowStore(session, realm);
         this.groups = new PolicyGroups(session, realm);
-        this.transitions = new Transitions(session, realm, notifier, portalUrl);
+        this.transitions = new Transitions(session, realm, store, notifier, portalUrl);
+        this.limits = new RequestLimits(session, realm, store);
     }
 
     /** The policies this user may ask under. */
@@ -92,6 +96,10 @@ public final class ElevationWorkflow {
     }
 
     public Outcome request(Caller caller, RequestDraft draft, Instant now) {
+        return transitions.run(() -> requestNow(caller, draft, now));
+    }
+
+    private Outcome requestNow(Caller caller, RequestDraft draft, Instant now) {
         Optional<ElevationPolicy> found = policyOf(draft);
         if (found.isEmpty()) {
             return Outcome.invalid(List.of(NO_POLICY));
@@ -115,9 +123,13 @@ public final class ElevationWorkflow {
         if (target.refusal() != null) {
             return target.refusal();
         }
+        Optional<Outcome> limited = limits.pending(caller, policy, now);
+        if (limited.isPresent()) {
+            return limited.get();
+        }
         Instant start = draft.startsAt() == null || draft.startsAt().isBefore(now) ? now : draft.startsAt();
         RequestInfo info = new RequestInfo(policy.id(), blankToNull(draft.ticket()), false, policy.approvalsRequired(),
-                now.plus(policy.pendingExpiry()), null, null, null, null, null, null, null, 0);
+                now.plus(policy.pendingExpiry()), null, null, null, null, null, null, null, 0, false);
         ElevationWindow window = store.create(new NewWindow(caller.user().getId(), client.getId(),
                 target.target(), start, start.plus(Duration.ofMinutes(draft.durationMinutes())),
                 blankToNull(draft.justification()), caller.name(), null, WindowStatus.REQUESTED, info), now);
@@ -127,6 +139,10 @@ public final class ElevationWorkflow {
     }
 
     public Outcome breakGlass(Caller caller, RequestDraft draft, Instant now) {
+        return transitions.run(() -> breakGlassNow(caller, draft, now));
+    }
+
+    private Outcome breakGlassNow(Caller caller, RequestDraft draft, Instant now) {
         Optional<ElevationPolicy> found = policyOf(draft);
         if (found.isEmpty()) {
             return Outcome.invalid(List.of(NO_POLICY));
@@ -153,8 +169,12 @@ public final class ElevationWorkflow {
         if (target.refusal() != null) {
             return target.refusal();
         }
+        Optional<Outcome> limited = limits.breakGlass(caller, policy, now);
+        if (limited.isPresent()) {
+            return limited.get();
+        }
         RequestInfo info = new RequestInfo(policy.id(), blankToNull(draft.ticket()), true, 0, null, null, now, null,
-                null, null, null, null, 0);
+                null, null, null, null, 0, false);
         ElevationWindow window = store.create(new NewWindow(caller.user().getId(), client.getId(),
                 target.target(), now, now.plus(Duration.ofMinutes(draft.durationMinutes())),
                 draft.justification(), caller.name(), "break-glass", WindowStatus.APPROVED, info), now);
@@ -174,6 +194,8 @@ public final class ElevationWorkflow {
                 return Outcome.conflict("you already approved this; it needs another approver");
             }
             int approvals = store.approve(window, caller.user().getId(), caller.name(), blankToNull(comment), now);
+            // The row is held by this transaction (see decide), so this count includes every vote committed before
+            // it, and no other vote of this round can commit until this one has: the quorum is met exactly once.
             if (approvals < window.request().approvalsRequired()) {
                 transitions.record("APPROVAL_ADDED", window, caller, comment, now);
                 return new Outcome.Done(store.find(id).orElseThrow());
@@ -226,11 +248,16 @@ public final class ElevationWorkflow {
 
     /** The requester withdraws a pending request, or ends an approved window early. */
     public Outcome cancel(Caller caller, String id, String reason, Instant now) {
-        Optional<ElevationWindow> found = store.find(id);
-        if (found.isEmpty() || !found.get().userId().equals(caller.user().getId())) {
-            return Outcome.notFound("no request " + id + " of yours");
-        }
-        ElevationWindow window = found.get();
+        return transitions.locked(id, "no request " + id + " of yours", window -> {
+            if (!window.userId().equals(caller.user().getId())) {
+                return Outcome.notFound("no request " + id + " of yours");
+            }
+            return cancel(caller, window, reason, now);
+        });
+    }
+
+    private Outcome cancel(Caller caller, ElevationWindow window, String reason, Instant now) {
+        String id = window.id();
         if (!window.status().canBecome(WindowStatus.CANCELLED) || ended(window, now)) {
             return Outcome.conflict("the request is " + state(window, now) + " and can no longer be cancelled");
         }
@@ -255,11 +282,12 @@ public final class ElevationWorkflow {
             return Outcome.invalid(List.of(Violation.of("reason", "say why, in 1 to " + RequestRules.MAX_TEXT
                     + " characters")));
         }
-        Optional<ElevationWindow> found = store.find(id);
-        if (found.isEmpty()) {
-            return Outcome.notFound("no elevation window " + id + " in this realm");
-        }
-        ElevationWindow window = found.get();
+        return transitions.locked(id, "no elevation window " + id + " in this realm",
+                window -> revoke(caller, window, reason, asAdmin, now));
+    }
+
+    private Outcome revoke(Caller caller, ElevationWindow window, String reason, boolean asAdmin, Instant now) {
+        String id = window.id();
         if (!asAdmin && !mayApprove(caller.user(), window)) {
             return Outcome.forbidden("only an approver of this target or an admin may revoke it");
         }
@@ -286,11 +314,16 @@ public final class ElevationWorkflow {
 
     /** The requester asks for more time on an approved window; it needs approval again. */
     public Outcome extend(Caller caller, String id, Integer minutes, String justification, Instant now) {
-        Optional<ElevationWindow> found = store.find(id);
-        if (found.isEmpty() || !found.get().userId().equals(caller.user().getId())) {
-            return Outcome.notFound("no request " + id + " of yours");
-        }
-        ElevationWindow window = found.get();
+        return transitions.locked(id, "no request " + id + " of yours", window -> {
+            if (!window.userId().equals(caller.user().getId())) {
+                return Outcome.notFound("no request " + id + " of yours");
+            }
+            return extend(caller, window, minutes, justification, now);
+        });
+    }
+
+    private Outcome extend(Caller caller, ElevationWindow window, Integer minutes, String justification, Instant now) {
+        String id = window.id();
         Optional<ElevationPolicy> policy = policyOf(window);
         if (policy.isEmpty()) {
             return Outcome.conflict("this window was not asked under a policy and cannot be extended; ask anew");
@@ -315,9 +348,17 @@ public final class ElevationWorkflow {
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations);
         }
+        // An extension needs the policy's quorum as it is now, whatever the window had (a break-glass window had none).
+        int quorum = policy.get().approvalsRequired();
+        int approvers = groups.approversOtherThan(policy.get(), caller.user().getId());
+        if (approvers < quorum) {
+            return Outcome.conflict(policy.get().name() + " needs " + quorum + " approver(s) other than you, but its "
+                    + "approver groups have " + approvers + "; ask your Keycloak administrator");
+        }
         ElevationWindow asked = change(id, e -> {
             e.setExtensionMinutes(minutes);
             e.setExtensionJustification(justification);
+            e.setApprovalsRequired(quorum);
             e.setRound(e.getRound() + 1);
         });
         transitions.record("EXTENSION_REQUESTED", asked, caller, justification, now);
@@ -327,11 +368,12 @@ public final class ElevationWorkflow {
 
     /** An approver of the target confirms they looked at a break-glass window; until then it stays flagged. */
     public Outcome review(Caller caller, String id, String comment, Instant now) {
-        Optional<ElevationWindow> found = store.find(id);
-        if (found.isEmpty()) {
-            return Outcome.notFound("no elevation window " + id + " in this realm");
-        }
-        ElevationWindow window = found.get();
+        return transitions.locked(id, "no elevation window " + id + " in this realm",
+                window -> review(caller, window, comment, now));
+    }
+
+    private Outcome review(Caller caller, ElevationWindow window, String comment, Instant now) {
+        String id = window.id();
         if (!window.request().breakGlass()) {
             return Outcome.conflict("only break-glass windows are reviewed");
         }
@@ -357,26 +399,53 @@ public final class ElevationWorkflow {
     public int expirePending(Instant now) {
         int count = 0;
         for (String id : store.expiredRequests(now, 200)) {
-            ElevationWindow expired = change(id, e -> {
-                e.setStatus(WindowStatus.EXPIRED.name());
-                e.setDecidedBy("system");
-                e.setDecidedAt(now.toEpochMilli());
-            });
-            transitions.record("EXPIRED", expired, Caller.system(), "no decision before " + expired.request().expiresAt(), now);
-            count++;
+            if (expire(id, now) instanceof Outcome.Done) {
+                count++;
+            }
         }
         return count;
+    }
+
+    /** Expires one pending request whose time ran out, if it still is pending and out of time. */
+    public Outcome expire(String id, Instant now) {
+        return transitions.locked(id, "no request " + id + " in this realm", window -> {
+            if (window.status() != WindowStatus.REQUESTED || window.request().expiresAt() == null
+                    || now.isBefore(window.request().expiresAt())) {
+                return Outcome.conflict("the request is " + state(window, now) + " and not out of time");
+            }
+            ElevationWindow expired = change(id, e -> {
+                e.setStatus(WindowStatus.EXPIRED.name());
+                e.setDecidedBy(Caller.SYSTEM);
+                e.setDecidedAt(now.toEpochMilli());
+            });
+            transitions.record("EXPIRED", expired, Caller.system(), "no decision before " + window.request().expiresAt(),
+                    now);
+            return new Outcome.Done(expired);
+        });
     }
 
     /** Tells requesters whose window ends within {@code notice}; run by the timer. Returns how many were told. */
     public int noticeEndings(Duration notice, Instant now) {
         int count = 0;
         for (String id : store.endingWithoutNotice(now, notice, 200)) {
-            ElevationWindow window = change(id, e -> e.setEndNoticeSent(true));
-            transitions.tellAfterCommit(Notice.Kind.ENDING_SOON, window, requester(window));
-            count++;
+            if (noticeEnding(id, notice, now) instanceof Outcome.Done) {
+                count++;
+            }
         }
         return count;
+    }
+
+    /** Tells the requester that one approved window ends within {@code notice}, once. */
+    public Outcome noticeEnding(String id, Duration notice, Instant now) {
+        return transitions.locked(id, "no window " + id + " in this realm", window -> {
+            if (window.status() != WindowStatus.APPROVED || window.request().endNoticeSent() || ended(window, now)
+                    || window.endsAt().isAfter(now.plus(notice))) {
+                return Outcome.conflict("the window is " + state(window, now) + " and needs no end notice now");
+            }
+            ElevationWindow told = change(id, e -> e.setEndNoticeSent(true));
+            transitions.tellAfterCommit(Notice.Kind.ENDING_SOON, told, requester(told));
+            return new Outcome.Done(told);
+        });
     }
 
     private interface Decision {
@@ -385,11 +454,11 @@ public final class ElevationWorkflow {
 
     /** The checks every approver decision shares: it exists, it waits for a decision, this approver may decide. */
     private Outcome decide(Caller caller, String id, Instant now, Decision decision) {
-        Optional<ElevationWindow> found = store.find(id);
-        if (found.isEmpty()) {
-            return Outcome.notFound("no request " + id + " in this realm");
-        }
-        ElevationWindow window = found.get();
+        return transitions.locked(id, "no request " + id + " in this realm",
+                window -> decide(caller, window, now, decision));
+    }
+
+    private Outcome decide(Caller caller, ElevationWindow window, Instant now, Decision decision) {
         if (window.userId().equals(caller.user().getId())) {
             return Outcome.forbidden("you cannot decide your own request");
         }
@@ -414,7 +483,8 @@ public final class ElevationWorkflow {
     }
 
     private ElevationWindow change(String id, Consumer<ElevationWindowEntity> change) {
-        return store.change(id, change).orElseThrow(() -> new PersistenceException("window " + id + " vanished"));
+        return store.change(id, change).orElseThrow(() -> new IllegalStateException("window " + id
+                + " vanished while this transaction held it"));
     }
 
     /**
@@ -465,13 +535,7 @@ public final class ElevationWorkflow {
     }
 
     private List<UserModel> approvers(ElevationPolicy policy, ElevationWindow window) {
-        return policy.approverGroups().stream()
-                .map(path -> KeycloakModelUtils.findGroupByPath(session, realm, path))
-                .filter(Objects::nonNull)
-                .flatMap(group -> session.users().getGroupMembersStream(realm, group))
-                .filter(user -> !user.getId().equals(window.userId()))
-                .collect(Collectors.toMap(UserModel::getId, u -> u, (a, b) -> a, LinkedHashMap::new))
-                .values().stream().toList();
+        return groups.approversOtherThan(policy, List.of(window.userId()));
     }
 
     private List<UserModel> requester(ElevationWindow window) {

@@ -59,6 +59,8 @@ final class PolicyConfig {
     static final String OS_CREDENTIAL_SECONDS = "osCredentialSeconds";
     static final String INSTANCE_TAGS = "instanceTags";
     static final String DISCOVERED_TAG_KEYS = "discoveredTagKeys";
+    static final String MAX_PENDING_REQUESTS = "maxPendingRequests";
+    static final String MAX_BREAK_GLASS_PER_DAY = "maxBreakGlassPerDay";
 
     static final String DEFAULT_CLIENT = "urn:amazon:webservices";
     /** Elevate's hard ceiling for any window, whatever a policy says: AWS's longest session. */
@@ -94,6 +96,8 @@ final class PolicyConfig {
         int expiryMinutes = r.number(PENDING_EXPIRY_MINUTES, 24 * 60, 1, 24 * 60 * 30);
         int breakGlassMinutes = r.number(BREAK_GLASS_MAX_MINUTES, 60, 15, CEILING_MINUTES);
         int minLevel = r.number(APPROVER_MIN_LEVEL, 0, 0, 10);
+        int maxPending = r.number(MAX_PENDING_REQUESTS, 3, 1, 100);
+        int maxBreakGlass = r.number(MAX_BREAK_GLASS_PER_DAY, 2, 1, 100);
         Pattern ticket = r.pattern(TICKET_PATTERN);
         boolean justification = !"false".equalsIgnoreCase(r.text(JUSTIFICATION_REQUIRED));
         InstanceDiscovery discovery = r.discovery(tags);
@@ -106,7 +110,8 @@ final class PolicyConfig {
         return new Result(new ElevationPolicy(id, title, client, accountId, roleName, samlProvider, region,
                 instanceIds, tags, eligible, approvers, quorum, Duration.ofMinutes(maxMinutes),
                 Duration.ofHours(aheadHours), justification, ticket, Duration.ofMinutes(expiryMinutes),
-                r.text(BREAK_GLASS_GROUP), Duration.ofMinutes(breakGlassMinutes), minLevel, osCredential, discovery),
+                r.text(BREAK_GLASS_GROUP), Duration.ofMinutes(breakGlassMinutes), minLevel, osCredential, discovery,
+                maxPending, maxBreakGlass),
                 List.of());
     }
 
@@ -207,6 +212,14 @@ final class PolicyConfig {
                         + "advanced query, for large estates): a request names an instance, which must carry each ABAC "
                         + "tag above with that value; its values of the discovered tag keys are added to the window. "
                         + "Needs AWS enabled on the server.").add()
+                .property().name(MAX_PENDING_REQUESTS).label("Pending requests per user")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(3)
+                .helpText("How many requests one user may have waiting for a decision under this policy at once "
+                        + "(1 to 100). One more is refused with 429 until one is decided, cancelled or expired.").add()
+                .property().name(MAX_BREAK_GLASS_PER_DAY).label("Break-glass windows per user per 24 hours")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(2)
+                .helpText("How many break-glass windows one user may open under this policy in any 24 hours "
+                        + "(1 to 100). One more is refused with 429.").add()
                 .property().name(DISCOVERED_TAG_KEYS).label("Discovered tag keys")
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
                 .helpText("Resource tag keys (e.g. AppId) whose values on the requested instance become session tags. "

@@ -10,7 +10,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.RoleUtils;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,16 +60,29 @@ final class PolicyGroups {
 
     /** How many distinct approvers a request of {@code requesterId} can have. */
     int approversOtherThan(ElevationPolicy policy, String requesterId) {
-        Set<String> ids = approverIds(policy);
-        ids.remove(requesterId);
-        return ids.size();
+        return approversOtherThan(policy, List.of(requesterId)).size();
+    }
+
+    /**
+     * The users who may approve under {@code policy}, except those named: members of its approver groups or of any of
+     * their subgroups, at any depth, each once. The same rule as {@link #isMemberOfAny}, which decides who may
+     * approve, so the people counted for a quorum, told of a request and allowed to decide it are one set.
+     */
+    List<UserModel> approversOtherThan(ElevationPolicy policy, Collection<String> excludedIds) {
+        Map<String, UserModel> members = new LinkedHashMap<>();
+        policy.approverGroups().stream().map(this::group).filter(Objects::nonNull)
+                .forEach(group -> collectMembers(group, members));
+        excludedIds.forEach(members::remove);
+        return List.copyOf(members.values());
+    }
+
+    private void collectMembers(GroupModel group, Map<String, UserModel> members) {
+        session.users().getGroupMembersStream(realm, group).forEach(user -> members.putIfAbsent(user.getId(), user));
+        group.getSubGroupsStream().forEach(sub -> collectMembers(sub, members));
     }
 
     private Set<String> approverIds(ElevationPolicy policy) {
-        return policy.approverGroups().stream().map(this::group).filter(Objects::nonNull)
-                .flatMap(group -> session.users().getGroupMembersStream(realm, group))
-                .map(UserModel::getId)
-                .collect(Collectors.toSet());
+        return approversOtherThan(policy, List.of()).stream().map(UserModel::getId).collect(Collectors.toSet());
     }
 
     private List<String> unknown(List<String> paths) {

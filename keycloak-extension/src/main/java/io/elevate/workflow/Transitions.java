@@ -5,8 +5,12 @@ import io.elevate.audit.ElevationEvents;
 import io.elevate.metrics.ElevateMetrics;
 import io.elevate.notify.Notice;
 import io.elevate.notify.Notifier;
+import io.elevate.window.ConcurrentChange;
 import io.elevate.window.ElevationWindow;
+import io.elevate.window.StoreUnavailable;
+import io.elevate.window.WindowStore;
 
+import org.jboss.logging.Logger;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -16,24 +20,74 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Records a transition three ways in the same transaction (Elevate's audit row, a Keycloak admin event) and tells
- * people once the transaction has committed, so a rolled-back change never sends a mail nor moves the
- * {@code elevate_requests_total} counter.
+ * The transition core: every change of a request, whoever asks (API, portal, CLI, admin, timers), runs through
+ * {@link #run} and, for an existing request, {@link #locked}. It
+ * <ul>
+ *   <li>takes the request's row before any check, bumping its version and holding its write lock to the end of the
+ *       transaction, so that concurrent changes of one request happen one after the other, each on the state the one
+ *       before left (a vote is never lost, a quorum is met exactly once);</li>
+ *   <li>records each change in the same transaction: Elevate's audit row and a Keycloak admin event
+ *       ({@link #record}); notices and the {@code elevate_requests_total} counter only after commit
+ *       ({@link #tellAfterCommit}), so a rolled-back change tells no one;</li>
+ *   <li>on a refusal marks the transaction rollback-only, so nothing a refused step touched is kept;</li>
+ *   <li>classifies failures by what happened: a lost race (optimistic lock, lock timeout, duplicate key, deadlock)
+ *       is a 409, the database failing otherwise is a 503, anything else a bug that propagates (500, logged).</li>
+ * </ul>
  */
 final class Transitions {
 
+    private static final Logger LOG = Logger.getLogger(Transitions.class);
+
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final WindowStore store;
     private final Notifier notifier;
     private final String portalUrl;
 
-    Transitions(KeycloakSession session, RealmModel realm, Notifier notifier, String portalUrl) {
+    Transitions(KeycloakSession session, RealmModel realm, WindowStore store, Notifier notifier, String portalUrl) {
         this.session = session;
         this.realm = realm;
+        this.store = store;
         this.notifier = notifier;
         this.portalUrl = portalUrl;
+    }
+
+    /** Runs one workflow step in the current transaction; see the class comment for what it guarantees. */
+    Outcome run(Supplier<Outcome> step) {
+        Outcome outcome;
+        try {
+            outcome = step.get();
+        } catch (RuntimeException error) {
+            if (ConcurrentChange.isCause(error)) {
+                LOG.debugf(error, "A workflow step in realm %s lost a race", realm.getName());
+                outcome = Outcome.conflict("someone changed this request at the same moment; read it again");
+            } else if (StoreUnavailable.isCause(error)) {
+                LOG.warnf(error, "A workflow step in realm %s failed in the database", realm.getName());
+                outcome = Outcome.storeUnavailable();
+            } else {
+                throw error;
+            }
+        }
+        if (outcome instanceof Outcome.Refused) {
+            session.getTransactionManager().setRollbackOnly();
+        }
+        return outcome;
+    }
+
+    /**
+     * Runs a step on the request {@code id} of this realm, taken for change ({@link WindowStore#lockForChange}), with
+     * {@code notFound} as the 404's message when the realm has no such request.
+     */
+    Outcome locked(String id, String notFound, Function<ElevationWindow, Outcome> step) {
+        return run(() -> {
+            Optional<ElevationWindow> window = store.lockForChange(id);
+            return window.isEmpty() ? Outcome.notFound(notFound) : step.apply(window.get());
+        });
     }
 
     void record(String action, ElevationWindow window, Caller caller, String why, Instant now) {

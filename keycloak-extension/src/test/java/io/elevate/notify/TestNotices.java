@@ -23,7 +23,7 @@ final class TestNotices {
         ElevationWindow requested = new ElevationWindow(w.id(), w.realmId(), w.userId(), w.clientId(), w.target(),
                 w.startsAt(), w.endsAt(), WindowStatus.REQUESTED, JUSTIFICATION, "operator", null, w.createdAt(),
                 null, null, null, new RequestInfo("policy-1", "INC42", false, 1, null, null, null, null, null, null,
-                null, null, 0));
+                null, null, 0, false));
         Notice.Person requester = new Notice.Person("operator", displayName, "operator@elevate.test");
         return new Notice(Notice.Kind.REQUESTED, requested, requester,
                 List.of(new Notice.Person("approver", "Approver", "approver@elevate.test")),

@@ -28,6 +28,15 @@ public final class PolicyAdmin {
         return "/" + name;
     }
 
+    /** A new subgroup of the group at {@code parentPath}; returns its path. */
+    public String newSubGroup(String parentPath, String prefix) {
+        String parentId = admin.get(DEMO_REALM + "/group-by-path" + parentPath).expectStatus(200).body().path("id")
+                .asText();
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.post(DEMO_REALM + "/groups/" + parentId + "/children", Map.of("name", name)).expectStatus(201);
+        return parentPath + "/" + name;
+    }
+
     public void addMember(String userId, String groupPath) {
         String groupId = admin.get(DEMO_REALM + "/group-by-path" + groupPath).expectStatus(200).body().path("id").asText();
         admin.put(DEMO_REALM + "/users/" + userId + "/groups/" + groupId, "{}").expectStatus(204);

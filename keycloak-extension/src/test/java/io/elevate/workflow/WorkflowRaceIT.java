@@ -1,0 +1,262 @@
+package io.elevate.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.elevate.testing.Elevations;
+import io.elevate.testing.PolicyAdmin;
+import io.elevate.testing.server.AdminApi;
+import io.elevate.testing.server.JsonResponse;
+import io.elevate.testing.server.KeycloakServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+
+import static io.elevate.testing.server.ElevateBuild.DEMO_REALM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A model-based race test of the transition core against the real server: rounds of random workflow steps (approve,
+ * reject, cancel, revoke, extend, break-glass, review; by approvers, by the requester, by an approver who is the
+ * requester) sent at the same moment, under policies with quorums of 1, 2 and 3. After every batch the server's state,
+ * its audit trail and every approver's queue are checked against what the server acknowledged. The seed is printed
+ * with every failure ({@code -Delevate.race.seed=...} replays a run; {@code -Delevate.race.rounds=...} sets the count).
+ */
+@ExtendWith(KeycloakServer.class)
+@DisplayName("The workflow under concurrent random steps")
+class WorkflowRaceIT {
+
+    private static final int ROUNDS = Integer.getInteger("elevate.race.rounds", 200);
+    private static final int BATCHES = 2;
+    private static final Set<Integer> EXPECTED = Set.of(200, 201, 400, 403, 404, 409);
+
+    private enum Step { APPROVE, REJECT, CANCEL, REVOKE, EXTEND, REVIEW }
+
+    private static final Step[] WEIGHTED = {
+            Step.APPROVE, Step.APPROVE, Step.APPROVE, Step.APPROVE, Step.APPROVE, Step.APPROVE, Step.APPROVE,
+            Step.REJECT, Step.CANCEL, Step.REVOKE, Step.REVOKE, Step.EXTEND, Step.EXTEND, Step.EXTEND,
+            Step.REVIEW, Step.REVIEW};
+
+    /** What was sent and what the server answered. */
+    private record Sent(Step step, String user, int status) {
+    }
+
+    private AdminApi admin;
+    private KeycloakServer server;
+    private final Map<String, AdminApi> clients = new ConcurrentHashMap<>();
+    private final Map<Integer, String> policies = new HashMap<>();
+    private List<String> requesters;
+    private List<String> approvers;
+
+    @BeforeEach
+    void setUp(KeycloakServer server, AdminApi admin) {
+        this.server = server;
+        this.admin = admin;
+        Elevations elevations = new Elevations(admin);
+        PolicyAdmin policyAdmin = new PolicyAdmin(admin);
+        String operators = policyAdmin.newGroup("race-ops");
+        String approverGroup = policyAdmin.newGroup("race-appr");
+        String subgroup = policyAdmin.newSubGroup(approverGroup, "oncall");
+        String bothRoles = elevations.newUser("race-req-appr");
+        String requester = elevations.newUser("race-req");
+        policyAdmin.addMember(elevations.userId(bothRoles), operators);
+        policyAdmin.addMember(elevations.userId(bothRoles), approverGroup);
+        policyAdmin.addMember(elevations.userId(requester), operators);
+        List<String> deciders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String approver = elevations.newUser("race-appr" + i);
+            // the third approver is a member of a subgroup only: subgroups count like their parent
+            policyAdmin.addMember(elevations.userId(approver), i == 2 ? subgroup : approverGroup);
+            deciders.add(approver);
+        }
+        requesters = List.of(bothRoles, requester);
+        approvers = new ArrayList<>(deciders);
+        approvers.add(bothRoles);
+        for (int quorum = 1; quorum <= 3; quorum++) {
+            Map<String, List<String>> config = PolicyAdmin.policy(operators, approverGroup);
+            config.put("approvalsRequired", List.of(String.valueOf(quorum)));
+            config.put("breakGlassGroup", List.of(operators));
+            config.put("maxPendingRequests", List.of("100"));
+            config.put("maxBreakGlassPerDay", List.of("100"));
+            policies.put(quorum, policyAdmin.create("race quorum " + quorum + " " + operators, config));
+        }
+    }
+
+    @Test
+    void randomConcurrentStepsKeepEveryInvariant() throws Exception {
+        long seed = Long.getLong("elevate.race.seed", System.nanoTime());
+        Random random = new Random(seed);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                playRound(random, pool, "seed " + seed + ", round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void playRound(Random random, ExecutorService pool, String where) throws Exception {
+        int quorum = 1 + random.nextInt(3);
+        String requester = requesters.get(random.nextInt(requesters.size()));
+        boolean breakGlass = random.nextInt(4) == 0;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("policy", policies.get(quorum));
+        body.put("instanceId", "i-0123456789abcdef0");
+        body.put("justification", "INC42 race " + where);
+        body.put("durationMinutes", 30);
+        JsonNode created = as(requester).post(breakGlass ? "break-glass" : "requests", body).expectStatus(201).body();
+        String id = created.path("id").asText();
+        List<Sent> history = new ArrayList<>();
+        int extensions = 0;
+        for (int batch = 0; batch < BATCHES; batch++) {
+            List<Sent> sent = race(pool, id, requester, randomSteps(random, requester));
+            history.addAll(sent);
+            extensions += (int) sent.stream().filter(s -> s.step() == Step.EXTEND && s.status() == 200).count();
+            check(where + ", batch " + batch + ", " + (breakGlass ? "break-glass" : "request") + " " + id
+                    + " of " + requester + " with quorum " + quorum + ", sent " + history, id, requester, quorum,
+                    breakGlass, extensions, history);
+        }
+    }
+
+    private List<Sent> randomSteps(Random random, String requester) {
+        int count = 3 + random.nextInt(5);
+        List<Sent> steps = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Step step = WEIGHTED[random.nextInt(WEIGHTED.length)];
+            String user = switch (step) {
+                // the requester tries too: they must never count
+                case APPROVE, REJECT, REVOKE, REVIEW -> random.nextInt(6) == 0 ? requester
+                        : approvers.get(random.nextInt(approvers.size()));
+                case CANCEL, EXTEND -> requester;
+            };
+            steps.add(new Sent(step, user, 0));
+        }
+        return steps;
+    }
+
+    /** Sends every step at the same moment and returns them with the server's answers. */
+    private List<Sent> race(ExecutorService pool, String id, String requester, List<Sent> steps) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Sent>> answers = new ArrayList<>();
+        for (Sent step : steps) {
+            AdminApi client = as(step.user());
+            answers.add(pool.submit(() -> {
+                start.await();
+                return new Sent(step.step(), step.user(), send(client, id, step.step()).status());
+            }));
+        }
+        start.countDown();
+        List<Sent> sent = new ArrayList<>();
+        for (Future<Sent> answer : answers) {
+            sent.add(answer.get());
+        }
+        return sent;
+    }
+
+    private static JsonResponse send(AdminApi client, String id, Step step) {
+        String path = "requests/" + id + "/" + step.name().toLowerCase(java.util.Locale.ROOT);
+        return switch (step) {
+            case APPROVE -> client.post(path, Map.of("comment", "fine"));
+            case REJECT -> client.post(path, Map.of("comment", "not now"));
+            case CANCEL -> client.post(path, Map.of("reason", "done already"));
+            case REVOKE -> client.post(path, Map.of("reason", "race over"));
+            case EXTEND -> client.post(path, Map.of("minutes", 10, "justification", "a little longer"));
+            case REVIEW -> client.post(path, Map.of("comment", "looked at it"));
+        };
+    }
+
+    private void check(String where, String id, String requester, int quorum, boolean breakGlass, int extensions,
+                       List<Sent> history) {
+        history.forEach(s -> assertThat(EXPECTED).as(where + ": every answer is a decision or a clear refusal")
+                .contains(s.status()));
+        assertThat(history).as(where + ": the requester never decides their own request")
+                .noneMatch(s -> s.user().equals(requester) && s.status() == 200
+                        && (s.step() == Step.APPROVE || s.step() == Step.REJECT || s.step() == Step.REVIEW));
+
+        JsonNode request = as(requester).get("requests/" + id).expectStatus(200).body();
+        String status = request.path("status").asText();
+        List<JsonNode> approvals = StreamSupport.stream(request.path("approvals").spliterator(), false).toList();
+        assertThat(approvals.size()).as(where + ": every acknowledged approval is recorded, once (server: "
+                + request + ")").isEqualTo(count(history, Step.APPROVE));
+        assertThat(approvals).as(where + ": no approval by the requester")
+                .noneMatch(a -> a.path("approver").asText().equals(requester));
+        Map<Integer, Long> perRound = new HashMap<>();
+        approvals.forEach(a -> perRound.merge(a.path("round").asInt(), 1L, Long::sum));
+        perRound.values().forEach(n -> assertThat(n).as(where + ": a round never takes more votes than its quorum")
+                .isLessThanOrEqualTo(quorum));
+
+        Map<String, Long> trail = new HashMap<>();
+        admin.get(DEMO_REALM + "/elevation/audit?window=" + id + "&max=500").expectStatus(200).body()
+                .forEach(r -> trail.merge(r.path("action").asText(), 1L, Long::sum));
+        String audit = where + ": each transition audited exactly once (trail " + trail + ")";
+        assertThat(trail.getOrDefault(breakGlass ? "BREAK_GLASS" : "REQUESTED", 0L)).as(audit).isEqualTo(1);
+        assertThat(trail.getOrDefault("APPROVAL_ADDED", 0L) + trail.getOrDefault("APPROVED", 0L)
+                + trail.getOrDefault("EXTENDED", 0L)).as(audit).isEqualTo(count(history, Step.APPROVE));
+        assertThat(trail.getOrDefault("REJECTED", 0L) + trail.getOrDefault("EXTENSION_REJECTED", 0L)).as(audit)
+                .isEqualTo(count(history, Step.REJECT));
+        assertThat(trail.getOrDefault("CANCELLED", 0L)).as(audit).isEqualTo(count(history, Step.CANCEL));
+        assertThat(trail.getOrDefault("REVOKED", 0L)).as(audit).isEqualTo(count(history, Step.REVOKE));
+        assertThat(trail.getOrDefault("EXTENSION_REQUESTED", 0L)).as(audit).isEqualTo(count(history, Step.EXTEND));
+        assertThat(trail.getOrDefault("REVIEWED", 0L)).as(audit).isEqualTo(count(history, Step.REVIEW));
+        assertThat(trail.getOrDefault("EXTENDED", 0L)).as(where + ": an extension is granted exactly when its round"
+                + " reaches the quorum").isEqualTo(perRound.entrySet().stream()
+                .filter(e -> e.getKey() > 0 && e.getValue() == quorum).count());
+
+        long firstRound = perRound.getOrDefault(0, 0L);
+        if (breakGlass) {
+            assertThat(firstRound).as(where + ": a break-glass window takes no approval of its own").isZero();
+        } else {
+            boolean approved = trail.getOrDefault("APPROVED", 0L) == 1;
+            assertThat(approved).as(where + ": approved exactly when the first round reached the quorum")
+                    .isEqualTo(firstRound == quorum);
+            if (status.equals("REQUESTED")) {
+                assertThat(firstRound).as(where + ": a pending request is below its quorum").isLessThan(quorum);
+            }
+        }
+        boolean extensionPending = request.hasNonNull("extensionMinutes") && status.equals("APPROVED");
+        if (extensionPending) {
+            assertThat(request.path("approvalsRequired").asInt())
+                    .as(where + ": an extension needs the policy's quorum, break-glass or not").isEqualTo(quorum);
+        }
+        boolean decidable = status.equals("REQUESTED") || extensionPending;
+        int round = breakGlass || !status.equals("REQUESTED") ? extensions : 0;
+        for (String approver : approvers) {
+            if (approver.equals(requester)) {
+                continue;
+            }
+            boolean voted = approvals.stream().anyMatch(a -> a.path("round").asInt() == round
+                    && a.path("approver").asText().equals(approver));
+            boolean queued = StreamSupport.stream(as(approver).get("requests/waiting").expectStatus(200).body()
+                    .spliterator(), false).anyMatch(r -> r.path("id").asText().equals(id));
+            if (decidable && !voted) {
+                assertThat(queued).as(where + ": " + approver + " may still decide, so it is in their queue").isTrue();
+            }
+            if (!decidable && !(breakGlass && request.path("awaitingReview").asBoolean())) {
+                assertThat(queued).as(where + ": nothing waits, so it is in nobody's queue").isFalse();
+            }
+        }
+    }
+
+    private static long count(List<Sent> history, Step step) {
+        return history.stream().filter(s -> s.step() == step && s.status() == 200).count();
+    }
+
+    private AdminApi as(String username) {
+        return clients.computeIfAbsent(username,
+                u -> AdminApi.elevationApiAs(server.baseUrl(), DEMO_REALM, u, Elevations.PASSWORD));
+    }
+}
