@@ -1,5 +1,6 @@
 package io.elevate.admin;
 
+import io.elevate.ServerClock;
 import io.elevate.Elevate;
 
 import org.keycloak.Config;
@@ -30,7 +31,7 @@ public final class ElevationAdminResourceProviderFactory
     static final String MAX_WINDOW_MINUTES = "maxWindowMinutes";
     static final int DEFAULT_MAX_WINDOW_MINUTES = 24 * 60;
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = ServerClock.UTC;
     private Duration maxWindow = Duration.ofMinutes(DEFAULT_MAX_WINDOW_MINUTES);
 
     @Override

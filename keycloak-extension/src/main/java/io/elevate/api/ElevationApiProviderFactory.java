@@ -1,5 +1,6 @@
 package io.elevate.api;
 
+import io.elevate.ServerClock;
 import io.elevate.Elevate;
 
 import org.keycloak.Config;
@@ -17,7 +18,7 @@ public final class ElevationApiProviderFactory implements RealmResourceProviderF
 
     public static final String PROVIDER_ID = "elevation";
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = ServerClock.UTC;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {

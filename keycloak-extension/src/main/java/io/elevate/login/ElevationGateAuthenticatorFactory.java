@@ -1,5 +1,6 @@
 package io.elevate.login;
 
+import io.elevate.ServerClock;
 import io.elevate.Elevate;
 
 import org.keycloak.Config;
@@ -25,7 +26,7 @@ public final class ElevationGateAuthenticatorFactory implements AuthenticatorFac
             AuthenticationExecutionModel.Requirement.DISABLED,
     };
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = ServerClock.UTC;
 
     @Override
     public Authenticator create(KeycloakSession session) {

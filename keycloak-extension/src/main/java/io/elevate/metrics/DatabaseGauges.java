@@ -1,5 +1,6 @@
 package io.elevate.metrics;
 
+import io.elevate.ServerClock;
 import io.elevate.window.WindowStatus;
 
 import io.micrometer.core.instrument.Gauge;
@@ -60,7 +61,7 @@ public final class DatabaseGauges {
             return thread;
         });
         DatabaseGauges gauges = new DatabaseGauges(now -> KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                session -> SnapshotQuery.take(session, now)), Clock.systemUTC(), worker);
+                session -> SnapshotQuery.take(session, now)), ServerClock.UTC, worker);
         gauges.registerOn(Metrics.globalRegistry);
         return gauges;
     }

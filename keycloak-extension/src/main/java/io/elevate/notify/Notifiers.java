@@ -1,5 +1,6 @@
 package io.elevate.notify;
 
+import io.elevate.ServerClock;
 import io.elevate.aws.client.ElevateAws;
 
 import org.jboss.logging.Logger;
@@ -50,7 +51,7 @@ public final class Notifiers {
                     : NotificationsPageFactory.realmUrl(session, realm);
             machines.add(new WebhookNotifier(settings.webhookUrl(), settings.signingKey(),
                     issuer != null ? issuer : "urn:elevate:realm:" + realm.getName(), realm.getName(),
-                    Clock.systemUTC()));
+                    ServerClock.UTC));
         }
         if (machines.isEmpty()) {
             return email;

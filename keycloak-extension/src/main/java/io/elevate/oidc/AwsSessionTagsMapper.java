@@ -1,5 +1,6 @@
 package io.elevate.oidc;
 
+import io.elevate.ServerClock;
 import io.elevate.Elevate;
 import io.elevate.aws.SessionDuration;
 import io.elevate.aws.SessionTag;
@@ -52,7 +53,7 @@ public final class AwsSessionTagsMapper extends AbstractOIDCProtocolMapper
     private final Clock clock;
 
     public AwsSessionTagsMapper() {
-        this(Clock.systemUTC());
+        this(ServerClock.UTC);
     }
 
     AwsSessionTagsMapper(Clock clock) {

@@ -1,5 +1,6 @@
 package io.elevate.saml;
 
+import io.elevate.ServerClock;
 import io.elevate.Elevate;
 import io.elevate.login.GateNotes;
 import io.elevate.window.ElevationWindow;
@@ -42,7 +43,7 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
     private final Clock clock;
 
     public AwsElevationSamlMapper() {
-        this(Clock.systemUTC());
+        this(ServerClock.UTC);
     }
 
     AwsElevationSamlMapper(Clock clock) {

@@ -1,5 +1,6 @@
 package io.elevate.schedule;
 
+import io.elevate.ServerClock;
 import io.elevate.Elevate;
 import io.elevate.aws.client.AwsClients;
 import io.elevate.aws.client.ElevateAws;
@@ -71,7 +72,7 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
             osCredentials = OsCredentialWorker.aws(aws, Duration.ofSeconds(revocationRetrySeconds), Duration.ZERO);
             LOG.info("Elevate puts revocation deny policies in IAM and sets break-glass OS passwords through SSM");
         }
-        ElevationTimers timers = new ElevationTimers(Clock.systemUTC(), Duration.ofMinutes(endNoticeMinutes),
+        ElevationTimers timers = new ElevationTimers(ServerClock.UTC, Duration.ofMinutes(endNoticeMinutes),
                 Duration.ofDays(auditRetentionDays), revocations, osCredentials);
         long interval = Duration.ofSeconds(intervalSeconds).toMillis();
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)

@@ -1,6 +1,7 @@
 package io.elevate.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.elevate.testing.Await;
 import io.elevate.testing.AwsSignIn;
 import io.elevate.testing.Elevations;
 import io.elevate.testing.Mailbox;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -173,9 +175,9 @@ class RequestWorkflowIT {
     }
 
     @Test
-    void aScheduledStartOpensTheWindowOnlyAtItsTime() throws InterruptedException {
+    void aScheduledStartOpensTheWindowOnlyAtItsTime() {
         String policy = policies.create("scheduled " + operators, PolicyAdmin.policy(operators, approvers));
-        Instant start = Instant.now().plusSeconds(8);
+        Instant start = Instant.now().plus(Duration.ofHours(2));
         Map<String, Object> scheduled = request(policy, 30);
         scheduled.put("startsAt", start.toString());
         String id = as(operator).post("requests", scheduled).expectStatus(201).body().path("id").asText();
@@ -184,8 +186,10 @@ class RequestWorkflowIT {
         assertThat(approved.path("open").asBoolean()).isFalse();
         assertThat(AwsSignIn.samlPost(new AwsSignIn(server.baseUrl()).signIn(operator, Elevations.PASSWORD))).isEmpty();
 
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), start).toMillis()) + 500);
-        assertThat(AwsSignIn.samlPost(new AwsSignIn(server.baseUrl()).signIn(operator, Elevations.PASSWORD))).isPresent();
+        try (var later = server.time().ahead(Duration.ofHours(2).plusMinutes(1))) {
+            assertThat(AwsSignIn.samlPost(new AwsSignIn(server.baseUrl()).signIn(operator, Elevations.PASSWORD)))
+                    .isPresent();
+        }
     }
 
     @Test
@@ -253,7 +257,7 @@ class RequestWorkflowIT {
     }
 
     @Test
-    void pendingRequestsExpire() throws InterruptedException {
+    void pendingRequestsExpire() {
         Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
         config.put("pendingExpiryMinutes", List.of("1"));
         String policy = policies.create("expiring " + operators, config);
@@ -261,10 +265,13 @@ class RequestWorkflowIT {
         String id = requested.path("id").asText();
         Instant expiresAt = Instant.parse(requested.path("expiresAt").asText());
 
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 5_000);
-
-        assertThat(as(operator).get("requests/" + id).expectStatus(200).body().path("status").asText())
-                .isEqualTo("EXPIRED");
+        try (var later = server.time().ahead(Duration.between(Instant.now(), expiresAt).plusSeconds(1))) {
+            // the approver's vote is refused from the moment the request is out of time, before the timer has run
+            assertThat(as(approver).post("requests/" + id + "/approve", Map.of()).status()).isEqualTo(409);
+            Await.until("the timer expires the request", Duration.ofSeconds(30), () -> Optional.of(
+                    as(operator).get("requests/" + id).expectStatus(200).body().path("status").asText())
+                    .filter("EXPIRED"::equals), () -> "still pending");
+        }
         assertThat(as(approver).post("requests/" + id + "/approve", Map.of()).status()).isEqualTo(409);
     }
 

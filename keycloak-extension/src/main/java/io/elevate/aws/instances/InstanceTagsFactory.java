@@ -1,5 +1,6 @@
 package io.elevate.aws.instances;
 
+import io.elevate.ServerClock;
 import io.elevate.Elevate;
 import io.elevate.aws.client.AwsClients;
 import io.elevate.aws.client.AwsSettings;
@@ -51,7 +52,7 @@ public final class InstanceTagsFactory implements ProviderFactory<InstanceTags>,
         ProviderFactory<?> aws = factory.getProviderFactory(ElevateAws.class);
         AwsClients clients = aws instanceof ElevateAwsFactory elevateAws ? elevateAws.clients()
                 : new AwsClients(AwsSettings.disabled());
-        tags = of(clients, Clock.systemUTC(), lifetime, size);
+        tags = of(clients, ServerClock.UTC, lifetime, size);
     }
 
     /** Directories over {@code clients}, each behind its own cache. */

@@ -268,6 +268,11 @@ public final class KeycloakDistribution implements KeycloakRuntime {
         }
         Path providers = Files.createDirectories(home.resolve("providers"));
         Files.copy(jar, providers.resolve(jar.getFileName()), REPLACE_EXISTING);
+        // test only: the provider that lets tests move Keycloak's clock (ServerTime), when the build made it
+        String clock = System.getProperty(ServerTime.JAR);
+        if (clock != null && Files.isRegularFile(Path.of(clock))) {
+            Files.copy(Path.of(clock), providers.resolve(Path.of(clock).getFileName()), REPLACE_EXISTING);
+        }
     }
 
     private void installThemes() throws IOException {

@@ -117,6 +117,11 @@ public final class KeycloakServer implements BeforeAllCallback, ExecutionConditi
         return running().adminApi;
     }
 
+    /** Keycloak's clock, which a test may move forward instead of sleeping (and must put back). */
+    public ServerTime time() {
+        return new ServerTime(baseUrl());
+    }
+
     /** The IAM stand-in the server's revocation worker calls (started before Keycloak, shared by the run). */
     public IamContract iam() {
         return running().iam;
