@@ -46,6 +46,16 @@ final class ContainerKeycloak implements KeycloakRuntime {
         this.logFile = logFile;
     }
 
+    /** The extension jar, and the test-only clock provider when the build made it (see ServerTime). */
+    private static List<java.io.File> providers(ElevateBuild build) {
+        List<java.io.File> jars = new java.util.ArrayList<>(List.of(build.extensionJar().toFile()));
+        String clock = System.getProperty(ServerTime.JAR);
+        if (clock != null && Files.isRegularFile(Path.of(clock))) {
+            jars.add(Path.of(clock).toFile());
+        }
+        return jars;
+    }
+
     /** Why no container can run here ({@link #NO_DOCKER}), or null when a Docker engine answers. */
     public static String unavailable() {
         return DockerClientFactory.instance().isDockerAvailable() ? null : NO_DOCKER;
@@ -66,7 +76,7 @@ final class ContainerKeycloak implements KeycloakRuntime {
         Files.writeString(logFile, "", UTF_8, CREATE, APPEND);
 
         KeycloakContainer container = new KeycloakContainer("quay.io/keycloak/keycloak:" + build.keycloakVersion())
-                .withProviderLibsFrom(List.of(build.extensionJar().toFile()))
+                .withProviderLibsFrom(providers(build))
                 .withFeaturesEnabled("declarative-ui")
                 .withEnabledMetrics()
                 .withAdminUsername(admin.username())
