@@ -1,0 +1,43 @@
+package io.elevate.testing.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+@DisplayName("Given Debian's PostgreSQL folders, the harness")
+class LocalPostgresTest {
+
+    @TempDir
+    Path versions;
+
+    @Test
+    @DisplayName("uses the newest installed version's binaries, whatever the version")
+    void newest() throws IOException {
+        installed("9.6");
+        installed("15");
+        installed("17");
+        Files.createDirectories(versions.resolve("18").resolve("bin")); // a leftover folder without initdb
+
+        assertThat(LocalPostgres.newestDebianBin(versions)).isEqualTo(versions.resolve("17").resolve("bin"));
+    }
+
+    @Test
+    @DisplayName("names a folder without binaries when none is installed, so the check for them fails")
+    void none() {
+        Path bin = LocalPostgres.newestDebianBin(versions.resolve("absent"));
+
+        assertThat(Files.isExecutable(bin.resolve("initdb"))).isFalse();
+    }
+
+    private void installed(String version) throws IOException {
+        Path bin = Files.createDirectories(versions.resolve(version).resolve("bin"));
+        Files.createFile(bin.resolve("initdb"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+}
