@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -353,30 +354,65 @@ public final class ElevationWorkflow {
         return new Outcome.Done(reviewed);
     }
 
-    /** Expires pending requests whose time ran out; run by the timer. Returns how many expired. */
-    public int expirePending(Instant now) {
-        int count = 0;
-        for (String id : store.expiredRequests(now, 200)) {
-            ElevationWindow expired = change(id, e -> {
+    /**
+     * Pending requests whose time ran out, at most {@code max}; the timer expires each with {@link #expire}, in a
+     * transaction of its own.
+     */
+    public List<String> expiredRequests(Instant now, int max) {
+        return store.expiredRequests(now, max);
+    }
+
+    /**
+     * Expires one pending request whose time ran out; run by the timer. Returns false, changing nothing, when it is
+     * gone or no longer pending and out of time (decided since it was listed). A decision racing this one meets the
+     * row's optimistic lock and one of the two rolls back.
+     */
+    public boolean expire(String id, Instant now) {
+        AtomicBoolean due = new AtomicBoolean();
+        Optional<ElevationWindow> expired = store.change(id, e -> {
+            if (WindowStatus.REQUESTED.name().equals(e.getStatus()) && e.getExpiresAt() != null
+                    && e.getExpiresAt() <= now.toEpochMilli()) {
+                due.set(true);
                 e.setStatus(WindowStatus.EXPIRED.name());
                 e.setDecidedBy("system");
                 e.setDecidedAt(now.toEpochMilli());
-            });
-            transitions.record("EXPIRED", expired, Caller.system(), "no decision before " + expired.request().expiresAt(), now);
-            count++;
+            }
+        });
+        if (expired.isEmpty() || !due.get()) {
+            return false;
         }
-        return count;
+        transitions.record("EXPIRED", expired.get(), Caller.system(),
+                "no decision before " + expired.get().request().expiresAt(), now);
+        return true;
     }
 
-    /** Tells requesters whose window ends within {@code notice}; run by the timer. Returns how many were told. */
-    public int noticeEndings(Duration notice, Instant now) {
-        int count = 0;
-        for (String id : store.endingWithoutNotice(now, notice, 200)) {
-            ElevationWindow window = change(id, e -> e.setEndNoticeSent(true));
-            transitions.tellAfterCommit(Notice.Kind.ENDING_SOON, window, requester(window));
-            count++;
+    /**
+     * Approved windows ending within {@code notice} whose requester was not told yet, at most {@code max}; the timer
+     * tells each with {@link #noticeEnding}, in a transaction of its own.
+     */
+    public List<String> endingWithoutNotice(Duration notice, Instant now, int max) {
+        return store.endingWithoutNotice(now, notice, max);
+    }
+
+    /**
+     * Tells the requester that the window ends within {@code notice}; run by the timer. Returns false, changing
+     * nothing, when it is gone, already told, or no longer an approved window ending within {@code notice}.
+     */
+    public boolean noticeEnding(String id, Duration notice, Instant now) {
+        AtomicBoolean due = new AtomicBoolean();
+        Optional<ElevationWindow> window = store.change(id, e -> {
+            if (WindowStatus.APPROVED.name().equals(e.getStatus()) && !e.isEndNoticeSent()
+                    && e.getStartsAt() <= now.toEpochMilli() && e.getEndsAt() > now.toEpochMilli()
+                    && e.getEndsAt() <= now.plus(notice).toEpochMilli()) {
+                due.set(true);
+                e.setEndNoticeSent(true);
+            }
+        });
+        if (window.isEmpty() || !due.get()) {
+            return false;
         }
-        return count;
+        transitions.tellAfterCommit(Notice.Kind.ENDING_SOON, window.get(), requester(window.get()));
+        return true;
     }
 
     private interface Decision {
