@@ -79,6 +79,15 @@ public final class KeycloakCluster implements AutoCloseable {
      * @param name the folder under the build directory that holds the database and the nodes' homes
      */
     public static KeycloakCluster start(String name, int size) throws IOException, InterruptedException {
+        return start(name, size, Map.of(), Map.of());
+    }
+
+    /**
+     * As {@link #start(String, int)}, with more Keycloak options (by name without the leading dashes; they win over
+     * the defaults) and environment variables for every node.
+     */
+    public static KeycloakCluster start(String name, int size, Map<String, String> moreOptions,
+                                        Map<String, String> moreEnvironment) throws IOException, InterruptedException {
         ElevateBuild build = ElevateBuild.fromSystemProperties();
         Path directory = build.buildDirectory().resolve(name);
         LocalPostgres postgres = LocalPostgres.start(directory.resolve("postgres"));
@@ -106,9 +115,12 @@ public final class KeycloakCluster implements AutoCloseable {
                     options.put("cache-embedded-network-bind-address", "127.0.0.1");
                     options.put("cache-embedded-network-bind-port", String.valueOf(ports.get(2)));
                 }
+                options.putAll(moreOptions);
+                Map<String, String> environment = new LinkedHashMap<>(Map.of("AWS_EC2_METADATA_DISABLED", "true"));
+                environment.putAll(moreEnvironment);
                 Node node = new Node(letter, keycloak, new AdminApi(keycloak.baseUrl(), keycloak.admin()));
                 nodes.add(node);
-                keycloak.start(options, Map.of("AWS_EC2_METADATA_DISABLED", "true"));
+                keycloak.start(options, environment);
             }
             if (size > 1) {
                 cluster.awaitView(nodes.get(size - 1), size);
