@@ -58,6 +58,7 @@ class AdminEventsIT {
             String approvers = policies.newGroup("approvers");
             String operator = elevations.newUser("op");
             policies.addMember(elevations.userId(operator), operators);
+            policies.addMember(elevations.userId(elevations.newUser("appr")), approvers);
             String policy = policies.create("events " + operators, PolicyAdmin.policy(operators, approvers));
             AdminApi api = AdminApi.elevationApiAs(server.baseUrl(), DEMO_REALM, operator, Elevations.PASSWORD);
             Map<String, Object> body = new LinkedHashMap<>();

@@ -101,6 +101,7 @@ class TimersIT {
         String approvers = policies.newGroup("approvers");
         String operator = elevations.newUser("op");
         policies.addMember(elevations.userId(operator), operators);
+        policies.addMember(elevations.userId(elevations.newUser("appr")), approvers);
         String policy = policies.create("timers " + operators, PolicyAdmin.policy(operators, approvers));
         AdminApi api = AdminApi.elevationApiAs(node.baseUrl(), DEMO_REALM, operator, Elevations.PASSWORD);
         String failing = request(api, policy);
@@ -175,6 +176,7 @@ class TimersIT {
         String operator = elevations.newUser("op");
         policies.addMember(elevations.userId(operator), operators);
         policies.addMember(elevations.userId(operator), breakGlass);
+        policies.addMember(elevations.userId(elevations.newUser("appr")), approvers);
         Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
         config.put("breakGlassGroup", List.of(breakGlass));
         config.put("osCredential", List.of("true"));
