@@ -1,6 +1,7 @@
 package io.elevate.testing.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,26 @@ class LocalPostgresTest {
         Path bin = LocalPostgres.newestDebianBin(versions.resolve("absent"));
 
         assertThat(Files.isExecutable(bin.resolve("initdb"))).isFalse();
+    }
+
+    @Test
+    @DisplayName("when PostgreSQL is required (as .ci/run says) but missing, the tests that need it fail instead of skipping")
+    void requiredButMissing() {
+        System.setProperty("elevate.test.postgres.bin", versions.resolve("none").toString());
+        try {
+            System.setProperty(KeycloakCluster.REQUIRE_POSTGRES, "true");
+            assertThatThrownBy(KeycloakCluster::postgresInstalled).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("initdb").hasMessageContaining(versions.resolve("none").toString());
+
+            System.setProperty(KeycloakCluster.REQUIRE_POSTGRES, "false");
+            assertThat(KeycloakCluster.postgresInstalled()).as("skipped, saying so").isFalse();
+
+            System.setProperty(KeycloakCluster.REQUIRE_POSTGRES, "yes");
+            assertThatThrownBy(KeycloakCluster::postgresInstalled).hasMessageContaining("must be true or false");
+        } finally {
+            System.clearProperty("elevate.test.postgres.bin");
+            System.clearProperty(KeycloakCluster.REQUIRE_POSTGRES);
+        }
     }
 
     private void installed(String version) throws IOException {
