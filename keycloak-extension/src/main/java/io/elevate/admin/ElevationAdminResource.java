@@ -4,6 +4,7 @@ import io.elevate.api.ApiError;
 import io.elevate.api.AuditResource;
 import io.elevate.audit.Actor;
 import io.elevate.audit.AuditLog;
+import io.elevate.audit.ElevationEvents;
 import io.elevate.aws.client.ElevateAws;
 import io.elevate.aws.iam.IamArtifacts;
 import io.elevate.aws.iam.IamRequest;
@@ -37,6 +38,7 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.util.JsonSerialization;
@@ -55,7 +57,11 @@ import java.util.Optional;
  */
 public final class ElevationAdminResource {
 
-    static final String RESOURCE_TYPE = "ELEVATION_WINDOW";
+    /**
+     * Keycloak's resource type for extensions' events, which its admin-events filters accept; the events are told
+     * apart by their path, {@code elevation/windows/{id}} (grant) and {@code elevation/windows/{id}/revoke}.
+     */
+    static final ResourceType RESOURCE_TYPE = ResourceType.CUSTOM;
     private static final int MAX_PAGE = 500;
 
     private final KeycloakSession session;
@@ -137,7 +143,7 @@ public final class ElevationAdminResource {
         new AuditLog(session, realm).record("GRANTED", window.id(), actor, describe(window), now);
         ElevateMetrics.transitionAfterCommit(session, "GRANTED");
         WindowRepresentation representation = represent(window, now);
-        adminEvent.operation(OperationType.CREATE).resourcePath("elevation", "windows", window.id())
+        adminEvent.operation(OperationType.CREATE).resourcePath(ElevationEvents.PATH_PREFIX, "windows", window.id())
                 .representation(representation).success();
         return Response.created(URI.create(window.id())).entity(representation).build();
     }
@@ -170,7 +176,7 @@ public final class ElevationAdminResource {
             return ApiError.of(refused);
         }
         WindowRepresentation representation = represent(((Outcome.Done) outcome).window(), now);
-        adminEvent.operation(OperationType.UPDATE).resourcePath("elevation", "windows", id, "revoke")
+        adminEvent.operation(OperationType.UPDATE).resourcePath(ElevationEvents.PATH_PREFIX, "windows", id, "revoke")
                 .representation(representation).success();
         return Response.ok(representation).build();
     }

@@ -3,6 +3,7 @@ package io.elevate.audit;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -14,13 +15,19 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import java.util.Map;
 
 /**
- * Publishes every elevation transition as a Keycloak admin event of resource type {@code ELEVATION_REQUEST}, so the
- * realm's event store, its event listeners and SIEM pipelines see it (Keycloak's user events have no custom types).
- * A transition made by the server itself (expiry) carries no auth user.
+ * Publishes every elevation transition as a Keycloak admin event, so the realm's event store, its event listeners and
+ * SIEM pipelines see it (Keycloak's user events have no custom types). Keycloak's admin-events filters only know the
+ * resource types of its own {@link ResourceType} enum, so the events are of type {@code CUSTOM} (operation
+ * {@code ACTION}) and told apart by their resource path, {@code elevation/requests/{id}/{ACTION}} (e.g.
+ * {@code elevation/requests/1b2c.../APPROVED}), and their representation, which names the action. A transition made by
+ * the server itself (expiry) carries no auth user.
  */
 public final class ElevationEvents {
 
-    public static final String RESOURCE_TYPE = "ELEVATION_REQUEST";
+    /** Keycloak's resource type for extensions' events: one the admin-events filters accept. */
+    public static final ResourceType RESOURCE_TYPE = ResourceType.CUSTOM;
+    /** The start of every resource path Elevate's events carry; a request's transitions are under {@code elevation/requests/{id}/}. */
+    public static final String PATH_PREFIX = "elevation";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -39,7 +46,7 @@ public final class ElevationEvents {
                 session.getContext().getConnection());
         builder.resource(RESOURCE_TYPE)
                 .operation(OperationType.ACTION)
-                .resourcePath("elevation", "requests", windowId, action)
+                .resourcePath(PATH_PREFIX, "requests", windowId, action)
                 .representation(detail)
                 .success();
     }

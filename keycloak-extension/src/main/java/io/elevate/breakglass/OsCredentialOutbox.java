@@ -77,6 +77,10 @@ public final class OsCredentialOutbox {
                 .getResultList();
     }
 
+    Optional<OsCredentialEntity> find(String id) {
+        return Optional.ofNullable(em.find(OsCredentialEntity.class, id));
+    }
+
     Optional<OsCredentialEntity> ofWindow(RealmModel realm, String windowId) {
         return em.createQuery("select c from OsCredentialEntity c where c.realmId = :realmId"
                         + " and c.windowId = :windowId", OsCredentialEntity.class)

@@ -4,16 +4,23 @@ import io.elevate.aws.client.AwsClients;
 import io.elevate.breakglass.OsCredentialSettings.Platform;
 
 import org.jboss.logging.Logger;
-import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Moves break-glass OS credentials on, one step per due row and timer run, in the timer's transaction: send the SSM
- * command ({@code PENDING → SENT}), wait for it ({@code SENT → SET}, or {@code FAILED}), and delete the parameter when
- * its time is up or once it was shown ({@code SET/SHOWN → DELETED}; a failed command's parameter too, in case the
- * script got that far). A transient AWS failure is tried again after a backoff (sending at most
+ * Moves break-glass OS credentials on, one step per due row and timer run: send the SSM command
+ * ({@code PENDING → SENT}), wait for it ({@code SENT → SET}, or {@code FAILED}), and delete the parameter when its time
+ * is up or once it was shown ({@code SET/SHOWN → DELETED}; a failed command's parameter too, in case the script got
+ * that far). Each row takes three steps, as revocations do: read it (one short transaction), call SSM with no
+ * transaction open (so a slow AWS never holds a database connection or lock), record the answer (a second short
+ * transaction). A row whose step fails (its transaction rolls back) is logged and taken again at the next run; the
+ * other rows go on. A transient AWS failure is tried again after a backoff (sending at most
  * {@value #MAX_SEND_ATTEMPTS} times, deleting until it is done); a refusal (access denied, an invalid instance) fails
  * at once. Every step is audited; no audit row carries the password, which the worker never reads.
  */
@@ -30,6 +37,37 @@ public final class OsCredentialWorker {
     /** Where the worker records each step: Elevate's audit trail in the row's realm. */
     interface Trail {
         void record(String action, OsCredentialEntity row, String detail);
+    }
+
+    /** The SSM call a row's due step makes. */
+    enum Call { SEND, POLL, DELETE, NONE }
+
+    /** What a row's due step needs, read from the row in the first transaction. */
+    record Step(String rowId, Call call, OsCredentialState state, String commandId, boolean windowOpen,
+                String windowId, String instanceId, String region, String platform, String osUser, String kmsKeyId,
+                String parameterName) {
+
+        static Step of(OsCredentialEntity row, boolean windowOpen) {
+            Call call = switch (row.stateEnum()) {
+                case PENDING -> windowOpen ? Call.SEND : Call.NONE;
+                case SENT -> Call.POLL;
+                case SET, SHOWN, FAILED -> row.getCommandId() == null || row.getDeletedAt() != null
+                        ? Call.NONE : Call.DELETE;
+                case DELETED -> Call.NONE;
+            };
+            return new Step(row.getId(), call, row.stateEnum(), row.getCommandId(), windowOpen, row.getWindowId(),
+                    row.getInstanceId(), row.getRegion(), row.getPlatform(), row.getOsUser(), row.getKmsKeyId(),
+                    row.getParameterName());
+        }
+
+        /** Whether the row, read again to record the answer, still waits for this step (nobody moved it meanwhile). */
+        boolean stillDue(OsCredentialEntity row) {
+            return Step.of(row, windowOpen).call() == call && Objects.equals(row.getCommandId(), commandId);
+        }
+    }
+
+    /** SSM's answer to a step's call: a command id, an invocation, whether a parameter existed; or the error. */
+    record Answer(Object value, RuntimeException error) {
     }
 
     private final Ssm ssm;
@@ -50,70 +88,130 @@ public final class OsCredentialWorker {
         return new OsCredentialWorker(new Ssm(aws), retryBase, poll);
     }
 
-    /** Takes the due step of every due row; returns how many rows were looked at. */
-    public int run(KeycloakSession session, Instant now) {
-        OsCredentialOutbox outbox = new OsCredentialOutbox(session);
+    /**
+     * Takes the due step of every due row, each in transactions of its own; returns how many rows moved on. A row
+     * whose step fails is logged and left for the next run.
+     */
+    public int run(KeycloakSessionFactory factory, Instant now, Runnable onFailure) {
+        List<String> due = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                session -> new OsCredentialOutbox(session).due(now, ROWS_PER_RUN).stream()
+                        .map(OsCredentialEntity::getId).toList());
         int count = 0;
-        for (OsCredentialEntity row : outbox.due(now, ROWS_PER_RUN)) {
-            advance(row, now, outbox.windowOpen(row, now),
-                    (action, r, detail) -> outbox.audit(action, r, detail, OsCredentialOutbox.SYSTEM, now));
-            count++;
+        for (String id : due) {
+            try {
+                if (step(factory, id, now)) {
+                    count++;
+                }
+            } catch (RuntimeException e) {
+                onFailure.run();
+                LOG.warnf(e, "Elevate could not take the due step of break-glass OS credential %s; it is tried again"
+                        + " at the next run", id);
+            }
         }
         return count;
     }
 
+    /** Read, call SSM with no transaction open, record; false when the row was no longer due. */
+    private boolean step(KeycloakSessionFactory factory, String id, Instant now) {
+        Optional<Step> read = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+            OsCredentialOutbox outbox = new OsCredentialOutbox(session);
+            return outbox.find(id).filter(row -> row.getNextAttemptAt() != null
+                            && row.getNextAttemptAt() <= now.toEpochMilli())
+                    .map(row -> Step.of(row, outbox.windowOpen(row, now)));
+        });
+        if (read.isEmpty()) {
+            return false;
+        }
+        Step step = read.get();
+        Answer answer = call(step);
+        return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+            OsCredentialOutbox outbox = new OsCredentialOutbox(session);
+            Optional<OsCredentialEntity> row = outbox.find(id);
+            if (row.isEmpty() || !step.stillDue(row.get())) {
+                LOG.debugf("Break-glass OS credential %s changed during its %s step; the next run takes it", id,
+                        step.call());
+                return false;
+            }
+            apply(row.get(), step, answer, now,
+                    (action, r, detail) -> outbox.audit(action, r, detail, OsCredentialOutbox.SYSTEM, now));
+            return true;
+        });
+    }
+
     /**
-     * The row's due step.
+     * The row's due step in one go (call and record), for a row held in memory.
      *
      * @param windowOpen whether its break-glass window is still open: a window revoked, cancelled or ended before the
      *                   command was sent gets none (its instance's password is left alone)
      */
     void advance(OsCredentialEntity row, Instant now, boolean windowOpen, Trail trail) {
-        switch (row.stateEnum()) {
-            case PENDING -> {
-                if (windowOpen) {
-                    send(row, now, trail);
-                } else {
-                    fail(row, now, trail, "the break-glass window was no longer open when the command was due");
-                }
-            }
-            case SENT -> poll(row, now, trail);
-            case SET, SHOWN, FAILED -> delete(row, now, trail);
-            case DELETED -> row.setNextAttemptAt(null);
+        Step step = Step.of(row, windowOpen);
+        apply(row, step, call(step), now, trail);
+    }
+
+    /** Makes the step's SSM call; touches no row. */
+    Answer call(Step step) {
+        try {
+            Object value = switch (step.call()) {
+                case SEND -> ssm.send(step.windowId(), step.instanceId(), step.region(),
+                        Platform.valueOf(step.platform()), step.osUser(), step.kmsKeyId(), step.parameterName());
+                case POLL -> ssm.invocation(step.region(), step.commandId(), step.instanceId());
+                case DELETE -> ssm.delete(step.region(), step.parameterName());
+                case NONE -> null;
+            };
+            return new Answer(value, null);
+        } catch (RuntimeException error) {
+            return new Answer(null, error);
         }
     }
 
-    private void send(OsCredentialEntity row, Instant now, Trail trail) {
-        try {
-            String commandId = ssm.send(row.getWindowId(), row.getInstanceId(), row.getRegion(),
-                    Platform.valueOf(row.getPlatform()), row.getOsUser(), row.getKmsKeyId(), row.getParameterName());
-            row.setCommandId(commandId);
+    /** Records the answer of the step's call on the row. */
+    void apply(OsCredentialEntity row, Step step, Answer answer, Instant now, Trail trail) {
+        switch (step.call()) {
+            case SEND -> sent(row, answer, now, trail);
+            case POLL -> polled(row, answer, now, trail);
+            case DELETE -> deleted(row, answer, now, trail);
+            case NONE -> {
+                if (row.stateEnum() == OsCredentialState.PENDING) {
+                    fail(row, now, trail, "the break-glass window was no longer open when the command was due");
+                } else {
+                    row.setNextAttemptAt(null);
+                }
+            }
+        }
+    }
+
+    private void sent(OsCredentialEntity row, Answer answer, Instant now, Trail trail) {
+        if (answer.error() == null) {
+            row.setCommandId((String) answer.value());
             row.setState(OsCredentialState.SENT.name());
             row.setSentAt(now.toEpochMilli());
             row.setAttempts(0);
             row.setLastError(null);
             row.setNextAttemptAt(now.plus(poll).toEpochMilli());
             trail.record("OS_CREDENTIAL_COMMAND_SENT", row, describe(row));
-        } catch (RuntimeException error) {
-            row.setAttempts(row.getAttempts() + 1);
-            row.setLastError(Ssm.describe(error));
-            if (error instanceof IllegalArgumentException || !Ssm.isTransient(error)
-                    || row.getAttempts() >= MAX_SEND_ATTEMPTS) {
-                fail(row, now, trail, "SendCommand: " + Ssm.describe(error));
-            } else {
-                row.setNextAttemptAt(now.plus(backoff(row.getAttempts())).toEpochMilli());
-                trail.record("OS_CREDENTIAL_RETRY", row, describe(row));
-                LOG.warnf("Elevate could not send the break-glass OS credential command for window %s: %s",
-                        row.getWindowId(), row.getLastError());
-            }
+            return;
+        }
+        RuntimeException error = answer.error();
+        row.setAttempts(row.getAttempts() + 1);
+        row.setLastError(Ssm.describe(error));
+        if (error instanceof IllegalArgumentException || !Ssm.isTransient(error)
+                || row.getAttempts() >= MAX_SEND_ATTEMPTS) {
+            fail(row, now, trail, "SendCommand: " + Ssm.describe(error));
+        } else {
+            row.setNextAttemptAt(now.plus(backoff(row.getAttempts())).toEpochMilli());
+            trail.record("OS_CREDENTIAL_RETRY", row, describe(row));
+            LOG.warnf("Elevate could not send the break-glass OS credential command for window %s: %s",
+                    row.getWindowId(), row.getLastError());
         }
     }
 
-    private void poll(OsCredentialEntity row, Instant now, Trail trail) {
+    private void polled(OsCredentialEntity row, Answer answer, Instant now, Trail trail) {
         Ssm.Invocation invocation;
-        try {
-            invocation = ssm.invocation(row.getRegion(), row.getCommandId(), row.getInstanceId());
-        } catch (RuntimeException error) {
+        if (answer.error() == null) {
+            invocation = (Ssm.Invocation) answer.value();
+        } else {
+            RuntimeException error = answer.error();
             row.setLastError(Ssm.describe(error));
             invocation = new Ssm.Invocation(null, row.getLastError());
             if (!Ssm.isTransient(error)) {
@@ -137,13 +235,9 @@ public final class OsCredentialWorker {
         }
     }
 
-    private void delete(OsCredentialEntity row, Instant now, Trail trail) {
-        if (row.getCommandId() == null || row.getDeletedAt() != null) {
-            row.setNextAttemptAt(null);
-            return;
-        }
-        try {
-            boolean existed = ssm.delete(row.getRegion(), row.getParameterName());
+    private void deleted(OsCredentialEntity row, Answer answer, Instant now, Trail trail) {
+        if (answer.error() == null) {
+            boolean existed = (Boolean) answer.value();
             row.setDeletedAt(now.toEpochMilli());
             row.setNextAttemptAt(null);
             row.setAttempts(0);
@@ -151,13 +245,13 @@ public final class OsCredentialWorker {
                 row.setState(OsCredentialState.DELETED.name());
             }
             trail.record("OS_CREDENTIAL_DELETED", row, describe(row) + (existed ? "" : " (it was not there)"));
-        } catch (RuntimeException error) {
-            row.setAttempts(row.getAttempts() + 1);
-            row.setLastError(Ssm.describe(error));
-            row.setNextAttemptAt(now.plus(backoff(row.getAttempts())).toEpochMilli());
-            trail.record("OS_CREDENTIAL_RETRY", row, "DeleteParameter: " + describe(row));
-            LOG.warnf("Elevate could not delete %s: %s", row.getParameterName(), row.getLastError());
+            return;
         }
+        row.setAttempts(row.getAttempts() + 1);
+        row.setLastError(Ssm.describe(answer.error()));
+        row.setNextAttemptAt(now.plus(backoff(row.getAttempts())).toEpochMilli());
+        trail.record("OS_CREDENTIAL_RETRY", row, "DeleteParameter: " + describe(row));
+        LOG.warnf("Elevate could not delete %s: %s", row.getParameterName(), row.getLastError());
     }
 
     private void fail(OsCredentialEntity row, Instant now, Trail trail, String why) {

@@ -26,6 +26,12 @@ public final class ElevateMetrics {
     static final String SIGNINS = "elevate.signins";
     static final String GATE = "elevate.gate";
     static final String REQUESTS = "elevate.requests";
+    static final String TIMER_RUNS = "elevate.timer.runs";
+    static final String TIMER_FAILURES = "elevate.timer.failures";
+
+    /** The timers' steps, each item of which runs in a transaction of its own and may fail alone. */
+    public static final List<String> TIMER_STEPS = List.of("realms", "expiry", "end_notice", "audit_retention",
+            "revocation", "os_credential");
 
     /** The reason label of a granted sign-in: the gate found an open, approved window. */
     public static final String GRANTED_REASON = "open_window";
@@ -46,6 +52,35 @@ public final class ElevateMetrics {
     /** Registers the transition counters at 0 (server start); registering again returns the same counters. */
     public static void registerTransitions() {
         TRANSITIONS.forEach(ElevateMetrics::transitionCounter);
+    }
+
+    /** Registers the timer counters at 0 (server start). */
+    public static void registerTimers() {
+        timerRuns();
+        TIMER_STEPS.forEach(ElevateMetrics::timerFailures);
+    }
+
+    /** Counts a finished run of Elevate's timers on this node (whatever its items did). */
+    public static void timerRun() {
+        timerRuns().increment();
+    }
+
+    /** Counts an item of a timer step that failed (rolled back alone, tried again at the next run). */
+    public static void timerItemFailed(String step) {
+        timerFailures(step).increment();
+    }
+
+    private static Counter timerRuns() {
+        return Counter.builder(TIMER_RUNS)
+                .description("Finished runs of Elevate's timers on this node")
+                .register(REGISTRY);
+    }
+
+    private static Counter timerFailures(String step) {
+        return Counter.builder(TIMER_FAILURES)
+                .description("Items of Elevate's timers that failed and were left for the next run, by step")
+                .tag("step", step)
+                .register(REGISTRY);
     }
 
     /** Counts a sign-in the gate let through. */

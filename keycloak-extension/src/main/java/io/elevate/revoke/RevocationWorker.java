@@ -48,21 +48,32 @@ public final class RevocationWorker {
      * call IAM (no transaction open, so a slow AWS never holds a database connection or lock), then record the result
      * on the rows that call covered (a second short transaction; a row queued meanwhile waits for the next run).
      */
-    public int run(KeycloakSessionFactory factory, Instant now) {
+    public int run(KeycloakSessionFactory factory, Instant now, Runnable onFailure) {
         List<RevocationOutbox.RoleKey> roles = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 session -> new RevocationOutbox(session).dueRoles(now, ROLES_PER_RUN));
         int synced = 0;
         for (RevocationOutbox.RoleKey role : roles) {
-            Plan plan = KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                    session -> Plan.of(new RevocationOutbox(session).rowsOf(role), now));
-            String error = call(role, plan.ids(), plan.slots());
-            KeycloakModelUtils.runJobInTransaction(factory,
-                    session -> record(new RevocationOutbox(session), role, plan, error, now));
-            if (error == null) {
-                synced++;
+            try {
+                if (sync(factory, role, now)) {
+                    synced++;
+                }
+            } catch (RuntimeException e) {
+                // this role's rows roll back alone and are taken again at the next run; the other roles go on
+                onFailure.run();
+                LOG.warnf(e, "Elevate could not record the revocation policy of %s; it is tried again at the next run",
+                        role.arn());
             }
         }
         return synced;
+    }
+
+    private boolean sync(KeycloakSessionFactory factory, RevocationOutbox.RoleKey role, Instant now) {
+        Plan plan = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                session -> Plan.of(new RevocationOutbox(session).rowsOf(role), now));
+        String error = call(role, plan.ids(), plan.slots());
+        KeycloakModelUtils.runJobInTransaction(factory,
+                session -> record(new RevocationOutbox(session), role, plan, error, now));
+        return error == null;
     }
 
     /** What one IAM call for a role covers: the windows whose rows were read, the ids the policy names, its slots. */

@@ -4,7 +4,6 @@ import io.elevate.ServerClock;
 import io.elevate.Elevate;
 import io.elevate.aws.client.AwsClients;
 import io.elevate.aws.client.ElevateAws;
-import io.elevate.aws.client.ElevateAwsFactory;
 import io.elevate.breakglass.OsCredentialWorker;
 import io.elevate.metrics.DatabaseGauges;
 import io.elevate.metrics.ElevateMetrics;
@@ -12,13 +11,12 @@ import io.elevate.revoke.RevocationWorker;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
-import org.keycloak.events.EventListenerProvider;
-import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
@@ -30,18 +28,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Schedules {@link ElevationTimers} on server start, run by one node of the cluster at a time (Keycloak's cluster-aware
- * runner); each step is also idempotent (an expired request or a sent notice is marked in the same transaction). Registered as an event listener
- * factory only to get a {@code postInit} hook; the listener itself is never enabled in a realm and does nothing.
- * Settings: {@code --spi-events-listener--elevate-timers--interval-seconds} (default 30),
- * {@code ...--end-notice-minutes} (15), {@code ...--audit-retention-days} (400),
- * {@code ...--revocation-retry-seconds} (15, doubling up to 15 minutes). Whether revocations reach IAM, and how, is the
- * {@code elevate-aws} SPI's setting ({@link ElevateAwsFactory}). Its {@code postInit} also registers Elevate's
- * database gauges ({@link DatabaseGauges}) and transition counters, once per server, for the same reason.
+ * The {@code elevate-timers} SPI's provider: schedules {@link ElevationTimers} on server start, run by one node of the
+ * cluster at a time (Keycloak's cluster-aware runner); each step is also idempotent (an expired request or a sent
+ * notice is marked in the same transaction). Settings ({@code --spi-elevate-timers--default--<name>} or
+ * {@code KC_SPI_ELEVATE_TIMERS__DEFAULT__<NAME>}): {@code interval-seconds} (default 30), {@code end-notice-minutes}
+ * (15), {@code audit-retention-days} (400), {@code revocation-retry-seconds} (15, doubling up to 15 minutes). Whether
+ * revocations and break-glass OS credentials reach AWS, and how, is the {@code elevate-aws} SPI's setting, read through
+ * its provider. Its {@code postInit} also registers Elevate's database gauges ({@link DatabaseGauges}) and transition
+ * counters, once per server.
  */
-public final class ElevationTimersFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
+public final class ElevationTimersFactory implements ProviderFactory<ElevateTimers>, ServerInfoAwareProviderFactory {
 
-    public static final String PROVIDER_ID = "elevate-timers";
+    public static final String PROVIDER_ID = "default";
 
     private static final Logger LOG = Logger.getLogger(ElevationTimersFactory.class);
 
@@ -61,12 +59,16 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        AwsClients aws = ((ElevateAwsFactory) factory.getProviderFactory(ElevateAws.class)).clients();
+        AwsClients aws = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+            ElevateAws provider = session.getProvider(ElevateAws.class);
+            return provider == null ? null : provider.clients();
+        });
         gauges = DatabaseGauges.register(factory);
         ElevateMetrics.registerTransitions();
+        ElevateMetrics.registerTimers();
         RevocationWorker revocations = null;
         OsCredentialWorker osCredentials = null;
-        if (aws.settings().enabled()) {
+        if (aws != null && aws.settings().enabled()) {
             revocations = RevocationWorker.aws(aws, Duration.ofSeconds(revocationRetrySeconds));
             // the same retry base as revocations; a running command is asked about at every run
             osCredentials = OsCredentialWorker.aws(aws, Duration.ofSeconds(revocationRetrySeconds), Duration.ZERO);
@@ -81,8 +83,8 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
     }
 
     @Override
-    public EventListenerProvider create(KeycloakSession session) {
-        return NoEvents.INSTANCE;
+    public ElevateTimers create(KeycloakSession session) {
+        return new ElevateTimers(Duration.ofSeconds(intervalSeconds));
     }
 
     @Override
@@ -125,25 +127,8 @@ public final class ElevationTimersFactory implements EventListenerProviderFactor
     private static long positive(Config.Scope config, String key, long fallback) {
         long value = config.getLong(key, fallback);
         if (value < 1) {
-            throw new IllegalArgumentException(PROVIDER_ID + " " + key + " must be at least 1, not " + value);
+            throw new IllegalArgumentException(ElevateTimersSpi.NAME + " " + key + " must be at least 1, not " + value);
         }
         return value;
-    }
-
-    /** The listener this factory must return: it ignores every event. */
-    private enum NoEvents implements EventListenerProvider {
-        INSTANCE;
-
-        @Override
-        public void onEvent(org.keycloak.events.Event event) {
-        }
-
-        @Override
-        public void onEvent(org.keycloak.events.admin.AdminEvent event, boolean includeRepresentation) {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

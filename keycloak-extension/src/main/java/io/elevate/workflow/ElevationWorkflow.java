@@ -395,20 +395,20 @@ public final class ElevationWorkflow {
         return new Outcome.Done(reviewed);
     }
 
-    /** Expires pending requests whose time ran out; run by the timer. Returns how many expired. */
-    public int expirePending(Instant now) {
-        int count = 0;
-        for (String id : store.expiredRequests(now, 200)) {
-            if (expire(id, now) instanceof Outcome.Done) {
-                count++;
-            }
-        }
-        return count;
+    /**
+     * Pending requests whose time ran out, at most {@code max}; the timer expires each with {@link #expire}, in a
+     * transaction of its own.
+     */
+    public List<String> expiredRequests(Instant now, int max) {
+        return store.expiredRequests(now, max);
     }
 
-    /** Expires one pending request whose time ran out, if it still is pending and out of time. */
-    public Outcome expire(String id, Instant now) {
-        return transitions.locked(id, "no request " + id + " in this realm", window -> {
+    /**
+     * Expires one pending request whose time ran out, through the transition core; run by the timer. Returns false,
+     * changing nothing, when it is gone or no longer pending and out of time (decided since it was listed).
+     */
+    public boolean expire(String id, Instant now) {
+        return taken(transitions.locked(id, "no request " + id + " in this realm", window -> {
             if (window.status() != WindowStatus.REQUESTED || window.request().expiresAt() == null
                     || now.isBefore(window.request().expiresAt())) {
                 return Outcome.conflict("the request is " + state(window, now) + " and not out of time");
@@ -421,18 +421,48 @@ public final class ElevationWorkflow {
             transitions.record("EXPIRED", expired, Caller.system(), "no decision before " + window.request().expiresAt(),
                     now);
             return new Outcome.Done(expired);
-        });
+        }));
     }
 
-    /** Tells requesters whose window ends within {@code notice}; run by the timer. Returns how many were told. */
-    public int noticeEndings(Duration notice, Instant now) {
-        int count = 0;
-        for (String id : store.endingWithoutNotice(now, notice, 200)) {
-            if (noticeEnding(id, notice, now) instanceof Outcome.Done) {
-                count++;
+    /**
+     * Approved windows ending within {@code notice} whose requester was not told yet, at most {@code max}; the timer
+     * tells each with {@link #noticeEnding}, in a transaction of its own.
+     */
+    public List<String> endingWithoutNotice(Duration notice, Instant now, int max) {
+        return store.endingWithoutNotice(now, notice, max);
+    }
+
+    /**
+     * Tells the requester that the window ends within {@code notice}, once, through the transition core; run by the
+     * timer. Returns false, changing nothing, when it is gone, already told, or no longer an approved window that
+     * has started and ends within {@code notice}.
+     */
+    public boolean noticeEnding(String id, Duration notice, Instant now) {
+        return taken(transitions.locked(id, "no window " + id + " in this realm", window -> {
+            if (window.status() != WindowStatus.APPROVED || window.request().endNoticeSent() || ended(window, now)
+                    || window.startsAt().isAfter(now) || window.endsAt().isAfter(now.plus(notice))) {
+                return Outcome.conflict("the window is " + state(window, now) + " and needs no end notice now");
             }
+            ElevationWindow told = change(id, e -> e.setEndNoticeSent(true));
+            transitions.tellAfterCommit(Notice.Kind.ENDING_SOON, told, requester(told));
+            return new Outcome.Done(told);
+        }));
+    }
+
+    /**
+     * Whether a timer's step was taken. Not due (any more) is false; the database failing is thrown, so that the
+     * timer logs and counts it and tries the item again at its next run.
+     */
+    private static boolean taken(Outcome outcome) {
+        if (outcome instanceof Outcome.Refused refused && refused.status() >= 500) {
+            throw new IllegalStateException(refused.message());
         }
-        return count;
+        return outcome instanceof Outcome.Done;
+    }
+
+        }
+        transitions.tellAfterCommit(Notice.Kind.ENDING_SOON, window.get(), requester(window.get()));
+        return true;
     }
 
     /** Tells the requester that one approved window ends within {@code notice}, once. */

@@ -303,6 +303,44 @@ class SsmContractTest {
         worker.advance(row, now, true, (action, r, detail) -> trail.add(action + " " + detail));
     }
 
+    @Nested
+    @DisplayName("when the step is split into read, call and record")
+    class ReadCallRecord {
+
+        @Test
+        @DisplayName("then the SSM call reads only the step and changes no row")
+        void theCallChangesNothing() {
+            OsCredentialEntity row = pending();
+            OsCredentialWorker.Step step = OsCredentialWorker.Step.of(row, true);
+
+            OsCredentialWorker.Answer answer = worker.call(step);
+
+            assertThat(answer.error()).isNull();
+            assertThat(ssm.commands()).singleElement().satisfies(c -> assertThat(c.commandId()).isEqualTo(answer.value()));
+            assertThat(row.getState()).isEqualTo("PENDING");
+            assertThat(row.getCommandId()).isNull();
+            worker.apply(row, step, answer, T0, (action, r, detail) -> trail.add(action + " " + detail));
+            assertThat(row.getState()).isEqualTo("SENT");
+            assertThat(row.getCommandId()).isEqualTo(answer.value());
+        }
+
+        @Test
+        @DisplayName("then a deletion still applies to a password shown meanwhile, but a send not to a row sent meanwhile")
+        void aRowMovedMeanwhile() {
+            OsCredentialEntity set = set(T0);
+            OsCredentialWorker.Step delete = OsCredentialWorker.Step.of(set, true);
+            set.setState(OsCredentialState.SHOWN.name());
+            assertThat(delete.call()).isEqualTo(OsCredentialWorker.Call.DELETE);
+            assertThat(delete.stillDue(set)).isTrue();
+
+            OsCredentialEntity pending = pending();
+            OsCredentialWorker.Step send = OsCredentialWorker.Step.of(pending, true);
+            pending.setState(OsCredentialState.SENT.name());
+            pending.setCommandId("sent-by-another-run");
+            assertThat(send.stillDue(pending)).isFalse();
+        }
+    }
+
     private static OsCredentialEntity pending() {
         String windowId = UUID.randomUUID().toString();
         OsCredentialEntity row = new OsCredentialEntity();

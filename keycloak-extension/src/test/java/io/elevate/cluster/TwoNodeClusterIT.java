@@ -64,8 +64,8 @@ class TwoNodeClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        assumeTrue(KeycloakCluster.postgresInstalled(), "needs Debian's PostgreSQL 15 binaries"
-                + " (/usr/lib/postgresql/15/bin; sudo apt-get install postgresql) for the nodes' shared database");
+        assumeTrue(KeycloakCluster.postgresInstalled(), "needs Debian's PostgreSQL binaries"
+                + " (/usr/lib/postgresql/<version>/bin; sudo apt-get install postgresql) for the nodes' shared database");
         cluster = KeycloakCluster.start("cluster-it", 2);
         a = cluster.node("a");
         b = cluster.node("b");

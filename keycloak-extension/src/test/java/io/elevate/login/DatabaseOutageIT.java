@@ -39,8 +39,8 @@ class DatabaseOutageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(KeycloakCluster.postgresInstalled(), "needs Debian's PostgreSQL 15 binaries"
-                + " (/usr/lib/postgresql/15/bin; sudo apt-get install postgresql) to stop and restart a database");
+        assumeTrue(KeycloakCluster.postgresInstalled(), "needs Debian's PostgreSQL binaries"
+                + " (/usr/lib/postgresql/<version>/bin; sudo apt-get install postgresql) to stop and restart a database");
         keycloak = KeycloakCluster.start("outage-it", 1);
         node = keycloak.node("a");
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elevate.testing.Await;
 import io.elevate.testing.Elevations;
+import io.elevate.testing.MetricsScrape;
 import io.elevate.testing.aws.IamContract;
 import io.elevate.testing.server.AdminApi;
 import io.elevate.testing.server.KeycloakServer;
@@ -110,7 +111,7 @@ class RevocationIT {
         JsonNode applied = await("row APPLIED after the restart",
                 () -> row(id).filter(r -> r.path("state").asText().equals("APPLIED")));
         assertThat(applied.path("attempts").asInt()).isPositive();
-        sleep(Duration.ofSeconds(6)); // three more timer runs: none may put the policy again
+        awaitTimerRuns(3); // three more timer runs: none may put the policy again
         assertThat(server.iam().calls()).filteredOn(c -> "ElevateRestartDrill".equals(c.roleName())
                         && c.status() == 200)
                 .singleElement().satisfies(c -> {
@@ -140,13 +141,14 @@ class RevocationIT {
         return Optional.empty();
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** Waits until the server has finished {@code more} timer runs after this moment's (which may be under way). */
+    private void awaitTimerRuns(int more) {
+        double target = timerRuns() + more + 1;
+        await(more + " more timer runs", () -> timerRuns() >= target ? Optional.of(true) : Optional.empty());
+    }
+
+    private double timerRuns() {
+        return MetricsScrape.of(server.managementUrl()).sum("elevate_timer_runs_total");
     }
 
     private <T> T await(String what, Supplier<Optional<T>> probe) {

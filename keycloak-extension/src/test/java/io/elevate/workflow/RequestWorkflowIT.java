@@ -327,7 +327,7 @@ class RequestWorkflowIT {
         JsonNode events = admin.get(DEMO_REALM + "/admin-events?resourcePath=elevation/requests/" + id + "/*").expectStatus(200).body();
         List<String> paths = new ArrayList<>();
         events.forEach(e -> {
-            assertThat(e.path("resourceType").asText()).isEqualTo("ELEVATION_REQUEST");
+            assertThat(e.path("resourceType").asText()).isEqualTo("CUSTOM");
             paths.add(e.path("resourcePath").asText());
         });
         assertThat(paths).contains("elevation/requests/" + id + "/REQUESTED", "elevation/requests/" + id + "/CANCELLED");

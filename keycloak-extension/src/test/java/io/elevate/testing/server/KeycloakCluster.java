@@ -47,9 +47,29 @@ public final class KeycloakCluster implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Whether Debian's PostgreSQL binaries, which these tests need, are installed. */
+    /** The setting (system property, or environment variable {@code ELEVATE_REQUIRE_POSTGRES}) that {@code .ci/run} sets. */
+    public static final String REQUIRE_POSTGRES = "elevate.require.postgres";
+
+    /**
+     * Whether Debian's PostgreSQL binaries, which these tests need, are installed (the newest version under
+     * {@code /usr/lib/postgresql}, or {@code elevate.test.postgres.bin}). When {@value #REQUIRE_POSTGRES} is
+     * {@code true} (as in {@code .ci/run}) their absence is an error, so the tests that need them fail instead of
+     * being skipped.
+     *
+     * @throws IllegalStateException when they are missing but required, or the setting is neither true nor false
+     */
     public static boolean postgresInstalled() {
-        return LocalPostgres.binariesPresent();
+        String required = Database.setting(REQUIRE_POSTGRES, "false");
+        if (!required.equals("true") && !required.equals("false")) {
+            throw new IllegalStateException(REQUIRE_POSTGRES + " must be true or false, not " + required);
+        }
+        if (LocalPostgres.binariesPresent()) {
+            return true;
+        }
+        if (required.equals("true")) {
+            throw new IllegalStateException(REQUIRE_POSTGRES + "=true, but " + LocalPostgres.missing());
+        }
+        return false;
     }
 
     /**
@@ -59,6 +79,15 @@ public final class KeycloakCluster implements AutoCloseable {
      * @param name the folder under the build directory that holds the database and the nodes' homes
      */
     public static KeycloakCluster start(String name, int size) throws IOException, InterruptedException {
+        return start(name, size, Map.of(), Map.of());
+    }
+
+    /**
+     * As {@link #start(String, int)}, with more Keycloak options (by name without the leading dashes; they win over
+     * the defaults) and environment variables for every node.
+     */
+    public static KeycloakCluster start(String name, int size, Map<String, String> moreOptions,
+                                        Map<String, String> moreEnvironment) throws IOException, InterruptedException {
         ElevateBuild build = ElevateBuild.fromSystemProperties();
         Path directory = build.buildDirectory().resolve(name);
         LocalPostgres postgres = LocalPostgres.start(directory.resolve("postgres"));
@@ -80,15 +109,18 @@ public final class KeycloakCluster implements AutoCloseable {
                 options.put("db-url", jdbc.url());
                 options.put("db-username", jdbc.username());
                 options.put("db-password", jdbc.password());
-                options.put("spi-events-listener--elevate-timers--interval-seconds", "2");
+                options.put("spi-elevate-timers--default--interval-seconds", "2");
                 if (size > 1) {
                     options.put("cache", "ispn");
                     options.put("cache-embedded-network-bind-address", "127.0.0.1");
                     options.put("cache-embedded-network-bind-port", String.valueOf(ports.get(2)));
                 }
+                options.putAll(moreOptions);
+                Map<String, String> environment = new LinkedHashMap<>(Map.of("AWS_EC2_METADATA_DISABLED", "true"));
+                environment.putAll(moreEnvironment);
                 Node node = new Node(letter, keycloak, new AdminApi(keycloak.baseUrl(), keycloak.admin()));
                 nodes.add(node);
-                keycloak.start(options, Map.of("AWS_EC2_METADATA_DISABLED", "true"));
+                keycloak.start(options, environment);
             }
             if (size > 1) {
                 cluster.awaitView(nodes.get(size - 1), size);

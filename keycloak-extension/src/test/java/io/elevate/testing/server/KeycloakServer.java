@@ -278,7 +278,7 @@ public final class KeycloakServer implements BeforeAllCallback, ExecutionConditi
         private static Map<String, String> options(Database database, AwsContractServer aws) {
             Map<String, String> options = new LinkedHashMap<>(database.keycloakOptions());
             // Expiry and end notices every 2 s, so tests see them without waiting half a minute.
-            options.put("spi-events-listener--elevate-timers--interval-seconds", "2");
+            options.put("spi-elevate-timers--default--interval-seconds", "2");
             // Every AWS call goes to the contract server in this JVM; revocations are retried 2 s after a failure,
             // and a call that gets no answer gives up after 3 s.
             options.put("spi-elevate-aws--default--enabled", "true");
@@ -287,7 +287,7 @@ public final class KeycloakServer implements BeforeAllCallback, ExecutionConditi
             }
             options.put("spi-elevate-aws--default--socket-timeout-millis", "3000");
             options.put("spi-elevate-aws--default--call-timeout-millis", "8000");
-            options.put("spi-events-listener--elevate-timers--revocation-retry-seconds", "2");
+            options.put("spi-elevate-timers--default--revocation-retry-seconds", "2");
             return options;
         }
 

@@ -16,12 +16,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * A throwaway PostgreSQL cluster made with Debian's binaries ({@code /usr/lib/postgresql/15/bin}, or the folder in
- * {@code elevate.test.postgres.bin}): {@code initdb} into a fresh directory, {@code pg_ctl start} on a free port of
+ * A throwaway PostgreSQL cluster made with Debian's binaries (the newest {@code /usr/lib/postgresql/<version>/bin}, or
+ * the folder in {@code elevate.test.postgres.bin}): {@code initdb} into a fresh directory, {@code pg_ctl start} on a free port of
  * 127.0.0.1 (no Unix socket), one database {@code keycloak}; {@link #close()} stops it and deletes the directory,
  * keeping the server log next to it as {@code postgres.log}.
  *
@@ -30,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalPostgres implements AutoCloseable {
 
-    private static final String DEFAULT_BIN = "/usr/lib/postgresql/15/bin";
+    /** Where Debian's package puts each installed major version's binaries, one folder per version. */
+    private static final Path DEBIAN_VERSIONS = Path.of("/usr/lib/postgresql");
     private static final String OS_USER_WHEN_ROOT = "postgres";
     private static final String USER = "elevate";
     private static final String PASSWORD = "elevate";
@@ -62,9 +65,7 @@ final class LocalPostgres implements AutoCloseable {
     static LocalPostgres start(Path directory) throws IOException, InterruptedException {
         Path bin = bin();
         if (!binariesPresent()) {
-            throw new IllegalStateException("PostgreSQL's initdb and pg_ctl are not in " + bin + ": install Debian's"
-                    + " PostgreSQL 15 (sudo apt-get install postgresql), set elevate.test.postgres.bin to another"
-                    + " bin folder, or give a running server in " + Database.POSTGRES_URL);
+            throw new IllegalStateException(missing());
         }
         String osUser = isRoot() ? OS_USER_WHEN_ROOT : null;
         Path keptLog = directory.resolveSibling(directory.getFileName() + ".log");
@@ -84,8 +85,37 @@ final class LocalPostgres implements AutoCloseable {
         return postgres;
     }
 
+    /** Why {@link #start(Path)} cannot run: where it looked, and what to do. */
+    static String missing() {
+        return "PostgreSQL's initdb and pg_ctl are not in " + bin() + ": install Debian's PostgreSQL (sudo apt-get"
+                + " install postgresql), set elevate.test.postgres.bin to another bin folder, or give a running server"
+                + " in " + Database.POSTGRES_URL;
+    }
+
+    /** The folder of {@code elevate.test.postgres.bin}, else Debian's newest installed version's. */
     private static Path bin() {
-        return Path.of(Database.setting("elevate.test.postgres.bin", DEFAULT_BIN));
+        String given = Database.setting("elevate.test.postgres.bin", "");
+        if (!given.isBlank()) {
+            return Path.of(given);
+        }
+        return newestDebianBin(DEBIAN_VERSIONS);
+    }
+
+    /** {@code versions/<n>/bin} of the highest major version {@code n} that has {@code initdb}. */
+    static Path newestDebianBin(Path versions) {
+        try (Stream<Path> folders = Files.list(versions)) {
+            return folders.filter(folder -> folder.getFileName().toString().matches("[0-9]+(\\.[0-9]+)?"))
+                    .filter(folder -> Files.isExecutable(folder.resolve("bin").resolve("initdb")))
+                    .max(Comparator.comparing(LocalPostgres::majorVersion))
+                    .map(folder -> folder.resolve("bin"))
+                    .orElse(versions.resolve("<version>").resolve("bin"));
+        } catch (IOException noneInstalled) {
+            return versions.resolve("<version>").resolve("bin");
+        }
+    }
+
+    private static double majorVersion(Path folder) {
+        return Double.parseDouble(folder.getFileName().toString());
     }
 
     /**
