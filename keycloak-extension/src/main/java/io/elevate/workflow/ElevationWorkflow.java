@@ -460,24 +460,6 @@ public final class ElevationWorkflow {
         return outcome instanceof Outcome.Done;
     }
 
-        }
-        transitions.tellAfterCommit(Notice.Kind.ENDING_SOON, window.get(), requester(window.get()));
-        return true;
-    }
-
-    /** Tells the requester that one approved window ends within {@code notice}, once. */
-    public Outcome noticeEnding(String id, Duration notice, Instant now) {
-        return transitions.locked(id, "no window " + id + " in this realm", window -> {
-            if (window.status() != WindowStatus.APPROVED || window.request().endNoticeSent() || ended(window, now)
-                    || window.endsAt().isAfter(now.plus(notice))) {
-                return Outcome.conflict("the window is " + state(window, now) + " and needs no end notice now");
-            }
-            ElevationWindow told = change(id, e -> e.setEndNoticeSent(true));
-            transitions.tellAfterCommit(Notice.Kind.ENDING_SOON, told, requester(told));
-            return new Outcome.Done(told);
-        });
-    }
-
     private interface Decision {
         Outcome take(ElevationWindow window);
     }
