@@ -65,7 +65,7 @@ final class WindowDraftReader {
         String region = checked(fields, "region", true, AwsNames::checkRegion);
         String instanceId = checked(fields, "instanceId", false, AwsNames::checkInstanceId);
         Map<String, String> tags = tags(fields);
-        String justification = fields.text("justification", true, MAX_JUSTIFICATION);
+        String justification = fields.text("justification", true, MAX_JUSTIFICATION, true);
         Span span = span(fields, now);
 
         if (!fields.violations().isEmpty()) {
@@ -77,7 +77,7 @@ final class WindowDraftReader {
     }
 
     private Map<String, String> tags(JsonFields fields) {
-        Map<String, String> tags = fields.stringMap("tags");
+        Map<String, String> tags = fields.stringMap("tags", 256);
         if (tags.isEmpty()) {
             fields.reject("tags", "at least one ABAC tag is required: without tags the IAM policy grants nothing");
             return tags;
