@@ -67,10 +67,10 @@ public final class LoginCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("To sign in, open this link in a browser, on this or any other device:");
         err.println();
-        err.println("  " + Terminal.shown(authorization.verificationUriComplete() != null
-                ? authorization.verificationUriComplete() : authorization.verificationUri()));
+        err.println("  " + Terminal.shown(String.valueOf(authorization.verificationUriComplete() != null
+                ? authorization.verificationUriComplete() : authorization.verificationUri())));
         err.println();
-        err.println("or go to " + Terminal.shown(authorization.verificationUri()) + " and enter the code  "
+        err.println("or go to " + Terminal.shown(String.valueOf(authorization.verificationUri())) + " and enter the code  "
                 + Terminal.shown(authorization.userCode()));
         long minutes = Math.max(1, Duration.between(context.environment().clock().instant(),
                 authorization.expiresAt()).toMinutes());
@@ -84,7 +84,7 @@ public final class LoginCommand implements Callable<Integer> {
 
         AccessToken token = AccessToken.parse(tokens.accessToken());
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Signed in as " + Terminal.shown(token.username()) + " at " + Terminal.shown(endpoints.issuer())
+        out.println("Signed in as " + Terminal.shown(token.username()) + " at " + Terminal.shown(String.valueOf(endpoints.issuer()))
                 + ".");
         out.println(token.hasTags() ? "An elevation window is open: " + Terminal.shown(describe(token.principalTags())) + "."
                 : "No elevation window is open now: ask for one with `elevate request`.");
