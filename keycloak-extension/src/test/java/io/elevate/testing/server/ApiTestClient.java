@@ -45,12 +45,24 @@ public final class ApiTestClient {
     /** Adds {@code clientId} to the realm's list of clients whose tokens the elevation API accepts. */
     public static void allow(AdminApi admin, String realm, String clientId) {
         ObjectNode representation = (ObjectNode) admin.get(realm).expectStatus(200).body();
-        ObjectNode attributes = representation.has("attributes") && representation.get("attributes").isObject()
-                ? (ObjectNode) representation.get("attributes") : representation.putObject("attributes");
-        String listed = attributes.path(ATTRIBUTE).asText("elevate-cli");
+        String listed = attributes(representation).path(ATTRIBUTE).asText("elevate-cli");
         if (!Arrays.asList(listed.split("[,\\s]+")).contains(clientId)) {
-            attributes.put(ATTRIBUTE, listed + " " + clientId);
-            admin.put(realm, JSON.convertValue(representation, Map.class)).expectStatus(204);
+            setRealmAttribute(admin, realm, ATTRIBUTE, listed + " " + clientId);
         }
+    }
+
+    /** Sets a realm attribute (the rest of the realm as it is), returning its previous value or null. */
+    public static synchronized String setRealmAttribute(AdminApi admin, String realm, String name, String value) {
+        ObjectNode representation = (ObjectNode) admin.get(realm).expectStatus(200).body();
+        ObjectNode attributes = attributes(representation);
+        String previous = attributes.hasNonNull(name) ? attributes.get(name).asText() : null;
+        attributes.put(name, value);
+        admin.put(realm, JSON.convertValue(representation, Map.class)).expectStatus(204);
+        return previous;
+    }
+
+    private static ObjectNode attributes(ObjectNode representation) {
+        return representation.has("attributes") && representation.get("attributes").isObject()
+                ? (ObjectNode) representation.get("attributes") : representation.putObject("attributes");
     }
 }
