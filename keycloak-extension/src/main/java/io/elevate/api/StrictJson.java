@@ -45,21 +45,30 @@ public final class StrictJson {
 
     /** The body as a JSON object, or a 400 saying why it is not one. */
     static Body object(String body) {
+        Parsed parsed = read(body);
+        return parsed.problem() == null ? new Body(parsed.json(), null)
+                : new Body(null, ApiError.badRequest(parsed.problem()));
+    }
+
+    /** A body parsed: the object, or the sentence saying why it is not one (exactly one is set). */
+    record Parsed(JsonNode json, String problem) {
+    }
+
+    static Parsed read(String body) {
         if (body == null || body.isBlank()) {
-            return new Body(null, ApiError.badRequest("the body must be a JSON object (send {} when there is nothing"
-                    + " to say)"));
+            return new Parsed(null, "the body must be a JSON object (send {} when there is nothing to say)");
         }
         JsonNode json;
         try {
             json = READER.readTree(body);
         } catch (JsonProcessingException e) {
-            return new Body(null, ApiError.badRequest("the body is not one well-formed JSON object: "
-                    + e.getOriginalMessage() + where(e)));
+            return new Parsed(null, "the body is not one well-formed JSON object: " + e.getOriginalMessage()
+                    + where(e));
         }
         if (json == null || !json.isObject()) {
-            return new Body(null, ApiError.badRequest("the body must be a JSON object"));
+            return new Parsed(null, "the body must be a JSON object");
         }
-        return new Body(json, null);
+        return new Parsed(json, null);
     }
 
     private static String where(JsonProcessingException e) {

@@ -104,8 +104,8 @@ class BodiesTest {
     }
 
     private static JsonNode json(String text) {
-        StrictJson.Body body = StrictJson.object(text);
-        assertThat(body.refusal()).isNull();
+        StrictJson.Parsed body = StrictJson.read(text);
+        assertThat(body.problem()).isNull();
         return body.json();
     }
 }
