@@ -38,7 +38,7 @@ public final class AuditResource {
     }
 
     /**
-     * The records matching the filters, newest first. Every query parameter is read here, not by JAX-RS, so that a
+     * The records matching the filters, oldest first. Every query parameter is read here, not by JAX-RS, so that a
      * malformed one is a 400 listing what is wrong rather than a 404.
      */
     @GET
