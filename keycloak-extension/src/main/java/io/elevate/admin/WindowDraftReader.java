@@ -77,7 +77,7 @@ final class WindowDraftReader {
     }
 
     private Map<String, String> tags(JsonFields fields) {
-        Map<String, String> tags = fields.stringMap("tags", 256);
+        Map<String, String> tags = fields.stringMap("tags");
         if (tags.isEmpty()) {
             fields.reject("tags", "at least one ABAC tag is required: without tags the IAM policy grants nothing");
             return tags;

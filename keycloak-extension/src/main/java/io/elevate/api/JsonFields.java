@@ -105,8 +105,12 @@ public final class JsonFields {
         return node.intValue();
     }
 
-    /** A JSON object of string values, in the order given; keys and values single-line text of {@code max}. */
-    public Map<String, String> stringMap(String field, int max) {
+    /**
+     * A JSON object of string values, in the order given; keys and values single-line text under {@link UserText}'s
+     * rule (their lengths are the caller's rule). A refused entry is kept in the map so that the caller's own rules do
+     * not report it missing; the violation already stops the body.
+     */
+    public Map<String, String> stringMap(String field) {
         JsonNode node = json.get(field);
         Map<String, String> map = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
@@ -117,16 +121,15 @@ public final class JsonFields {
             return map;
         }
         node.fields().forEachRemaining(entry -> {
-            Optional<Violation> key = UserText.check(field, entry.getKey(), max, false);
-            if (key.isPresent()) {
-                reject(field, "a key " + key.get().message());
-            } else if (!entry.getValue().isTextual()) {
+            UserText.check(field, entry.getKey(), Integer.MAX_VALUE, false)
+                    .ifPresent(key -> reject(field, "a key " + key.message()));
+            if (!entry.getValue().isTextual()) {
                 reject(field + "." + entry.getKey(), "must be a string");
-            } else {
-                Optional<Violation> value = UserText.check(field + "." + entry.getKey(), entry.getValue().textValue(),
-                        max, false);
-                value.ifPresentOrElse(violations::add, () -> map.put(entry.getKey(), entry.getValue().textValue()));
+                return;
             }
+            UserText.check(field + "." + entry.getKey(), entry.getValue().textValue(), Integer.MAX_VALUE, false)
+                    .ifPresent(violations::add);
+            map.put(entry.getKey(), entry.getValue().textValue());
         });
         return map;
     }
