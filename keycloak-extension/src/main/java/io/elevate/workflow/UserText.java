@@ -50,11 +50,6 @@ public final class UserText {
         return Optional.empty();
     }
 
-    /** Whether {@code value} has nothing but whitespace (or nothing at all). */
-    public static boolean isBlank(String value) {
-        return value == null || value.isBlank();
-    }
-
     /** Control characters and the invisible format controls that can make text read other than it is. */
     static boolean forbidden(int c) {
         return Character.getType(c) == Character.CONTROL
