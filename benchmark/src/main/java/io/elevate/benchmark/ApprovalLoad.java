@@ -18,7 +18,8 @@ import java.util.concurrent.Future;
 
 /**
  * Concurrent clients of the elevation API, each an operator asking for the demo target and an approver approving it,
- * with their own bearer tokens (password grant of the realm's admin-cli), one request after the other.
+ * with their own bearer tokens (password grant of the tests' client, which the realm lists in elevate.api.clients),
+ * one request after the other.
  */
 final class ApprovalLoad {
 

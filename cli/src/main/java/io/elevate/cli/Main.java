@@ -35,7 +35,7 @@ public final class Main {
         }
         commandLine.setParameterExceptionHandler((problem, arguments) -> {
             PrintWriter writer = problem.getCommandLine().getErr();
-            writer.println("elevate: " + problem.getMessage());
+            writer.println("elevate: " + Terminal.shownLines(problem.getMessage()));
             writer.println("Try `" + problem.getCommandLine().getCommandSpec().qualifiedName() + " --help`.");
             writer.flush();
             return ExitCode.USAGE;
@@ -43,14 +43,14 @@ public final class Main {
         commandLine.setExecutionExceptionHandler((problem, command, parsed) -> {
             PrintWriter writer = command.getErr();
             if (problem instanceof CliException expected) {
-                writer.println("elevate: " + expected.getMessage());
+                writer.println("elevate: " + Terminal.shownLines(expected.getMessage()));
                 if (environment.debug() && expected.getCause() != null) {
                     expected.getCause().printStackTrace(writer);
                 }
                 writer.flush();
                 return expected.exitCode();
             }
-            writer.println("elevate: unexpected error: " + problem);
+            writer.println("elevate: unexpected error: " + Terminal.shownLines(String.valueOf(problem)));
             if (environment.debug()) {
                 problem.printStackTrace(writer);
             } else {

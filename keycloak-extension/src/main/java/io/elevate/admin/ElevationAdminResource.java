@@ -2,6 +2,10 @@ package io.elevate.admin;
 
 import io.elevate.api.ApiError;
 import io.elevate.api.AuditResource;
+import io.elevate.api.JsonFields;
+import io.elevate.api.QueryParams;
+import io.elevate.api.StrictJson;
+import io.elevate.aws.Violation;
 import io.elevate.audit.Actor;
 import io.elevate.audit.AuditLog;
 import io.elevate.audit.ElevationEvents;
@@ -23,9 +27,6 @@ import io.elevate.workflow.ElevationWorkflow;
 import io.elevate.workflow.Outcome;
 import io.elevate.workflow.Policies;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,7 +42,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.util.JsonSerialization;
 
 import java.net.URI;
 import java.time.Clock;
@@ -50,6 +50,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code /admin/realms/{realm}/elevation}: admins grant, list and revoke elevation windows. Reading needs view-realm,
@@ -87,25 +88,22 @@ public final class ElevationAdminResource {
     public Response list(@QueryParam("user") String user, @QueryParam("status") String status,
                          @QueryParam("first") String first, @QueryParam("max") String max) {
         auth.realm().requireViewRealm();
-        WindowStatus wanted = null;
-        if (status != null) {
-            try {
-                wanted = WindowStatus.valueOf(status.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return ApiError.badRequest("status must be one of " + List.of(WindowStatus.values()));
-            }
-        }
+        QueryParams params = new QueryParams();
+        String wantedName = params.oneOf("status", status == null ? null : status.toUpperCase(Locale.ROOT),
+                java.util.Arrays.stream(WindowStatus.values()).map(Enum::name).toList());
+        WindowStatus wanted = wantedName == null ? null : WindowStatus.valueOf(wantedName);
         String userId = null;
-        if (user != null) {
+        if (params.text("user", user) != null) {
             UserModel found = Users.byUsernameOrId(session, realm, user);
             if (found == null) {
-                return ApiError.badRequest("no user of this realm has the username or id '" + user + "'");
+                params.violations().add(Violation.of("user", "no user of this realm has this username or id"));
+            } else {
+                userId = found.getId();
             }
-            userId = found.getId();
         }
-        Page page = Page.of(first, max, MAX_PAGE);
-        if (page == null) {
-            return ApiError.badRequest("first must be 0 or more and max between 1 and " + MAX_PAGE);
+        Page page = Page.of(params, first, max, MAX_PAGE);
+        if (!params.violations().isEmpty()) {
+            return ApiError.invalid(params.violations());
         }
         Instant now = clock.instant();
         List<WindowRepresentation> windows = store().list(userId, wanted, page.first(), page.max()).stream()
@@ -125,17 +123,17 @@ public final class ElevationAdminResource {
 
     @POST
     @Path("windows")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         auth.realm().requireManageRealm();
-        JsonNode json = parse(body);
-        if (json == null || !json.isObject()) {
-            return ApiError.badRequest("the body must be a JSON object");
+        StrictJson.Body json = StrictJson.object(session.getContext().getRequestHeaders(), body);
+        if (json.refusal() != null) {
+            return json.refusal();
         }
         Instant now = clock.instant();
         Actor actor = Actor.of(session, auth.adminAuth().getUser());
-        WindowDraftReader.Result read = new WindowDraftReader(session, realm, maxDuration).read(json, actor.name(), now);
+        WindowDraftReader.Result read = new WindowDraftReader(session, realm, maxDuration).read(json.json(),
+                actor.name(), now);
         if (!read.violations().isEmpty()) {
             return ApiError.invalid(read.violations());
         }
@@ -150,17 +148,23 @@ public final class ElevationAdminResource {
 
     @POST
     @Path("windows/{id}/revoke")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response revoke(@PathParam("id") String id, String body) {
         auth.realm().requireManageRealm();
-        JsonNode json = parse(body);
-        String reason = json == null || json.get("reason") == null || !json.get("reason").isTextual() ? null
-                : json.get("reason").asText().trim();
+        StrictJson.Body json = StrictJson.object(session.getContext().getRequestHeaders(), body);
+        if (json.refusal() != null) {
+            return json.refusal();
+        }
+        JsonFields fields = new JsonFields(json.json(), Set.of("reason"));
+        String reason = fields.text("reason", true, WindowDraftReader.MAX_JUSTIFICATION, true);
+        if (!fields.violations().isEmpty()) {
+            return ApiError.invalid(fields.violations());
+        }
         Instant now = clock.instant();
         UserModel admin = auth.adminAuth().getUser();
         Caller caller = new Caller(admin, auth.adminAuth().getClient(), auth.adminAuth().getToken(),
-                session.getContext().getConnection().getRemoteAddr(), Caller.levelOf(auth.adminAuth().getToken()));
+                session.getContext().getConnection().getRemoteAddr(), Caller.levelOf(auth.adminAuth().getToken(),
+                auth.adminAuth().getClient()));
         Outcome outcome;
         try {
             outcome = new ElevationWorkflow(session, realm, Notifiers.of(session, realm), null)
@@ -187,9 +191,11 @@ public final class ElevationAdminResource {
     public Response audit(@QueryParam("window") String windowId, @QueryParam("first") String first,
                           @QueryParam("max") String max) {
         auth.realm().requireViewRealm();
-        Page page = Page.of(first, max, MAX_PAGE);
-        if (page == null) {
-            return ApiError.badRequest("first must be 0 or more and max between 1 and " + MAX_PAGE);
+        QueryParams params = new QueryParams();
+        params.text("window", windowId);
+        Page page = Page.of(params, first, max, MAX_PAGE);
+        if (!params.violations().isEmpty()) {
+            return ApiError.invalid(params.violations());
         }
         return Response.ok(new AuditLog(session, realm).list(AuditLog.Filter.window(windowId), page.first(), page.max()).stream()
                 .map(AuditResource.AuditEntry::of).toList()).build();
@@ -201,9 +207,10 @@ public final class ElevationAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response revocations(@QueryParam("first") String first, @QueryParam("max") String max) {
         auth.realm().requireViewRealm();
-        Page page = Page.of(first, max, MAX_PAGE);
-        if (page == null) {
-            return ApiError.badRequest("first must be 0 or more and max between 1 and " + MAX_PAGE);
+        QueryParams params = new QueryParams();
+        Page page = Page.of(params, first, max, MAX_PAGE);
+        if (!params.violations().isEmpty()) {
+            return ApiError.invalid(params.violations());
         }
         boolean awsEnabled = session.getProvider(ElevateAws.class).enabled();
         return Response.ok(RevocationsRepresentation.of(awsEnabled,
@@ -255,28 +262,12 @@ public final class ElevationAdminResource {
                 + " justification=" + w.justification();
     }
 
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return JsonSerialization.mapper.readTree(body);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    /** Paging parameters, checked: null when they make no sense. */
+    /** Paging parameters; what makes no sense is added to {@code params}' violations. */
     private record Page(int first, int max) {
 
-        static Page of(String first, String max, int limit) {
-            try {
-                int from = first == null ? 0 : Integer.parseInt(first);
-                int size = max == null ? 100 : Integer.parseInt(max);
-                return from < 0 || size < 1 || size > limit ? null : new Page(from, size);
-            } catch (NumberFormatException e) {
-                return null;
-            }
+        static Page of(QueryParams params, String first, String max, int limit) {
+            return new Page(params.integer("first", first, 0, 0, Integer.MAX_VALUE),
+                    params.integer("max", max, 100, 1, limit));
         }
     }
 }

@@ -65,7 +65,7 @@ final class WindowDraftReader {
         String region = checked(fields, "region", true, AwsNames::checkRegion);
         String instanceId = checked(fields, "instanceId", false, AwsNames::checkInstanceId);
         Map<String, String> tags = tags(fields);
-        String justification = fields.text("justification", true, MAX_JUSTIFICATION);
+        String justification = fields.text("justification", true, MAX_JUSTIFICATION, true);
         Span span = span(fields, now);
 
         if (!fields.violations().isEmpty()) {

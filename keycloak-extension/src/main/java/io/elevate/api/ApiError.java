@@ -35,6 +35,13 @@ public record ApiError(String error, String error_description, List<Violation> v
         return response(Response.Status.BAD_REQUEST, "invalid_request", description, List.of());
     }
 
+    /** 401 with a {@code WWW-Authenticate: Bearer} challenge. */
+    public static Response unauthorized(String description) {
+        return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .entity(new ApiError("invalid_token", description, List.of())).build();
+    }
+
     public static Response notFound(String description) {
         return response(Response.Status.NOT_FOUND, "not_found", description, List.of());
     }

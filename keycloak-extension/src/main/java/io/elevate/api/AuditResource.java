@@ -14,7 +14,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** {@code GET /realms/{realm}/elevation/audit}: the history, for users with the realm role {@code elevation-auditor}. */
@@ -25,12 +24,12 @@ public final class AuditResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final AuthResult auth;
+    private final ApiClients.Authenticated authenticated;
 
-    AuditResource(KeycloakSession session, RealmModel realm, AuthResult auth) {
+    AuditResource(KeycloakSession session, RealmModel realm, ApiClients.Authenticated authenticated) {
         this.session = session;
         this.realm = realm;
-        this.auth = auth;
+        this.authenticated = authenticated;
     }
 
     static boolean isAuditor(RealmModel realm, UserModel user) {
@@ -38,35 +37,35 @@ public final class AuditResource {
         return role != null && user.hasRole(role);
     }
 
+    /**
+     * The records matching the filters, oldest first. Every query parameter is read here, not by JAX-RS, so that a
+     * malformed one is a 400 listing what is wrong rather than a 404.
+     */
     @GET
     @Produces({"application/json", "text/csv"})
     public Response query(@QueryParam("window") String window, @QueryParam("actor") String actor,
                           @QueryParam("action") String action, @QueryParam("from") String from,
-                          @QueryParam("to") String to, @QueryParam("first") Integer first,
-                          @QueryParam("max") Integer max, @QueryParam("format") String format) {
-        if (auth == null) {
-            return ApiError.response(Response.Status.UNAUTHORIZED, "invalid_token",
-                    "a valid bearer token of this realm is required", List.of());
+                          @QueryParam("to") String to, @QueryParam("first") String first,
+                          @QueryParam("max") String max, @QueryParam("format") String format) {
+        if (authenticated.refusal() != null) {
+            return authenticated.refusal();
         }
+        AuthResult auth = authenticated.auth();
         if (!isAuditor(realm, auth.user())) {
             return ApiError.response(Response.Status.FORBIDDEN, "forbidden",
                     "the audit trail needs the realm role " + AUDITOR_ROLE, List.of());
         }
-        Instant since;
-        Instant until;
-        try {
-            since = from == null ? null : Instant.parse(from);
-            until = to == null ? null : Instant.parse(to);
-        } catch (DateTimeParseException e) {
-            return ApiError.badRequest("from and to must be ISO-8601 instants such as 2026-11-21T09:00:00Z");
-        }
-        int offset = first == null ? 0 : first;
-        int size = max == null ? 100 : max;
-        if (offset < 0 || size < 1 || size > MAX) {
-            return ApiError.badRequest("first must be 0 or more and max between 1 and " + MAX);
-        }
-        if (format != null && !format.equals("csv") && !format.equals("json")) {
-            return ApiError.badRequest("format must be json or csv");
+        QueryParams params = new QueryParams();
+        Instant since = params.instant("from", from);
+        Instant until = params.instant("to", to);
+        int offset = params.integer("first", first, 0, 0, Integer.MAX_VALUE);
+        int size = params.integer("max", max, 100, 1, MAX);
+        params.oneOf("format", format, List.of("json", "csv"));
+        params.text("window", window);
+        params.text("actor", actor);
+        params.text("action", action);
+        if (!params.violations().isEmpty()) {
+            return ApiError.invalid(params.violations());
         }
         List<AuditRecord> records = new AuditLog(session, realm)
                 .list(new AuditLog.Filter(window, actor, action, since, until), offset, size);

@@ -13,11 +13,7 @@ import io.elevate.workflow.ElevationPolicy;
 import io.elevate.workflow.ElevationWorkflow;
 import io.elevate.workflow.Outcome;
 import io.elevate.workflow.Policies;
-import io.elevate.workflow.RequestDraft;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,15 +24,12 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
-import org.keycloak.util.JsonSerialization;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -59,7 +52,7 @@ public final class ElevationApi {
 
     @Path("audit")
     public AuditResource audit() {
-        return new AuditResource(session, realm, authenticated());
+        return new AuditResource(session, realm, ApiClients.authenticate(session, realm));
     }
 
     /** The browser counterpart of this API: server-rendered pages signed in with Keycloak's SSO cookie. */
@@ -148,96 +141,86 @@ public final class ElevationApi {
 
     @POST
     @Path("requests")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response request(String body) {
-        return withBody(body, Set.of("policy", "instanceId", "justification", "ticket", "durationMinutes", "startsAt"),
-                (caller, fields) -> {
-                    RequestDraft draft = draft(fields);
-                    return fields.violations().isEmpty() ? workflow().request(caller, draft, clock.instant())
-                            : Outcome.invalid(fields.violations());
-                }, Response.Status.CREATED);
+        return withBody(body, Bodies.REQUEST, (caller, draft) -> workflow().request(caller, draft, clock.instant()),
+                Response.Status.CREATED);
     }
 
     @POST
     @Path("break-glass")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response breakGlass(String body) {
-        return withBody(body, Set.of("policy", "instanceId", "justification", "ticket", "durationMinutes"),
-                (caller, fields) -> {
-                    RequestDraft draft = draft(fields);
-                    return fields.violations().isEmpty() ? workflow().breakGlass(caller, draft, clock.instant())
-                            : Outcome.invalid(fields.violations());
-                }, Response.Status.CREATED);
+        return withBody(body, Bodies.BREAK_GLASS, (caller, draft) -> workflow().breakGlass(caller, draft,
+                clock.instant()), Response.Status.CREATED);
     }
 
     @POST
     @Path("requests/{id}/approve")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response approve(@PathParam("id") String id, String body) {
-        return withBody(body, Set.of("comment"), (caller, fields) ->
-                workflow().approve(caller, id, fields.text("comment", false, 1024), clock.instant()), Response.Status.OK);
+        return withBody(body, Bodies.COMMENT, (caller, comment) -> workflow().approve(caller, id, comment,
+                clock.instant()), Response.Status.OK);
     }
 
     @POST
     @Path("requests/{id}/reject")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response reject(@PathParam("id") String id, String body) {
-        return withBody(body, Set.of("comment"), (caller, fields) ->
-                workflow().reject(caller, id, fields.text("comment", false, 1024), clock.instant()), Response.Status.OK);
+        return withBody(body, Bodies.COMMENT, (caller, comment) -> workflow().reject(caller, id, comment,
+                clock.instant()), Response.Status.OK);
     }
 
     @POST
     @Path("requests/{id}/cancel")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response cancel(@PathParam("id") String id, String body) {
-        return withBody(body, Set.of("reason"), (caller, fields) ->
-                workflow().cancel(caller, id, fields.text("reason", false, 1024), clock.instant()), Response.Status.OK);
+        return withBody(body, Bodies.REASON, (caller, reason) -> workflow().cancel(caller, id, reason,
+                clock.instant()), Response.Status.OK);
     }
 
     @POST
     @Path("requests/{id}/revoke")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response revoke(@PathParam("id") String id, String body) {
-        return withBody(body, Set.of("reason"), (caller, fields) ->
-                workflow().revoke(caller, id, fields.text("reason", false, 1024), false, clock.instant()),
-                Response.Status.OK);
+        return withBody(body, Bodies.REASON, (caller, reason) -> workflow().revoke(caller, id, reason, false,
+                clock.instant()), Response.Status.OK);
     }
 
     @POST
     @Path("requests/{id}/extend")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response extend(@PathParam("id") String id, String body) {
-        return withBody(body, Set.of("minutes", "justification"), (caller, fields) ->
-                workflow().extend(caller, id, fields.integer("minutes"), fields.text("justification", false, 1024),
-                        clock.instant()), Response.Status.OK);
+        return withBody(body, Bodies.EXTENSION, (caller, extension) -> workflow().extend(caller, id,
+                extension.minutes(), extension.justification(), clock.instant()), Response.Status.OK);
     }
 
     @POST
     @Path("requests/{id}/review")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response review(@PathParam("id") String id, String body) {
-        return withBody(body, Set.of("comment"), (caller, fields) ->
-                workflow().review(caller, id, fields.text("comment", false, 1024), clock.instant()), Response.Status.OK);
+        return withBody(body, Bodies.COMMENT, (caller, comment) -> workflow().review(caller, id, comment,
+                clock.instant()), Response.Status.OK);
     }
 
-    /** A workflow step that reads a JSON body: 401 without a valid token, 400 for a bad body, 409 when raced. */
-    private Response withBody(String body, Set<String> fields, Step step, Response.Status success) {
+    /**
+     * A workflow step that reads a JSON body: 401 without an accepted token, 415 unless the body is JSON, 400 when it
+     * is not one strict JSON object of the shape's fields (every violation listed, and the step not taken), 409 when
+     * raced.
+     */
+    private <T> Response withBody(String body, Bodies.Shape<T> shape, Step<T> step, Response.Status success) {
         return as(caller -> {
-            JsonNode json = parse(body);
-            if (json == null) {
-                return ApiError.badRequest("the body must be a JSON object");
+            StrictJson.Body json = StrictJson.object(session.getContext().getRequestHeaders(), body);
+            if (json.refusal() != null) {
+                return json.refusal();
+            }
+            Bodies.Read<T> read = shape.read(json.json());
+            if (!read.valid()) {
+                return ApiError.invalid(read.violations());
             }
             Outcome outcome;
             try {
-                outcome = step.take(caller, new JsonFields(json, fields));
+                outcome = step.take(caller, read.value());
             } catch (RuntimeException error) {
                 if (!ConcurrentChange.isCause(error)) {
                     throw error;
@@ -254,28 +237,18 @@ public final class ElevationApi {
         });
     }
 
-    private interface Step {
-        Outcome take(Caller caller, JsonFields fields);
+    private interface Step<T> {
+        Outcome take(Caller caller, T body);
     }
 
     private Response as(Function<Caller, Response> action) {
-        AuthResult auth = authenticated();
-        if (auth == null) {
-            return ApiError.response(Response.Status.UNAUTHORIZED, "invalid_token",
-                    "a valid bearer token of this realm is required", List.of());
+        ApiClients.Authenticated authenticated = ApiClients.authenticate(session, realm);
+        if (authenticated.refusal() != null) {
+            return authenticated.refusal();
         }
+        AuthResult auth = authenticated.auth();
         return action.apply(new Caller(auth.user(), auth.client(), auth.token(),
-                session.getContext().getConnection().getRemoteAddr(), Caller.levelOf(auth.token())));
-    }
-
-    private AuthResult authenticated() {
-        return new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm).authenticate();
-    }
-
-    private RequestDraft draft(JsonFields fields) {
-        return new RequestDraft(fields.text("policy", true, 64), fields.text("instanceId", false, 32),
-                fields.text("justification", false, 4096), fields.text("ticket", false, 256),
-                fields.integer("durationMinutes"), fields.instant("startsAt"));
+                session.getContext().getConnection().getRemoteAddr(), Caller.levelOf(auth.token(), auth.client())));
     }
 
     private List<RequestRepresentation> represent(List<ElevationWindow> windows) {
@@ -297,17 +270,5 @@ public final class ElevationApi {
 
     private WindowStore store() {
         return new WindowStore(session, realm);
-    }
-
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return JsonSerialization.mapper.createObjectNode();
-        }
-        try {
-            JsonNode json = JsonSerialization.mapper.readTree(body);
-            return json != null && json.isObject() ? json : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.elevate.portal;
 import io.elevate.aws.Violation;
 import io.elevate.workflow.Outcome;
 import io.elevate.workflow.RequestDraft;
+import io.elevate.workflow.UserText;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -14,17 +15,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The fields of a portal form, read as the workflow wants them, with a {@link Violation} for each one that is not:
- * a whole number that is not one, a start that is not a date and time, text that is too long. The workflow checks
+ * a whole number that is not one, a start that is not a date and time, text that breaks {@link UserText}. The workflow checks
  * everything else. What was typed is kept, to show the form again as it was.
  */
 final class FormInput {
 
     /** A target option's value: the policy id, this separator, the instance id (empty for tag-scoped targets). */
     static final String TARGET_SEPARATOR = "|";
+    static final int MAX_TEXT = 1024;
+    static final int MAX_ID = 64;
+    static final int MAX_TICKET = 64;
 
     private final MultivaluedMap<String, String> params;
     private final List<Violation> violations = new ArrayList<>();
@@ -47,20 +52,28 @@ final class FormInput {
         return value == null ? "" : value;
     }
 
-    /** The trimmed text, or null when blank. */
-    String text(String field, int maxLength) {
-        String value = raw(field).trim();
-        if (value.length() > maxLength) {
-            violations.add(Violation.of(field, "is " + value.length() + " characters long; at most " + maxLength
-                    + " are allowed"));
+    /** Text of several lines (a comment, a reason, a justification) as typed, or null when blank. */
+    String text(String field, int maxCodePoints) {
+        return text(field, maxCodePoints, true);
+    }
+
+    /**
+     * The text as typed, or null when blank; refused (not rewritten) when it breaks {@link UserText}: control
+     * characters, too long, or, in a single-line field, whitespace around it.
+     */
+    String text(String field, int maxCodePoints, boolean multiline) {
+        String value = raw(field);
+        if (value.isBlank()) {
             return null;
         }
-        return value.isEmpty() ? null : value;
+        Optional<Violation> broken = UserText.check(field, value, maxCodePoints, multiline);
+        broken.ifPresent(violations::add);
+        return broken.isPresent() ? null : value;
     }
 
     /** A whole number of minutes, or null when blank. */
     Integer minutes(String field) {
-        String value = raw(field).trim();
+        String value = raw(field);
         if (value.isEmpty()) {
             return null;
         }
@@ -74,7 +87,7 @@ final class FormInput {
 
     /** A start given as a date and time in UTC (an HTML datetime-local value), or null when blank. */
     Instant startInUtc(String field) {
-        String value = raw(field).trim();
+        String value = raw(field);
         if (value.isEmpty()) {
             return null;
         }
@@ -90,15 +103,16 @@ final class FormInput {
     RequestDraft draft() {
         String target = raw("target");
         int separator = target.indexOf(TARGET_SEPARATOR);
-        String policyId = (separator < 0 ? target : target.substring(0, separator)).trim();
-        String instanceId = separator < 0 ? "" : target.substring(separator + 1).trim();
+        String policyId = separator < 0 ? target : target.substring(0, separator);
+        String instanceId = separator < 0 ? "" : target.substring(separator + 1);
         if (policyId.isEmpty()) {
             violations.add(Violation.of("target", "choose the target you need access to"));
-        } else if (policyId.length() > 64 || instanceId.length() > 32) {
+        } else if (UserText.check("target", policyId, MAX_ID, false).isPresent()
+                || UserText.check("target", instanceId, MAX_ID, false).isPresent()) {
             violations.add(Violation.of("target", "is not one of the targets offered"));
         }
         return new RequestDraft(policyId.isEmpty() ? null : policyId, instanceId.isEmpty() ? null : instanceId,
-                text("justification", 4096), text("ticket", 256), minutes("durationMinutes"),
+                text("justification", MAX_TEXT), text("ticket", MAX_TICKET, false), minutes("durationMinutes"),
                 startInUtc("startsAt"));
     }
 

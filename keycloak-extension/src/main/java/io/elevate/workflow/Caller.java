@@ -4,7 +4,10 @@ import io.elevate.audit.Actor;
 
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.representations.AccessToken;
+
+import java.util.Map;
 
 /**
  * Who calls a workflow step: the user, the client and token they came with, their address, and the level of
@@ -19,13 +22,29 @@ public record Caller(UserModel user, ClientModel client, AccessToken token, Stri
         return new Caller(null, null, null, SYSTEM, 0);
     }
 
-    /** The level of authentication an access token claims: its {@code acr} as a number, 0 when absent or named. */
-    public static int levelOf(AccessToken token) {
+    /**
+     * The level of authentication an access token claims, read as Keycloak writes it: its {@code acr} mapped through
+     * the acr-to-LoA map of the client the token was issued to (the client's {@code acr.loa.map}, else the realm's),
+     * else the {@code acr} as a number; 0 when absent or unknown.
+     */
+    public static int levelOf(AccessToken token, ClientModel client) {
         if (token == null || token.getAcr() == null) {
             return 0;
         }
+        return levelOf(token.getAcr(), client == null ? Map.of() : AcrUtils.getAcrLoaMap(client));
+    }
+
+    /** The level {@code acr} stands for under {@code acrLoaMap} (acr name to level), else as a number, else 0. */
+    static int levelOf(String acr, Map<String, Integer> acrLoaMap) {
+        if (acr == null) {
+            return 0;
+        }
+        Integer mapped = acrLoaMap.get(acr);
+        if (mapped != null) {
+            return Math.max(0, mapped);
+        }
         try {
-            return Integer.parseInt(token.getAcr());
+            return Math.max(0, Integer.parseInt(acr));
         } catch (NumberFormatException e) {
             return 0;
         }

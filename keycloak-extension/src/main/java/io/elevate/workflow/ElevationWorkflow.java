@@ -188,6 +188,10 @@ public final class ElevationWorkflow {
     }
 
     public Outcome approve(Caller caller, String id, String comment, Instant now) {
+        Optional<Violation> invalid = UserText.check("comment", comment, RequestRules.MAX_TEXT, true);
+        if (invalid.isPresent()) {
+            return Outcome.invalid(List.of(invalid.get()));
+        }
         return decide(caller, id, now, window -> {
             if (store.approvals(id).stream().anyMatch(a -> a.round() == window.request().round()
                     && a.approverId().equals(caller.user().getId()))) {
@@ -223,8 +227,9 @@ public final class ElevationWorkflow {
     }
 
     public Outcome reject(Caller caller, String id, String comment, Instant now) {
-        if (comment == null || comment.isBlank()) {
-            return Outcome.invalid(List.of(Violation.of("comment", "say why you reject it")));
+        List<Violation> invalid = requiredText("comment", comment, "say why you reject it");
+        if (!invalid.isEmpty()) {
+            return Outcome.invalid(invalid);
         }
         return decide(caller, id, now, window -> {
             boolean extension = window.status() == WindowStatus.APPROVED;
@@ -278,9 +283,9 @@ public final class ElevationWorkflow {
 
     /** An approver of the target, or an admin ({@code asAdmin}), ends an approved window at once. */
     public Outcome revoke(Caller caller, String id, String reason, boolean asAdmin, Instant now) {
-        if (reason == null || reason.isBlank() || reason.length() > RequestRules.MAX_TEXT) {
-            return Outcome.invalid(List.of(Violation.of("reason", "say why, in 1 to " + RequestRules.MAX_TEXT
-                    + " characters")));
+        List<Violation> invalid = requiredText("reason", reason, "say why you revoke it");
+        if (!invalid.isEmpty()) {
+            return Outcome.invalid(invalid);
         }
         return transitions.locked(id, "no elevation window " + id + " in this realm",
                 window -> revoke(caller, window, reason, asAdmin, now));
@@ -342,9 +347,7 @@ public final class ElevationWorkflow {
             violations.add(Violation.of("minutes", "the window would last " + total + " minutes; the policy allows "
                     + policy.get().maxDuration().toMinutes()));
         }
-        if (justification == null || justification.isBlank() || justification.length() > RequestRules.MAX_TEXT) {
-            violations.add(Violation.of("justification", "say why, in 1 to " + RequestRules.MAX_TEXT + " characters"));
-        }
+        violations.addAll(requiredText("justification", justification, "say why you need more time"));
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations);
         }
@@ -383,9 +386,9 @@ public final class ElevationWorkflow {
         if (!window.request().awaitingReview()) {
             return Outcome.conflict("already reviewed by " + window.request().reviewedBy());
         }
-        if (comment == null || comment.isBlank() || comment.length() > RequestRules.MAX_TEXT) {
-            return Outcome.invalid(List.of(Violation.of("comment", "say what you found, in 1 to "
-                    + RequestRules.MAX_TEXT + " characters")));
+        List<Violation> invalid = requiredText("comment", comment, "say what you found");
+        if (!invalid.isEmpty()) {
+            return Outcome.invalid(invalid);
         }
         ElevationWindow reviewed = change(id, e -> {
             e.setReviewedBy(caller.name());
@@ -571,7 +574,16 @@ public final class ElevationWorkflow {
         return window.status().name().toLowerCase(Locale.ROOT);
     }
 
+    /** A text that says nothing is no text; any other is kept exactly as typed (never trimmed). */
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+        return UserText.isBlank(text) ? null : text;
+    }
+
+    /** A text a step requires: present, and within the user-text rules ({@link UserText}), several lines allowed. */
+    private static List<Violation> requiredText(String field, String value, String missing) {
+        if (UserText.isBlank(value)) {
+            return List.of(Violation.of(field, missing));
+        }
+        return UserText.check(field, value, RequestRules.MAX_TEXT, true).stream().toList();
     }
 }

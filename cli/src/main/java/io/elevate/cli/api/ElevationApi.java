@@ -3,6 +3,7 @@ package io.elevate.cli.api;
 import io.elevate.cli.CliException;
 import io.elevate.cli.ExitCode;
 import io.elevate.cli.Http;
+import io.elevate.cli.Terminal;
 import io.elevate.cli.login.AccessToken;
 import io.elevate.cli.login.Session;
 
@@ -43,7 +44,7 @@ public final class ElevationApi {
             response = send.apply(session.refresh());
             if (response.status() == 401) {
                 throw CliException.notSignedIn("the elevation API does not accept the sign-in ("
-                        + response.errorDescription() + "): run `elevate login`");
+                        + Terminal.shown(response.errorDescription()) + "): run `elevate login`");
             }
         }
         if (response.status() == 404 && response.json().isEmpty()) {
@@ -64,10 +65,10 @@ public final class ElevationApi {
     /** "refused (HTTP 400): the input breaks rules" and one line per violation. */
     static String refusal(Http.Response response) {
         List<String> lines = new ArrayList<>();
-        lines.add("refused (HTTP " + response.status() + "): " + response.errorDescription());
+        lines.add("refused (HTTP " + response.status() + "): " + Terminal.shown(response.errorDescription()));
         response.json().ifPresent(json -> json.path("violations").forEach(violation -> {
             String field = violation.path("field").asText("");
-            lines.add("  - " + (field.isEmpty() ? "" : field + ": ") + violation.path("message").asText(""));
+            lines.add("  - " + Terminal.shown((field.isEmpty() ? "" : field + ": ") + violation.path("message").asText("")));
         }));
         return String.join(System.lineSeparator(), lines);
     }

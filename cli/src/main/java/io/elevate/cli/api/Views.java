@@ -1,5 +1,7 @@
 package io.elevate.cli.api;
 
+import io.elevate.cli.Terminal;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -12,7 +14,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** The elevation API's answers as text for people: tables of requests and policies, one request in detail. */
+/**
+ * The elevation API's answers as text for people: tables of requests and policies, one request in detail. Every value
+ * from the server is printed through {@link Terminal#shown}, so none can send escape sequences to the terminal.
+ */
 final class Views {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
@@ -27,7 +32,8 @@ final class Views {
     /** One request, in detail. */
     String request(JsonNode r) {
         StringBuilder text = new StringBuilder();
-        text.append("Request ").append(r.path("id").asText()).append(": ").append(r.path("status").asText())
+        text.append("Request ").append(Terminal.shown(r.path("id").asText())).append(": ")
+                .append(Terminal.shown(r.path("status").asText()))
                 .append(r.path("open").asBoolean() ? " (open now)" : "").append(NL);
         line(text, "requester", r.path("requester").asText(""));
         line(text, "target", target(r));
@@ -111,11 +117,13 @@ final class Views {
 
     private static void line(StringBuilder text, String label, String value) {
         if (!value.isEmpty()) {
-            text.append("  ").append(String.format("%-14s", label + ":")).append(value).append(NL);
+            text.append("  ").append(String.format("%-14s", label + ":")).append(Terminal.shown(value)).append(NL);
         }
     }
 
-    private static String table(List<String[]> rows) {
+    private static String table(List<String[]> raw) {
+        List<String[]> rows = raw.stream().map(row -> java.util.Arrays.stream(row).map(Terminal::shown)
+                .toArray(String[]::new)).toList();
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {

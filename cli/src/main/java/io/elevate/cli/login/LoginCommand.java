@@ -3,6 +3,7 @@ package io.elevate.cli.login;
 import io.elevate.cli.CliException;
 import io.elevate.cli.Context;
 import io.elevate.cli.ExitCode;
+import io.elevate.cli.Terminal;
 import io.elevate.cli.Settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,10 +67,11 @@ public final class LoginCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         err.println("To sign in, open this link in a browser, on this or any other device:");
         err.println();
-        err.println("  " + (authorization.verificationUriComplete() != null
-                ? authorization.verificationUriComplete() : authorization.verificationUri()));
+        err.println("  " + Terminal.shown(String.valueOf(authorization.verificationUriComplete() != null
+                ? authorization.verificationUriComplete() : authorization.verificationUri())));
         err.println();
-        err.println("or go to " + authorization.verificationUri() + " and enter the code  " + authorization.userCode());
+        err.println("or go to " + Terminal.shown(String.valueOf(authorization.verificationUri())) + " and enter the code  "
+                + Terminal.shown(authorization.userCode()));
         long minutes = Math.max(1, Duration.between(context.environment().clock().instant(),
                 authorization.expiresAt()).toMinutes());
         err.println("Waiting for the approval (the code expires in " + minutes + " min)...");
@@ -82,8 +84,9 @@ public final class LoginCommand implements Callable<Integer> {
 
         AccessToken token = AccessToken.parse(tokens.accessToken());
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Signed in as " + token.username() + " at " + endpoints.issuer() + ".");
-        out.println(token.hasTags() ? "An elevation window is open: " + describe(token.principalTags()) + "."
+        out.println("Signed in as " + Terminal.shown(token.username()) + " at " + Terminal.shown(String.valueOf(endpoints.issuer()))
+                + ".");
+        out.println(token.hasTags() ? "An elevation window is open: " + Terminal.shown(describe(token.principalTags())) + "."
                 : "No elevation window is open now: ask for one with `elevate request`.");
         out.flush();
         return ExitCode.OK;

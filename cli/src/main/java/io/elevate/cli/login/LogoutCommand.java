@@ -3,6 +3,7 @@ package io.elevate.cli.login;
 import io.elevate.cli.CliException;
 import io.elevate.cli.Context;
 import io.elevate.cli.ExitCode;
+import io.elevate.cli.Terminal;
 import io.elevate.cli.Http;
 
 import picocli.CommandLine.Command;
@@ -62,7 +63,7 @@ public final class LogoutCommand implements Callable<Integer> {
     }
 
     private void warn(String message) {
-        spec.commandLine().getErr().println("elevate: " + message);
+        spec.commandLine().getErr().println("elevate: " + Terminal.shownLines(message));
         spec.commandLine().getErr().flush();
     }
 }

@@ -41,29 +41,39 @@ public final class AdminApi {
     private final String tokenRealm;
     private final AdminCredentials credentials;
     private final String pathPrefix;
+    private final String clientId;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private String accessToken;
     private Instant accessTokenRenewal = Instant.MIN;
 
     /** A client of the Keycloak at {@code baseUrl} (e.g. {@code http://localhost:8080}), signing in as {@code credentials}. */
     public AdminApi(String baseUrl, AdminCredentials credentials) {
-        this(baseUrl, "master", credentials, "/admin/realms/");
+        this(baseUrl, "master", credentials, "/admin/realms/", "admin-cli");
     }
 
-    private AdminApi(String baseUrl, String tokenRealm, AdminCredentials credentials, String pathPrefix) {
+    private AdminApi(String baseUrl, String tokenRealm, AdminCredentials credentials, String pathPrefix,
+                     String clientId) {
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.tokenRealm = tokenRealm;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.pathPrefix = pathPrefix;
+        this.clientId = clientId;
     }
 
     /**
-     * The same client for a user of {@code realm}, signed in with the password grant of the realm's admin-cli
-     * client, whose paths are relative to {@code /realms/{realm}/elevation/} (the elevation API).
+     * The same client for a user of {@code realm}, whose paths are relative to {@code /realms/{realm}/elevation/}
+     * (the elevation API), signed in with the password grant of {@link ApiTestClient#CLIENT_ID}: a client the harness
+     * adds to the realm and to the realm's list of clients the API accepts tokens from.
      */
     public static AdminApi elevationApiAs(String baseUrl, String realm, String username, String password) {
+        ApiTestClient.ensure(new AdminApi(baseUrl, AdminCredentials.DEFAULT), realm);
         return new AdminApi(baseUrl, realm, new AdminCredentials(username, password),
-                "/realms/" + realm + "/elevation/");
+                "/realms/" + realm + "/elevation/", ApiTestClient.CLIENT_ID);
+    }
+
+    /** The Keycloak this client talks to, e.g. {@code http://localhost:8080}. */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     /** {@code GET /admin/realms/{path}}. */
@@ -123,7 +133,7 @@ public final class AdminApi {
         if (Instant.now().isBefore(accessTokenRenewal)) {
             return accessToken;
         }
-        String form = "grant_type=password&client_id=admin-cli"
+        String form = "grant_type=password&client_id=" + URLEncoder.encode(clientId, UTF_8)
                 + "&username=" + URLEncoder.encode(credentials.username(), UTF_8)
                 + "&password=" + URLEncoder.encode(credentials.password(), UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + tokenRealm + "/protocol/openid-connect/token"))
