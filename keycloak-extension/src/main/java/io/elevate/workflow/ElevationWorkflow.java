@@ -576,12 +576,12 @@ public final class ElevationWorkflow {
 
     /** A text that says nothing is no text; any other is kept exactly as typed (never trimmed). */
     private static String blankToNull(String text) {
-        return UserText.isBlank(text) ? null : text;
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** A text a step requires: present, and within the user-text rules ({@link UserText}), several lines allowed. */
     private static List<Violation> requiredText(String field, String value, String missing) {
-        if (UserText.isBlank(value)) {
+        if (value == null || value.isBlank()) {
             return List.of(Violation.of(field, missing));
         }
         return UserText.check(field, value, RequestRules.MAX_TEXT, true).stream().toList();
