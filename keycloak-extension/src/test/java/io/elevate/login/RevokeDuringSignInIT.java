@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elevate.testing.AwsSignIn;
 import io.elevate.testing.Elevations;
-import io.elevate.testing.browser.Browser;
 import io.elevate.testing.browser.Page;
 import io.elevate.testing.saml.SamlAttributes;
 import io.elevate.testing.saml.SamlPost;
@@ -38,8 +37,9 @@ import static io.elevate.testing.server.ElevateBuild.DEMO_REALM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sign-ins in flight while an admin revokes the window they carry. Concurrent sign-ins (a bounded number, on loopback)
- * race one revoke: each sign-in's request start is recorded, and so is the moment the revoke's 200 arrived. No
+ * Sign-ins in flight while an admin revokes the window they carry. Concurrent sign-ins (a bounded number, on loopback:
+ * SAML sign-ins in existing SSO sessions, OIDC token refreshes) race one revoke: each sign-in's request start is
+ * recorded, and so is the moment the revoke's 200 arrived. No
  * assertion or token of a request that started after that moment carries the window, and no assertion carrying it was
  * built after that moment: the mappers read the chosen window again just before writing, so a sign-in whose gate saw
  * the window before the revoke gets an assertion without any AWS attribute rather than the window.
@@ -76,14 +76,17 @@ class RevokeDuringSignInIT {
     @Test
     void noSamlAssertionBuiltAfterTheRevokeAnsweredCarriesTheWindow() throws Exception {
         String windowId = elevations.grant(Elevations.window(user, Duration.ofHours(2)));
-        List<Page> loginForms = new ArrayList<>();
+        // Each browser signs in once, one after the other (Keycloak's brute-force protection refuses concurrent
+        // password logins of one user); the race is then each browser's next sign-in in its own SSO session.
+        List<AwsSignIn> browsers = new ArrayList<>();
         for (int i = 0; i < SIGN_INS; i++) {
-            loginForms.add(new Browser().open(server.baseUrl() + AwsSignIn.IDP_INITIATED_PATH));
+            AwsSignIn browser = new AwsSignIn(server.baseUrl());
+            assertThat(elevationIds(browser.signIn(user, Elevations.PASSWORD))).containsExactly(windowId);
+            browsers.add(browser);
         }
 
-        Race<Page> race = race(windowId, loginForms.stream().<java.util.concurrent.Callable<Page>>map(form -> () ->
-                        form.submit("#kc-form-login", Map.of("username", user, "password", Elevations.PASSWORD)))
-                .toList(), page -> elevationIds(page).contains(windowId));
+        Race<Page> race = race(windowId, browsers.stream().<java.util.concurrent.Callable<Page>>map(browser ->
+                browser::again).toList(), page -> elevationIds(page).contains(windowId));
 
         for (Outcome<Page> outcome : race.outcomes()) {
             Page page = outcome.result();
@@ -124,13 +127,15 @@ class RevokeDuringSignInIT {
                 .expectStatus(201);
         String tokenEndpoint = server.realmUrl(DEMO_REALM) + "/protocol/openid-connect/token";
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest grant = HttpRequest.newBuilder(URI.create(tokenEndpoint))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=" + client
-                        + "&username=" + user + "&password=" + Elevations.PASSWORD)).build();
+        // One session per sign-in, signed in one after the other (see above); the race is their token refreshes.
         List<java.util.concurrent.Callable<HttpResponse<String>>> signIns = new ArrayList<>();
         for (int i = 0; i < SIGN_INS; i++) {
-            signIns.add(() -> http.send(grant, HttpResponse.BodyHandlers.ofString()));
+            HttpResponse<String> first = http.send(form(tokenEndpoint, "grant_type=password&client_id=" + client
+                    + "&username=" + user + "&password=" + Elevations.PASSWORD), HttpResponse.BodyHandlers.ofString());
+            assertThat(tokenElevationIds(first)).as(first.body()).containsExactly(windowId);
+            HttpRequest refresh = form(tokenEndpoint, "grant_type=refresh_token&client_id=" + client
+                    + "&refresh_token=" + JSON.readTree(first.body()).path("refresh_token").asText());
+            signIns.add(() -> http.send(refresh, HttpResponse.BodyHandlers.ofString()));
         }
 
         Race<HttpResponse<String>> race = race(windowId, signIns, token -> tokenElevationIds(token).contains(windowId));
@@ -188,6 +193,11 @@ class RevokeDuringSignInIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static HttpRequest form(String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private static List<String> elevationIds(Page page) {
