@@ -109,11 +109,6 @@ final class ElevationGateAuthenticator implements Authenticator {
         Instant now = clock.instant();
         Decision decision = new WindowSelection(gate, target.get().config())
                 .choose(choice, offered, openWindows(context, target.get(), now), now);
-        if (decision instanceof Decision.Repick again) {
-            context.challenge(picker(context, again.pick(), now).setError(again.messageKey())
-                    .createForm(Templates.PICK));
-            return;
-        }
         act(context, decision, target.get().config(), now);
     }
 

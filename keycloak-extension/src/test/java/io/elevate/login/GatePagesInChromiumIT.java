@@ -117,6 +117,30 @@ class GatePagesInChromiumIT {
     }
 
     @Test
+    void aUserWhoseChosenWindowWasRevokedWhileThePickerWasOpenIsAskedAgainAndNothingReachesAws() {
+        String firstId = elevations.grant(Elevations.window(user, Duration.ofHours(2)));
+        Map<String, Object> second = Elevations.window(user, Duration.ofHours(4));
+        second.put("instanceId", SECOND_INSTANCE);
+        String secondId = elevations.grant(second);
+
+        signIn();
+        chromium.await(presenceOfElementLocated(By.id("elevate-pick")));
+        elevations.revoke(firstId, "revoked while the picker was open").expectStatus(200);
+        driver().findElement(By.id("elevate-continue")).click();
+        chromium.await(driver -> driver.findElement(By.tagName("body")).getText()
+                .contains("The elevation you chose is no longer open"));
+        chromium.screenshot("picker-after-the-chosen-window-closed");
+
+        assertThat(driver().findElement(By.id("kc-page-title")).getText()).isEqualTo("Choose your elevation");
+        List<WebElement> options = driver().findElements(By.cssSelector("#elevate-pick input[type=radio][name=window]"));
+        assertThat(options).extracting(option -> option.getAttribute("value"))
+                .as("only the window still open is offered, and not chosen for the user").containsExactly(secondId);
+        assertThat(driver().findElements(By.name("SAMLResponse"))).isEmpty();
+        assertThat(driver().getCurrentUrl()).startsWith(server.baseUrl());
+        assertThat(AWS.requests()).as("requests that reached the AWS stand-in").isEmpty();
+    }
+
+    @Test
     void aUserWithoutAWindowSeesTheDenialPageAndNothingReachesAws() throws InterruptedException {
         signIn();
         WebElement denied = chromium.await(presenceOfElementLocated(By.id("elevate-denied")));
