@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
 
 import io.elevate.testing.AwsSignIn;
@@ -127,8 +128,8 @@ class GatePagesInChromiumIT {
         chromium.await(presenceOfElementLocated(By.id("elevate-pick")));
         elevations.revoke(firstId, "revoked while the picker was open").expectStatus(200);
         driver().findElement(By.id("elevate-continue")).click();
-        chromium.await(driver -> driver.findElement(By.tagName("body")).getText()
-                .contains("The elevation you chose is no longer open"));
+        chromium.await(textToBePresentInElementLocated(By.tagName("body"),
+                "The elevation you chose is no longer open"));
         chromium.screenshot("picker-after-the-chosen-window-closed");
 
         assertThat(driver().findElement(By.id("kc-page-title")).getText()).isEqualTo("Choose your elevation");
