@@ -133,6 +133,8 @@ class GatePagesInChromiumIT {
         chromium.screenshot("picker-after-the-chosen-window-closed");
 
         assertThat(driver().findElement(By.id("kc-page-title")).getText()).isEqualTo("Choose your elevation");
+        assertThat(driver().findElement(By.cssSelector("#elevate-pick legend")).getText())
+                .isEqualTo("This approved elevation is still open. Do you sign in to AWS with it?");
         List<WebElement> options = driver().findElements(By.cssSelector("#elevate-pick input[type=radio][name=window]"));
         assertThat(options).extracting(option -> option.getAttribute("value"))
                 .as("only the window still open is offered, and not chosen for the user").containsExactly(secondId);
