@@ -5,7 +5,7 @@
     <#elseif section = "form">
         <form id="elevate-pick" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
             <fieldset class="elevate-choices">
-                <legend class="elevate-lead">${msg("elevatePickLead")}</legend>
+                <legend class="elevate-lead"><#if elevateChoices?size == 1>${msg("elevatePickLeadOne")}<#else>${msg("elevatePickLead")}</#if></legend>
                 <#list elevateChoices as choice>
                     <div class="elevate-choice">
                         <input type="radio" name="window" id="window-${choice.id}" value="${choice.id}" <#if choice?is_first>checked</#if>>

@@ -14,6 +14,13 @@ sealed interface Decision {
     }
 
     /**
+     * The picker again, with a message saying why: the answer named no window the picker offered, or a window it
+     * offered is no longer open. The gate never chooses another window in the user's place.
+     */
+    record Repick(Pick pick, String messageKey) implements Decision {
+    }
+
+    /**
      * @param reason     the machine-readable reason, recorded on the login event
      * @param messageKey the message shown to the user, from the elevate-* message bundle
      * @param details    lines shown under the message (rule violations), already in plain words

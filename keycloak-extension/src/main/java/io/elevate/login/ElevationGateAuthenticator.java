@@ -44,6 +44,8 @@ final class ElevationGateAuthenticator implements Authenticator {
     static final String DETAIL_REASON = "elevate_reason";
     static final String DETAIL_WINDOWS = "elevate_window_ids";
     static final String STORE_UNAVAILABLE = "store_unavailable";
+    /** Authentication-session note: the ids of the windows the picker offered, in the order shown. */
+    static final String OFFERED = "elevate.offered_window_ids";
 
     private static final Logger LOG = Logger.getLogger(ElevationGateAuthenticator.class);
 
@@ -103,14 +105,10 @@ final class ElevationGateAuthenticator implements Authenticator {
             return;
         }
         String choice = context.getHttpRequest().getDecodedFormParameters().getFirst("window");
+        List<String> offered = GateNotes.windowIds(context.getAuthenticationSession().getAuthNote(OFFERED));
         Instant now = clock.instant();
         Decision decision = new WindowSelection(gate, target.get().config())
-                .choose(choice, openWindows(context, target.get(), now), now);
-        if (decision instanceof Decision.Pick pick) {
-            context.challenge(picker(context, pick, now).setError("elevatePickInvalid")
-                    .createForm(Templates.PICK));
-            return;
-        }
+                .choose(choice, offered, openWindows(context, target.get(), now), now);
         act(context, decision, target.get().config(), now);
     }
 
@@ -119,6 +117,9 @@ final class ElevationGateAuthenticator implements Authenticator {
             deny(context, deny);
         } else if (decision instanceof Decision.Pick pick) {
             context.challenge(picker(context, pick, now).createForm(Templates.PICK));
+        } else if (decision instanceof Decision.Repick again) {
+            context.challenge(picker(context, again.pick(), now).setError(again.messageKey())
+                    .createForm(Templates.PICK));
         } else if (decision instanceof Decision.Grant grant) {
             grant(context, grant.windows(), mapper, now);
         }
@@ -133,6 +134,7 @@ final class ElevationGateAuthenticator implements Authenticator {
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         List<String> ids = windows.stream().map(ElevationWindow::id).toList();
+        authSession.removeAuthNote(OFFERED);
         authSession.setClientNote(GateNotes.WINDOW_IDS, GateNotes.join(ids));
         boolean saml = SamlProtocol.LOGIN_PROTOCOL.equals(authSession.getClient().getProtocol());
         if (saml && authSession.getClientNote(GeneralConstants.RELAY_STATE) == null) {
@@ -194,8 +196,11 @@ final class ElevationGateAuthenticator implements Authenticator {
         context.failure(AuthenticationFlowError.ACCESS_DENIED, page);
     }
 
+    /** The picker's form; the windows it offers are kept in the authentication session to check the answer against. */
     private static org.keycloak.forms.login.LoginFormsProvider picker(AuthenticationFlowContext context,
                                                                        Decision.Pick pick, Instant now) {
+        context.getAuthenticationSession().setAuthNote(OFFERED,
+                GateNotes.join(pick.choices().stream().map(ElevationWindow::id).toList()));
         return context.form()
                 .setAttribute("elevateChoices", pick.choices().stream().map(w -> WindowChoice.of(w, now)).toList())
                 .setAttribute("elevateAllowAll", pick.allowAll());

@@ -2,14 +2,13 @@ package io.elevate.oidc;
 
 import io.elevate.ServerClock;
 import io.elevate.Elevate;
-import io.elevate.aws.SessionDuration;
 import io.elevate.aws.SessionTag;
 import io.elevate.aws.SessionTagRules;
 import io.elevate.aws.SessionTags;
 import io.elevate.login.GateNotes;
+import io.elevate.login.SignInWindows;
 import io.elevate.saml.ElevationMapperConfig;
 import io.elevate.window.ElevationWindow;
-import io.elevate.window.WindowStore;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
@@ -26,7 +25,6 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.representations.IDToken;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,8 +36,11 @@ import java.util.Optional;
 /**
  * The OIDC side of an elevation, for {@code AssumeRoleWithWebIdentity}: the claim {@code https://aws.amazon.com/tags}
  * with the open window's session tags (numbered like the SAML mapper's, checked against the same AWS rules), and a
- * token that expires no later than the window. Without an open window, or when the choice is ambiguous or breaks a
- * rule, there is no tags claim at all.
+ * token that expires no later than the window. The windows are those the sign-in gate chose (when the client has it),
+ * else the unambiguous choice among those open ({@link SignInWindows}); either way they are read again from the database
+ * just before the claim is written. Unless every chosen window is still approved and open then, or when the choice is
+ * ambiguous, breaks a rule or the database cannot say, there is no tags claim at all (fail closed; the token is still
+ * issued, never a 500).
  */
 public final class AwsSessionTagsMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, ServerInfoAwareProviderFactory {
@@ -48,7 +49,6 @@ public final class AwsSessionTagsMapper extends AbstractOIDCProtocolMapper
     public static final String CLAIM = "https://aws.amazon.com/tags";
 
     private static final Logger LOG = Logger.getLogger(AwsSessionTagsMapper.class);
-    private static final Duration SHORTEST_SESSION = Duration.ofSeconds(SessionDuration.MIN_SECONDS);
 
     private final Clock clock;
 
@@ -104,14 +104,21 @@ public final class AwsSessionTagsMapper extends AbstractOIDCProtocolMapper
             return;
         }
         Instant now = clock.instant();
-        List<ElevationWindow> usable = new WindowStore(session, userSession.getRealm())
-                .openWindowsForSignIn(userSession.getUser().getId(), awsClient.getId(), now).stream()
-                .filter(w -> config.allowShortWindows() || w.remainingAt(now).compareTo(SHORTEST_SESSION) >= 0)
-                .toList();
+        String userId = userSession.getUser().getId();
         List<String> gateChoice = GateNotes.windowIds(context.getClientSession().getNote(GateNotes.WINDOW_IDS));
-        List<ElevationWindow> chosen = gateChoice.isEmpty() ? choose(usable, config)
-                : usable.stream().filter(w -> gateChoice.contains(w.id())).toList();
-        if (chosen.isEmpty()) {
+        SignInWindows.Check check = gateChoice.isEmpty()
+                ? SignInWindows.chooseAndCheck(session, userSession.getRealm(), userId, awsClient.getId(),
+                        config.rule(), now)
+                : SignInWindows.recheck(session, userSession.getRealm(), userId, awsClient.getId(), gateChoice, now);
+        if (!(check instanceof SignInWindows.Check.Holds holds)) {
+            LOG.debugf("%s: no tags claim for %s: %s", PROVIDER_ID, userSession.getUser().getUsername(),
+                    ((SignInWindows.Check.Fails) check).why());
+            return;
+        }
+        List<ElevationWindow> chosen = holds.windows();
+        if (SignInWindows.usable(chosen, config.allowShortWindows(), now).size() != chosen.size()) {
+            LOG.warnf("%s: window(s) %s end too soon for an AWS session; no tags claim", PROVIDER_ID,
+                    chosen.stream().map(ElevationWindow::id).toList());
             return;
         }
         List<SessionTag> tags = SessionTags.of(chosen);
@@ -142,19 +149,6 @@ public final class AwsSessionTagsMapper extends AbstractOIDCProtocolMapper
                             "numberedMode", Boolean.toString(tags.numbered()),
                             "maxSlots", Integer.toString(tags.maxSlots())))));
                 });
-    }
-
-    /** One window: it. Several: all of them in numbered mode when they share a role and fit the slots; else none. */
-    static List<ElevationWindow> choose(List<ElevationWindow> usable, TagsMapperConfig config) {
-        if (usable.size() <= 1) {
-            return usable;
-        }
-        boolean sameRole = usable.stream().allMatch(w -> w.target().sameRoleAs(usable.get(0).target()));
-        if (config.numbered() && sameRole && usable.size() <= config.maxSlots()) {
-            return usable;
-        }
-        LOG.debugf("%d open windows and no unambiguous choice; no tags claim", usable.size());
-        return List.of();
     }
 
     /** AWS's documented shape: {"principal_tags": {"Key": ["value"]}, "transitive_tag_keys": ["Key"]}. */

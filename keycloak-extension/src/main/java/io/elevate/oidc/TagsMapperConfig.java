@@ -20,6 +20,11 @@ record TagsMapperConfig(String awsClient, boolean numbered, int maxSlots, boolea
     static final String ALLOW_SHORT_WINDOWS = "allowShortWindows";
     static final String DEFAULT_AWS_CLIENT = "urn:amazon:webservices";
 
+    /** How this mapper chooses windows without the gate: the rule of {@link io.elevate.login.SignInWindows}. */
+    io.elevate.login.SignInWindows.Rule rule() {
+        return new io.elevate.login.SignInWindows.Rule(allowShortWindows, numbered, numbered ? maxSlots : 1);
+    }
+
     static TagsMapperConfig of(Map<String, String> config) {
         String client = config.get(AWS_CLIENT);
         int slots;

@@ -3,9 +3,8 @@ package io.elevate.saml;
 import io.elevate.ServerClock;
 import io.elevate.Elevate;
 import io.elevate.login.GateNotes;
+import io.elevate.login.SignInWindows;
 import io.elevate.window.ElevationWindow;
-import io.elevate.window.StoreUnavailable;
-import io.elevate.window.WindowStore;
 
 import org.jboss.logging.Logger;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
@@ -23,15 +22,15 @@ import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Writes the AWS attributes (Role, RoleSessionName, SourceIdentity, SessionDuration, PrincipalTag:*) for the windows
- * the {@code aws-elevation-gate} chose. It never denies (the gate does); when the chosen windows are no longer all
- * open, or the plan no longer holds, or the database cannot say (it fails closed), it writes nothing, so AWS gets no
- * role and no tags.
+ * the {@code aws-elevation-gate} chose. It never denies (the gate does); just before writing it reads the chosen
+ * windows again from the database ({@link SignInWindows#recheck}), and when they are no longer all approved and open
+ * (a revoke that answered meanwhile), or the plan no longer holds, or the database cannot say (it fails closed), it
+ * writes nothing, so AWS gets no role and no tags.
  */
 public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper implements SAMLAttributeStatementMapper,
         ServerInfoAwareProviderFactory {
@@ -91,24 +90,13 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
         }
         Instant now = clock.instant();
         UserModel user = userSession.getUser();
-        List<ElevationWindow> windows;
-        try {
-            windows = new WindowStore(session, userSession.getRealm())
-                    .openWindowsForSignIn(user.getId(), clientSession.getClient().getId(), now).stream()
-                    .filter(window -> chosen.contains(window.id()))
-                    .sorted(Comparator.comparingInt(window -> chosen.indexOf(window.id())))
-                    .toList();
-        } catch (RuntimeException e) {
-            if (!StoreUnavailable.isCause(e)) {
-                throw e;
-            }
-            LOG.errorf("Elevation window(s) %s could not be read again (%s); no AWS attributes issued", chosen, e);
+        SignInWindows.Check check = SignInWindows.recheck(session, userSession.getRealm(), user.getId(),
+                clientSession.getClient().getId(), chosen, now);
+        if (!(check instanceof SignInWindows.Check.Holds holds)) {
+            LOG.warnf("No AWS attributes issued to %s: %s", user.getUsername(), ((SignInWindows.Check.Fails) check).why());
             return;
         }
-        if (windows.size() != chosen.size()) {
-            LOG.warnf("Elevation window(s) %s closed between the gate and the assertion; no AWS attributes issued", chosen);
-            return;
-        }
+        List<ElevationWindow> windows = holds.windows();
         ElevationMapperConfig config = ElevationMapperConfig.of(model.getConfig());
         ElevationAssertion.Plan plan = ElevationAssertion.plan(windows, user, config, now);
         if (plan instanceof ElevationAssertion.Granted granted) {

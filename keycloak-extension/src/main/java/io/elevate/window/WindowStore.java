@@ -317,4 +317,33 @@ public final class WindowStore {
     private static Long millis(Instant instant) {
         return instant == null ? null : instant.toEpochMilli();
     }
+
+    /**
+     * Of exactly these window ids, those still approved and open at {@code now} for this user and client, read from the
+     * database at this moment: one query by primary key, returning ids only, so that nothing this request read
+     * earlier (the persistence context, {@link #openWindowsForSignIn}) can answer for it. The last check before a
+     * sign-in's attributes or claim are written.
+     *
+     * @throws StoreUnavailable if the database cannot be asked
+     */
+    public java.util.Set<String> stillOpen(Collection<String> ids, String userId, String clientId, Instant now) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        try {
+            return java.util.Set.copyOf(em.createNamedQuery("elevate.stillOpenIds", String.class)
+                    .setParameter("realmId", realm.getId())
+                    .setParameter("ids", List.copyOf(ids))
+                    .setParameter("userId", userId)
+                    .setParameter("clientId", clientId)
+                    .setParameter("status", WindowStatus.APPROVED.name())
+                    .setParameter("now", now.toEpochMilli())
+                    .getResultList());
+        } catch (RuntimeException e) {
+            if (StoreUnavailable.isCause(e)) {
+                throw new StoreUnavailable("Windows " + ids + " could not be checked again: " + e, e);
+            }
+            throw e;
+        }
+    }
 }

@@ -262,6 +262,47 @@ class AwsSignInIT {
         }
 
         @Test
+        void neverReplacesAWindowRevokedWhileThePickerWasOpenButAsksAgainSayingItIsNoLongerOpen() {
+            String firstId = elevations.grant(Elevations.window(user, Duration.ofHours(2)));
+            Map<String, Object> second = Elevations.window(user, Duration.ofHours(4));
+            second.put("instanceId", "i-0fedcba9876543210");
+            String secondId = elevations.grant(second);
+            Page picker = aws.signIn(user, Elevations.PASSWORD);
+            assertThat(picker.text()).contains("Choose your elevation");
+
+            elevations.revoke(secondId, "revoked while the picker was open").expectStatus(200);
+            Page again = AwsSignIn.pick(picker, secondId);
+
+            assertThat(AwsSignIn.samlPost(again)).as("no SAML Response reaches AWS").isEmpty();
+            assertThat(again.body()).doesNotContain("SAMLResponse");
+            assertThat(again.text()).contains("Choose your elevation")
+                    .contains("The elevation you chose is no longer open")
+                    .contains("i-0123456789abcdef0").doesNotContain("i-0fedcba9876543210");
+            assertThat(again.document().select("input[name=window]")).extracting(input -> input.attr("value"))
+                    .containsExactly(firstId);
+
+            Map<String, List<String>> attributes = SamlAttributes.of(
+                    verified(expectSamlPost(AwsSignIn.pick(again, firstId))));
+            assertThat(attributes).containsEntry(AWS + "PrincipalTag:ElevationId", List.of(firstId));
+        }
+
+        @Test
+        void neverIssuesTheRestWhenOneOfAllTheChosenWindowsWasRevokedWhileThePickerWasOpen() {
+            String firstId = elevations.grant(Elevations.window(user, Duration.ofHours(2)));
+            String secondId = elevations.grant(Elevations.window(user, Duration.ofHours(3)));
+            String thirdId = elevations.grant(Elevations.window(user, Duration.ofHours(4)));
+            Page picker = aws.signIn(user, Elevations.PASSWORD);
+
+            elevations.revoke(secondId, "revoked while the picker was open").expectStatus(200);
+            Page again = AwsSignIn.pick(picker, "all");
+
+            assertThat(AwsSignIn.samlPost(again)).as("no SAML Response reaches AWS").isEmpty();
+            assertThat(again.text()).contains("The elevation you chose is no longer open");
+            assertThat(again.document().select("input[name=window]")).extracting(input -> input.attr("value"))
+                    .containsExactly(firstId, thirdId, "all");
+        }
+
+        @Test
         void refusesAWindowIdThatIsNotOneOfTheUsersOpenWindows() {
             elevations.grant(Elevations.window(user, Duration.ofHours(2)));
             elevations.grant(Elevations.window(user, Duration.ofHours(3)));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
 
 import io.elevate.testing.AwsSignIn;
@@ -114,6 +115,32 @@ class GatePagesInChromiumIT {
         Map<String, List<String>> attributes = SamlAttributes.of(response);
         assertThat(attributes).containsEntry(AWS_ATTRIBUTE + "PrincipalTag:ElevationId", List.of(secondId));
         assertThat(attributes).containsEntry(AWS_ATTRIBUTE + "PrincipalTag:AppId", List.of("DB1"));
+    }
+
+    @Test
+    void aUserWhoseChosenWindowWasRevokedWhileThePickerWasOpenIsAskedAgainAndNothingReachesAws() {
+        String firstId = elevations.grant(Elevations.window(user, Duration.ofHours(2)));
+        Map<String, Object> second = Elevations.window(user, Duration.ofHours(4));
+        second.put("instanceId", SECOND_INSTANCE);
+        String secondId = elevations.grant(second);
+
+        signIn();
+        chromium.await(presenceOfElementLocated(By.id("elevate-pick")));
+        elevations.revoke(firstId, "revoked while the picker was open").expectStatus(200);
+        driver().findElement(By.id("elevate-continue")).click();
+        chromium.await(textToBePresentInElementLocated(By.tagName("body"),
+                "The elevation you chose is no longer open"));
+        chromium.screenshot("picker-after-the-chosen-window-closed");
+
+        assertThat(driver().findElement(By.id("kc-page-title")).getText()).isEqualTo("Choose your elevation");
+        assertThat(driver().findElement(By.cssSelector("#elevate-pick legend")).getText())
+                .isEqualTo("This approved elevation is still open. Do you sign in to AWS with it?");
+        List<WebElement> options = driver().findElements(By.cssSelector("#elevate-pick input[type=radio][name=window]"));
+        assertThat(options).extracting(option -> option.getAttribute("value"))
+                .as("only the window still open is offered, and not chosen for the user").containsExactly(secondId);
+        assertThat(driver().findElements(By.name("SAMLResponse"))).isEmpty();
+        assertThat(driver().getCurrentUrl()).startsWith(server.baseUrl());
+        assertThat(AWS.requests()).as("requests that reached the AWS stand-in").isEmpty();
     }
 
     @Test

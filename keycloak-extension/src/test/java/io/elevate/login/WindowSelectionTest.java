@@ -4,6 +4,7 @@ import io.elevate.saml.ElevationMapperConfig;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.TestWindows;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,6 +20,8 @@ class WindowSelectionTest {
     private static final GateConfig STRICT = GateConfig.of(null);
     private static final ElevationMapperConfig SINGLE = ElevationMapperConfig.of(Map.of());
     private static final ElevationMapperConfig NUMBERED = ElevationMapperConfig.of(Map.of("numberedMode", "true"));
+
+    private static final List<String> OFFERED = List.of("w-1", "w-2");
 
     private final ElevationWindow long1 = TestWindows.open("w-1", Duration.ofHours(2), Map.of("AppId", "A"));
     private final ElevationWindow long2 = TestWindows.open("w-2", Duration.ofHours(3), Map.of("AppId", "B"));
@@ -65,22 +68,72 @@ class WindowSelectionTest {
 
     @Test
     void grantsThePickedWindowOnly() {
-        assertThat(new WindowSelection(STRICT, SINGLE).choose("w-2", List.of(long1, long2), NOW))
+        assertThat(new WindowSelection(STRICT, SINGLE).choose("w-2", OFFERED, List.of(long1, long2), NOW))
                 .isEqualTo(new Decision.Grant(List.of(long2)));
     }
 
     @Test
     void refusesAllWhenNotInNumberedModeAndAnIdThatIsNotOpen() {
         WindowSelection selection = new WindowSelection(STRICT, SINGLE);
-        assertThat(selection.choose("all", List.of(long1, long2), NOW)).isInstanceOf(Decision.Pick.class);
-        assertThat(selection.choose("someone-elses-window", List.of(long1, long2), NOW))
-                .isInstanceOf(Decision.Pick.class);
+        Decision.Pick again = new Decision.Pick(List.of(long1, long2), false);
+        assertThat(selection.choose("all", OFFERED, List.of(long1, long2), NOW))
+                .isEqualTo(new Decision.Repick(again, "elevatePickInvalid"));
+        assertThat(selection.choose("someone-elses-window", OFFERED, List.of(long1, long2), NOW))
+                .isEqualTo(new Decision.Repick(again, "elevatePickInvalid"));
     }
 
     @Test
     void grantsAllInNumberedMode() {
-        assertThat(new WindowSelection(STRICT, NUMBERED).choose("all", List.of(long1, long2), NOW))
+        assertThat(new WindowSelection(STRICT, NUMBERED).choose("all", OFFERED, List.of(long1, long2), NOW))
                 .isEqualTo(new Decision.Grant(List.of(long1, long2)));
+    }
+
+    @Nested
+    @DisplayName("when a window the picker offered closed while it was open")
+    class WhenAnOfferedWindowClosed {
+
+        private final ElevationWindow long3 = TestWindows.open("w-5", Duration.ofHours(4), Map.of("AppId", "E"));
+
+        @Test
+        void showsThePickerOfTheWindowsLeftEvenIfOnlyOneIsLeftInsteadOfChoosingIt() {
+            assertThat(new WindowSelection(STRICT, SINGLE).choose("w-2", OFFERED, List.of(long1), NOW))
+                    .isEqualTo(new Decision.Repick(new Decision.Pick(List.of(long1), false), "elevatePickClosed"));
+        }
+
+        @Test
+        void showsThePickerAgainWhenTheChosenOneIsGoneAndOthersAreOpen() {
+            assertThat(new WindowSelection(STRICT, NUMBERED).choose("w-2", List.of("w-1", "w-2", "w-5"),
+                    List.of(long1, long3), NOW))
+                    .isEqualTo(new Decision.Repick(new Decision.Pick(List.of(long1, long3), true),
+                            "elevatePickClosed"));
+        }
+
+        @Test
+        void neverGrantsTheRestOfAllOfThem() {
+            assertThat(new WindowSelection(STRICT, NUMBERED).choose("all", List.of("w-1", "w-2", "w-5"),
+                    List.of(long1, long3), NOW))
+                    .isEqualTo(new Decision.Repick(new Decision.Pick(List.of(long1, long3), true),
+                            "elevatePickClosed"));
+        }
+
+        @Test
+        void treatsAWindowNowEndingTooSoonAsClosed() {
+            ElevationWindow nowEnding = TestWindows.open("w-2", Duration.ofMinutes(10), Map.of("AppId", "B"));
+            assertThat(new WindowSelection(STRICT, SINGLE).choose("w-2", OFFERED, List.of(long1, nowEnding), NOW))
+                    .isEqualTo(new Decision.Repick(new Decision.Pick(List.of(long1), false), "elevatePickClosed"));
+        }
+
+        @Test
+        void deniesWhenNoWindowIsLeft() {
+            assertThat(new WindowSelection(STRICT, SINGLE).choose("w-2", OFFERED, List.of(), NOW))
+                    .isEqualTo(Decision.Deny.of("no_open_window", "elevateNoWindow"));
+        }
+    }
+
+    @Test
+    void refusesAnAnswerWhenThePickerOfferedNothingEvenIfOneWindowIsOpen() {
+        assertThat(new WindowSelection(STRICT, SINGLE).choose("w-1", List.of(), List.of(long1), NOW))
+                .isEqualTo(new Decision.Repick(new Decision.Pick(List.of(long1), false), "elevatePickInvalid"));
     }
 
     @Test

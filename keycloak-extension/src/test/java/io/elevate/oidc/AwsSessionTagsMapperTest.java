@@ -1,6 +1,7 @@
 package io.elevate.oidc;
 
 import io.elevate.aws.SessionTag;
+import io.elevate.login.SignInWindows;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.Target;
 import io.elevate.window.TestWindows;
@@ -36,15 +37,24 @@ class AwsSessionTagsMapperTest {
 
     @Test
     void takesTheOnlyWindowAndAllOfSeveralOnlyInNumberedMode() {
-        assertThat(AwsSessionTagsMapper.choose(List.of(a), SINGLE)).containsExactly(a);
-        assertThat(AwsSessionTagsMapper.choose(List.of(a, b), SINGLE)).isEmpty();
-        assertThat(AwsSessionTagsMapper.choose(List.of(a, b), NUMBERED)).containsExactly(a, b);
+        assertThat(SignInWindows.unambiguous(List.of(a), SINGLE.rule(), NOW)).containsExactly(a);
+        assertThat(SignInWindows.unambiguous(List.of(a, b), SINGLE.rule(), NOW)).isEmpty();
+        assertThat(SignInWindows.unambiguous(List.of(a, b), NUMBERED.rule(), NOW)).containsExactly(a, b);
+    }
+
+    @Test
+    void choosesByTheSameRuleAsTheGateLeavingOutWindowsTooShortForAnAwsSession() {
+        ElevationWindow ending = TestWindows.open("e", Duration.ofMinutes(10), Map.of("AppId", "E"));
+        assertThat(SignInWindows.unambiguous(List.of(a, ending), SINGLE.rule(), NOW)).containsExactly(a);
+        assertThat(SignInWindows.unambiguous(List.of(ending), SINGLE.rule(), NOW)).isEmpty();
+        assertThat(SignInWindows.unambiguous(List.of(ending),
+                TagsMapperConfig.of(Map.of("allowShortWindows", "true")).rule(), NOW)).containsExactly(ending);
     }
 
     @Test
     void neverMixesRoles() {
         ElevationWindow other = TestWindows.window("c", new Target("210987654321", "Other", "Keycloak", "eu-west-1",
                 null, Map.of("AppId", "C")), NOW, NOW.plus(Duration.ofHours(1)));
-        assertThat(AwsSessionTagsMapper.choose(List.of(a, other), NUMBERED)).isEmpty();
+        assertThat(SignInWindows.unambiguous(List.of(a, other), NUMBERED.rule(), NOW)).isEmpty();
     }
 }

@@ -113,6 +113,66 @@ class DeviceGrantTagsIT {
         assertThat(claims.path(CLAIM).path("principal_tags").path("AppId").get(0).asText()).isEqualTo("ABC");
     }
 
+    @Test
+    void aRefreshedTokenHasNoTagsOnceTheWindowIsRevoked() throws Exception {
+        String id = elevations.grant(Elevations.window(user, Duration.ofHours(1)));
+        JsonNode tokens = deviceGrant();
+        assertThat(accessTokenClaims(tokens).path(CLAIM).path("principal_tags").path("ElevationId").get(0).asText())
+                .isEqualTo(id);
+
+        elevations.revoke(id, "revoked while the CLI is signed in").expectStatus(200);
+        JsonNode refreshed = post(server.realmUrl(DEMO_REALM) + "/protocol/openid-connect/token",
+                "grant_type=refresh_token&client_id=elevate-cli&refresh_token=" + tokens.path("refresh_token").asText());
+
+        assertThat(accessTokenClaims(refreshed).has(CLAIM)).isFalse();
+        assertThat(accessTokenClaims(refreshed).path("preferred_username").asText()).isEqualTo(user);
+    }
+
+    @Test
+    void theCliAccessTokenLivesFiveMinutesAtMostSoARevokedWindowsTagsDoNotOutliveItLonger() throws Exception {
+        elevations.grant(Elevations.window(user, Duration.ofHours(8)));
+
+        JsonNode tokens = deviceGrant();
+        JsonNode claims = accessTokenClaims(tokens);
+
+        assertThat(tokens.path("expires_in").asLong()).isBetween(1L, 300L);
+        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isLessThanOrEqualTo(300L);
+    }
+
+    @Test
+    void aTokenForWindowsTheGateChoseHasNoTagsWhenOneOfThemWasRevokedBeforeItWasIssued(AdminApi admin)
+            throws Exception {
+        String strict = "elevate-cli-numbered-" + user;
+        admin.post(DEMO_REALM + "/clients", Map.of("clientId", strict, "publicClient", true,
+                "standardFlowEnabled", false, "directAccessGrantsEnabled", false, "consentRequired", false,
+                "attributes", Map.of("oauth2.device.authorization.grant.enabled", "true"),
+                "authenticationFlowBindingOverrides", Map.of("browser", GATE_FLOW_ID),
+                "protocolMappers", List.of(Map.of("name", "aws session tags", "protocol", "openid-connect",
+                        "protocolMapper", "oidc-aws-session-tags-mapper",
+                        "config", Map.of("awsClient", "urn:amazon:webservices", "numberedMode", "true",
+                                "access.token.claim", "true")))))
+                .expectStatus(201);
+        String first = elevations.grant(Elevations.window(user, Duration.ofHours(2)));
+        String second = elevations.grant(Elevations.window(user, Duration.ofHours(3)));
+        String oidc = server.realmUrl(DEMO_REALM) + "/protocol/openid-connect";
+
+        JsonNode device = post(oidc + "/auth/device", "client_id=" + strict);
+        Page picker = new Browser().open(device.path("verification_uri_complete").asText())
+                .submit("#kc-form-login", Map.of("username", user, "password", Elevations.PASSWORD));
+        assertThat(picker.text()).contains("Choose your elevation");
+        Page consent = picker.submit("#elevate-pick", Map.of("window", "all"));
+        assertThat(consent.submit("#kc-oauth form", Map.of("accept", "Yes")).text()).containsIgnoringCase("device");
+        elevations.revoke(second, "revoked before the token was fetched").expectStatus(200);
+        HttpResponse<String> token = send(oidc + "/token", "grant_type=urn:ietf:params:oauth:grant-type:device_code"
+                + "&client_id=" + strict + "&device_code=" + device.path("device_code").asText());
+
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        JsonNode claims = accessTokenClaims(JSON.readTree(token.body()));
+        assertThat(claims.has(CLAIM)).as("no tags claim, not even for the window still open (" + first + ")")
+                .isFalse();
+        assertThat(claims.path("preferred_username").asText()).isEqualTo(user);
+    }
+
     /** Starts the device grant, approves the user code in a browser signed in as the user, and polls for the token. */
     private JsonNode deviceGrant() throws Exception {
         String oidc = server.realmUrl(DEMO_REALM) + "/protocol/openid-connect";
