@@ -1,6 +1,7 @@
 package io.elevate.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.elevate.testing.AtOnce;
 import io.elevate.testing.Await;
 import io.elevate.testing.AwsSignIn;
 import io.elevate.testing.Elevations;
@@ -26,9 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.elevate.testing.server.ElevateBuild.DEMO_REALM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -371,16 +369,6 @@ class RequestWorkflowIT {
 
     private static List<Integer> race(List<String> users, java.util.function.Function<String, Integer> call)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(users.size());
-        try {
-            List<Callable<Integer>> calls = users.stream().<Callable<Integer>>map(u -> () -> call.apply(u)).toList();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(calls)) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.call(users.stream().<Callable<Integer>>map(u -> () -> call.apply(u)).toList());
     }
 }

@@ -1,6 +1,7 @@
 package io.elevate.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.elevate.testing.AtOnce;
 import io.elevate.testing.Elevations;
 import io.elevate.testing.PolicyAdmin;
 import io.elevate.testing.server.AdminApi;
@@ -18,11 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 
 import static io.elevate.testing.server.ElevateBuild.DEMO_REALM;
@@ -123,7 +123,7 @@ class WorkflowRaceIT {
         List<Sent> history = new ArrayList<>();
         int extensions = 0;
         for (int batch = 0; batch < BATCHES; batch++) {
-            List<Sent> sent = race(pool, id, requester, randomSteps(random, requester));
+            List<Sent> sent = race(pool, id, randomSteps(random, requester));
             history.addAll(sent);
             extensions += (int) sent.stream().filter(s -> s.step() == Step.EXTEND && s.status() == 200).count();
             check(where + ", batch " + batch + ", " + (breakGlass ? "break-glass" : "request") + " " + id
@@ -149,22 +149,11 @@ class WorkflowRaceIT {
     }
 
     /** Sends every step at the same moment and returns them with the server's answers. */
-    private List<Sent> race(ExecutorService pool, String id, String requester, List<Sent> steps) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Sent>> answers = new ArrayList<>();
-        for (Sent step : steps) {
+    private List<Sent> race(ExecutorService pool, String id, List<Sent> steps) throws Exception {
+        return AtOnce.call(pool, steps.stream().<Callable<Sent>>map(step -> {
             AdminApi client = as(step.user());
-            answers.add(pool.submit(() -> {
-                start.await();
-                return new Sent(step.step(), step.user(), send(client, id, step.step()).status());
-            }));
-        }
-        start.countDown();
-        List<Sent> sent = new ArrayList<>();
-        for (Future<Sent> answer : answers) {
-            sent.add(answer.get());
-        }
-        return sent;
+            return () -> new Sent(step.step(), step.user(), send(client, id, step.step()).status());
+        }).toList());
     }
 
     private static JsonResponse send(AdminApi client, String id, Step step) {

@@ -1,6 +1,7 @@
 package io.elevate.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.elevate.testing.AtOnce;
 import io.elevate.testing.Elevations;
 import io.elevate.testing.Mailbox;
 import io.elevate.testing.PolicyAdmin;
@@ -19,10 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.elevate.testing.server.ElevateBuild.DEMO_REALM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -203,22 +200,6 @@ class WorkflowRulesIT {
     /** Calls {@code call} for every user at the same moment; the answers in the users' order. */
     private static List<Integer> together(List<String> users, java.util.function.Function<String, Integer> call)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(users.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Callable<Integer>> calls = users.stream().<Callable<Integer>>map(u -> () -> {
-                start.await();
-                return call.apply(u);
-            }).toList();
-            List<Future<Integer>> futures = calls.stream().map(pool::submit).toList();
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.call(users.stream().<Callable<Integer>>map(u -> () -> call.apply(u)).toList());
     }
 }
