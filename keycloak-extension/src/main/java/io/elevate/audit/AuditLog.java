@@ -86,6 +86,16 @@ public final class AuditLog {
         return query.setFirstResult(first).setMaxResults(max).getResultStream().map(AuditLog::toRecord).toList();
     }
 
+    /** When the newest record of one window was written, if it has any (indexed by window). */
+    public java.util.Optional<Instant> latest(String windowId) {
+        Long at = em.createQuery("select max(a.occurredAt) from AuditRecordEntity a where a.realmId = :realmId"
+                        + " and a.windowId = :windowId", Long.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("windowId", windowId)
+                .getSingleResult();
+        return java.util.Optional.ofNullable(at).map(Instant::ofEpochMilli);
+    }
+
     /** Deletes the records older than {@code before} (retention); returns how many. */
     public int deleteOlderThan(Instant before) {
         return em.createQuery("delete from AuditRecordEntity a where a.realmId = :realmId and a.occurredAt < :before")

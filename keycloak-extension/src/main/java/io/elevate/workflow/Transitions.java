@@ -1,5 +1,6 @@
 package io.elevate.workflow;
 
+import io.elevate.ServerClock;
 import io.elevate.audit.AuditLog;
 import io.elevate.audit.ElevationEvents;
 import io.elevate.metrics.ElevateMetrics;
@@ -99,10 +100,23 @@ final class Transitions {
         if (why != null) {
             detail.put("reason", why);
         }
-        new AuditLog(session, realm).record(action, window.id(), caller.actor(), describe(detail), now);
+        AuditLog audit = new AuditLog(session, realm);
+        audit.record(action, window.id(), caller.actor(), describe(detail), auditTime(audit, window.id(), now));
         new ElevationEvents(session, realm).publish(window.id(), action, detail, caller.user(), caller.client(),
                 caller.token(), caller.ipAddress());
         ElevateMetrics.transitionAfterCommit(session, action);
+    }
+
+    /**
+     * When a change is written to the audit trail: when it was made, which is after this transaction took the row (a
+     * step that waited for the lock is written after the step it waited for), and always after the window's previous
+     * record, so that a request's trail reads in the order its changes happened even within one millisecond. The row
+     * lock keeps any other change of the window from writing in between.
+     */
+    private static Instant auditTime(AuditLog audit, String windowId, Instant now) {
+        Instant at = now.isAfter(ServerClock.UTC.instant()) ? now : ServerClock.UTC.instant();
+        Optional<Instant> latest = audit.latest(windowId);
+        return latest.isPresent() && !at.isAfter(latest.get()) ? latest.get().plusMillis(1) : at;
     }
 
     void tellAfterCommit(Notice.Kind kind, ElevationWindow window, List<UserModel> recipients) {
