@@ -3,7 +3,7 @@ package io.elevate.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The exit codes a script can rely on; {@code elevate --help} lists them, and so does the README. */
+/** The exit codes a script can rely on; {@code elevate --help} lists them, and so does docs/cli.md. */
 public final class ExitCode {
 
     public static final int OK = 0;

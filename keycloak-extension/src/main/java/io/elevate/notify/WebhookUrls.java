@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Which webhook URLs a realm may use: https, absolute, without credentials or fragment; plain http only to the loopback
- * interface (a receiver on the same host, as tests run it). Realm administrators set it; see README on what else a
- * webhook URL can reach.
+ * interface (a receiver on the same host, as tests run it). Realm administrators set it; see docs/workflow.md on what
+ * else a webhook URL can reach.
  */
 final class WebhookUrls {
 

@@ -26,7 +26,7 @@ public final class LiveAws {
         } catch (SdkClientException e) {
             Assumptions.abort("No AWS credentials: the aws-live profile runs against a real account with the "
                     + "credentials the AWS SDK's default chain finds (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...); skipped. "
-                    + "See README, 'AWS setup'.");
+                    + "See docs/aws.md, 'Live tests against a real account'.");
         }
     }
 
