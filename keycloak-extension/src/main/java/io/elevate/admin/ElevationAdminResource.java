@@ -16,7 +16,7 @@ import io.elevate.notify.Notifiers;
 import io.elevate.notify.RealmNotifications;
 import io.elevate.metrics.ElevateMetrics;
 import io.elevate.revoke.RevocationOutbox;
-import io.elevate.saml.ElevationMapperConfig;
+import io.elevate.signin.ElevationMapperConfig;
 import io.elevate.window.ConcurrentChange;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStatus;

@@ -2,7 +2,7 @@ package io.elevate.revoke;
 
 import io.elevate.audit.Actor;
 import io.elevate.audit.AuditLog;
-import io.elevate.saml.ElevationMapperConfig;
+import io.elevate.signin.ElevationMapperConfig;
 import io.elevate.window.ElevationWindow;
 
 import jakarta.persistence.EntityManager;

@@ -1,9 +1,7 @@
-package io.elevate.saml;
+package io.elevate.signin;
 
 import io.elevate.ServerClock;
 import io.elevate.Elevate;
-import io.elevate.login.GateNotes;
-import io.elevate.login.SignInWindows;
 import io.elevate.window.ElevationWindow;
 
 import org.jboss.logging.Logger;

@@ -1,13 +1,10 @@
-package io.elevate.oidc;
+package io.elevate.signin;
 
 import io.elevate.ServerClock;
 import io.elevate.Elevate;
 import io.elevate.aws.SessionTag;
 import io.elevate.aws.SessionTagRules;
 import io.elevate.aws.SessionTags;
-import io.elevate.login.GateNotes;
-import io.elevate.login.SignInWindows;
-import io.elevate.saml.ElevationMapperConfig;
 import io.elevate.window.ElevationWindow;
 
 import org.jboss.logging.Logger;

@@ -1,4 +1,4 @@
-package io.elevate.saml;
+package io.elevate.signin;
 
 import io.elevate.aws.AwsNames;
 import io.elevate.aws.SessionDuration;
@@ -19,7 +19,7 @@ import java.util.List;
  * What the AWS assertion says for the windows a sign-in carries, and whether AWS would accept it. The gate plans it to
  * refuse a bad sign-in before any session exists; the mapper plans it again to write it. Both use this one class.
  */
-public final class ElevationAssertion {
+final class ElevationAssertion {
 
     public static final String AWS = "https://aws.amazon.com/SAML/Attributes/";
     public static final String ROLE = AWS + "Role";

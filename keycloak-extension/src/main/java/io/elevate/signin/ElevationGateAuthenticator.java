@@ -1,9 +1,7 @@
-package io.elevate.login;
+package io.elevate.signin;
 
 import io.elevate.aws.SessionManagerLink;
 import io.elevate.metrics.ElevateMetrics;
-import io.elevate.saml.ElevationAssertion;
-import io.elevate.saml.ElevationMapperConfig;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.StoreUnavailable;
 import io.elevate.window.WindowStore;

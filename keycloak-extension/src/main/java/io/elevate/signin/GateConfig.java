@@ -1,4 +1,4 @@
-package io.elevate.login;
+package io.elevate.signin;
 
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.Constants;

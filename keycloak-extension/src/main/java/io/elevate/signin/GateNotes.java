@@ -1,10 +1,10 @@
-package io.elevate.login;
+package io.elevate.signin;
 
 import java.util.Arrays;
 import java.util.List;
 
 /** The client-session note through which the gate tells the mapper which windows the sign-in carries. */
-public final class GateNotes {
+final class GateNotes {
 
     public static final String WINDOW_IDS = "elevate.window_ids";
 

@@ -1,7 +1,5 @@
-package io.elevate.login;
+package io.elevate.signin;
 
-import io.elevate.oidc.AwsSessionTagsMapper;
-import io.elevate.saml.ElevationMapperConfig;
 import org.keycloak.models.ClientModel;
 
 import java.util.Optional;

@@ -1,9 +1,9 @@
-package io.elevate.saml;
+package io.elevate.signin;
 
 import java.util.List;
 
 /** One SAML attribute of the AWS assertion, by its full name. */
-public record SamlAttribute(String name, List<String> values) {
+record SamlAttribute(String name, List<String> values) {
 
     public SamlAttribute {
         values = List.copyOf(values);

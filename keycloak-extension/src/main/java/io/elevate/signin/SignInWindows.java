@@ -1,4 +1,4 @@
-package io.elevate.login;
+package io.elevate.signin;
 
 import io.elevate.aws.SessionDuration;
 import io.elevate.window.ElevationWindow;
@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * written. Unless every one of them is still approved and open at that moment, the sign-in carries none of them: no
  * AWS attributes, no tags claim. The same holds when the database cannot be asked.
  */
-public final class SignInWindows {
+final class SignInWindows {
 
     static final Duration SHORTEST_SESSION = Duration.ofSeconds(SessionDuration.MIN_SECONDS);
 

@@ -1,4 +1,4 @@
-package io.elevate.oidc;
+package io.elevate.signin;
 
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -20,9 +20,9 @@ record TagsMapperConfig(String awsClient, boolean numbered, int maxSlots, boolea
     static final String ALLOW_SHORT_WINDOWS = "allowShortWindows";
     static final String DEFAULT_AWS_CLIENT = "urn:amazon:webservices";
 
-    /** How this mapper chooses windows without the gate: the rule of {@link io.elevate.login.SignInWindows}. */
-    io.elevate.login.SignInWindows.Rule rule() {
-        return new io.elevate.login.SignInWindows.Rule(allowShortWindows, numbered, numbered ? maxSlots : 1);
+    /** How this mapper chooses windows without the gate: the rule of {@link io.elevate.signin.SignInWindows}. */
+    io.elevate.signin.SignInWindows.Rule rule() {
+        return new io.elevate.signin.SignInWindows.Rule(allowShortWindows, numbered, numbered ? maxSlots : 1);
     }
 
     static TagsMapperConfig of(Map<String, String> config) {

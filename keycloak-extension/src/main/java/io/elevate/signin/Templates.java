@@ -1,4 +1,4 @@
-package io.elevate.login;
+package io.elevate.signin;
 
 /** The gate's pages, shipped in the jar under theme-resources/templates. */
 final class Templates {

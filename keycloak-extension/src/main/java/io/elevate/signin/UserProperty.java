@@ -1,4 +1,4 @@
-package io.elevate.saml;
+package io.elevate.signin;
 
 import org.keycloak.models.UserModel;
 

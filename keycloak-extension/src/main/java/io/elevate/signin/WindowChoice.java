@@ -1,4 +1,4 @@
-package io.elevate.login;
+package io.elevate.signin;
 
 import io.elevate.window.ElevationWindow;
 

@@ -1,7 +1,6 @@
-package io.elevate.login;
+package io.elevate.signin;
 
 import io.elevate.aws.SessionManagerLink;
-import io.elevate.saml.ElevationMapperConfig;
 import io.elevate.window.ElevationWindow;
 
 import java.time.Instant;

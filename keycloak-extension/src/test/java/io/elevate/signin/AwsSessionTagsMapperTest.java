@@ -1,7 +1,6 @@
-package io.elevate.oidc;
+package io.elevate.signin;
 
 import io.elevate.aws.SessionTag;
-import io.elevate.login.SignInWindows;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.Target;
 import io.elevate.window.TestWindows;

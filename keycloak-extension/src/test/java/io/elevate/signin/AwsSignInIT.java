@@ -1,4 +1,4 @@
-package io.elevate.login;
+package io.elevate.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.elevate.testing.AwsSignIn;

@@ -1,4 +1,4 @@
-package io.elevate.login;
+package io.elevate.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package io.elevate.saml;
+package io.elevate.signin;
 
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.Target;

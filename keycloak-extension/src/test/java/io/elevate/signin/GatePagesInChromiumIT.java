@@ -1,4 +1,4 @@
-package io.elevate.login;
+package io.elevate.signin;
 
 import static io.elevate.testing.server.ElevateBuild.DEMO_REALM;
 import static org.assertj.core.api.Assertions.assertThat;

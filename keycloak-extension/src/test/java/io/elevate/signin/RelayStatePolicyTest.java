@@ -1,4 +1,4 @@
-package io.elevate.login;
+package io.elevate.signin;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;

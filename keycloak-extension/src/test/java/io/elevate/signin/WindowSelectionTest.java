@@ -1,6 +1,5 @@
-package io.elevate.login;
+package io.elevate.signin;
 
-import io.elevate.saml.ElevationMapperConfig;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.TestWindows;
 import org.junit.jupiter.api.DisplayName;
