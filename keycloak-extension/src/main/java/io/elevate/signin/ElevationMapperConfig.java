@@ -23,22 +23,16 @@ public record ElevationMapperConfig(String roleSessionNameProperty, String sourc
     static final String ROLE_SESSION_NAME_PROPERTY = "roleSessionNameProperty";
     static final String SOURCE_IDENTITY_PROPERTY = "sourceIdentityProperty";
     static final String MAX_SESSION_SECONDS = "maxSessionSeconds";
-    static final String NUMBERED = "numberedMode";
-    static final String MAX_SLOTS = "maxSlots";
-    static final String TRANSITIVE_TAGS = "transitiveTags";
 
     static final int DEFAULT_MAX_SESSION_SECONDS = 3600;
-    static final int DEFAULT_MAX_SLOTS = 3;
-    static final int HIGHEST_SLOT_COUNT = 10;
 
     public static ElevationMapperConfig of(Map<String, String> config) {
+        TagSettings tags = TagSettings.of(config);
         return new ElevationMapperConfig(
-                text(config, ROLE_SESSION_NAME_PROPERTY, UserProperty.USERNAME),
-                text(config, SOURCE_IDENTITY_PROPERTY, UserProperty.USERNAME),
-                SessionDuration.clamp(number(config, MAX_SESSION_SECONDS, DEFAULT_MAX_SESSION_SECONDS)),
-                Boolean.parseBoolean(config.get(NUMBERED)),
-                (int) Math.max(1, Math.min(HIGHEST_SLOT_COUNT, number(config, MAX_SLOTS, DEFAULT_MAX_SLOTS))),
-                Boolean.parseBoolean(config.get(TRANSITIVE_TAGS)));
+                TagSettings.text(config, ROLE_SESSION_NAME_PROPERTY, UserProperty.USERNAME),
+                TagSettings.text(config, SOURCE_IDENTITY_PROPERTY, UserProperty.USERNAME),
+                SessionDuration.clamp(TagSettings.number(config, MAX_SESSION_SECONDS, DEFAULT_MAX_SESSION_SECONDS)),
+                tags.numbered(), tags.maxSlots(), tags.transitiveTags());
     }
 
     /** The elevation mapper that applies to this client, directly or through one of its client scopes. */
@@ -53,11 +47,11 @@ public record ElevationMapperConfig(String roleSessionNameProperty, String sourc
 
     /** How many windows one sign-in may carry at once. */
     public int slots() {
-        return numbered ? maxSlots : 1;
+        return new TagSettings(numbered, maxSlots, transitiveTags).slots();
     }
 
     static List<ProviderConfigProperty> properties() {
-        return ProviderConfigurationBuilder.create()
+        return TagSettings.addProperties(ProviderConfigurationBuilder.create()
                 .property().name(ROLE_SESSION_NAME_PROPERTY).label("RoleSessionName from")
                 .helpText("User property for RoleSessionName: username, email, id, or the name of a user attribute. "
                         + "It must be 2 to 64 characters of letters, digits and _+=,.@- or the sign-in is refused.")
@@ -69,30 +63,7 @@ public record ElevationMapperConfig(String roleSessionNameProperty, String sourc
                 .property().name(MAX_SESSION_SECONDS).label("Maximum session (seconds)")
                 .helpText("Upper bound of SessionDuration (900 to 43200). The session also never outlives the "
                         + "window. Keep it at or below the role's maximum session duration.")
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Integer.toString(DEFAULT_MAX_SESSION_SECONDS)).add()
-                .property().name(NUMBERED).label("Numbered mode")
-                .helpText("Let one sign-in carry several open windows of the same role, their tags numbered "
-                        + "Key, Key2 ... KeyN; the IAM policy needs one statement per slot.")
-                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
-                .property().name(MAX_SLOTS).label("Slots in numbered mode")
-                .helpText("The most windows one sign-in carries in numbered mode (1 to 10).")
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Integer.toString(DEFAULT_MAX_SLOTS)).add()
-                .property().name(TRANSITIVE_TAGS).label("Transitive tags")
-                .helpText("Emit TransitiveTagKeys so the elevation tags survive role chaining.")
-                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Integer.toString(DEFAULT_MAX_SESSION_SECONDS)).add())
                 .build();
-    }
-
-    private static String text(Map<String, String> config, String key, String fallback) {
-        String value = config.get(key);
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private static long number(Map<String, String> config, String key, long fallback) {
-        try {
-            return Long.parseLong(config.getOrDefault(key, "").trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }
