@@ -1,6 +1,6 @@
 package io.elevate.aws.iam;
 
-import io.elevate.aws.Violation;
+import io.elevate.validation.Violation;
 
 import java.io.IOException;
 import java.io.PrintStream;

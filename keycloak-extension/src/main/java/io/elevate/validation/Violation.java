@@ -1,4 +1,4 @@
-package io.elevate.aws;
+package io.elevate.validation;
 
 /** One broken rule: the input field it concerns and a message a person can act on. */
 public record Violation(String field, String message) {
