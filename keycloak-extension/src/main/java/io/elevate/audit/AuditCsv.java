@@ -1,6 +1,4 @@
-package io.elevate.api;
-
-import io.elevate.audit.AuditRecord;
+package io.elevate.audit;
 
 import java.util.List;
 
