@@ -1,5 +1,6 @@
 package io.elevate.aws.iam;
 
+import io.elevate.aws.policy.RevocationPolicy;
 import io.elevate.signin.ElevationMapperConfig;
 import io.elevate.validation.Violation;
 import io.elevate.workflow.ElevationPolicy;

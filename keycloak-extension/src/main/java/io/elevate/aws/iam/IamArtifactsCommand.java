@@ -1,5 +1,6 @@
 package io.elevate.aws.iam;
 
+import io.elevate.aws.policy.Json;
 import io.elevate.validation.Violation;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.elevate.aws.iam;
 
+import io.elevate.aws.policy.Json;
 import io.elevate.notify.NotificationSettings;
 import io.elevate.notify.NotificationsPageFactory;
 import io.elevate.signin.AwsElevationSamlMapper;

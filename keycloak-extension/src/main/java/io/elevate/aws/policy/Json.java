@@ -1,4 +1,4 @@
-package io.elevate.aws.iam;
+package io.elevate.aws.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Jackson for IAM documents: building them, writing them for people, and measuring them as AWS does. */
-final class Json {
+public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DefaultPrettyPrinter PRETTY = prettyPrinter(Separators.Spacing.AFTER);
@@ -23,27 +23,27 @@ final class Json {
     private Json() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
-    static ArrayNode array(List<String> values) {
+    public static ArrayNode array(List<String> values) {
         ArrayNode array = MAPPER.createArrayNode();
         values.forEach(array::add);
         return array;
     }
 
     /** A single value as a string, several as an array: the way IAM documents are usually written. */
-    static JsonNode oneOrMany(List<String> values) {
+    public static JsonNode oneOrMany(List<String> values) {
         return values.size() == 1 ? MAPPER.getNodeFactory().textNode(values.get(0)) : array(values);
     }
 
     /** The length AWS checks against its policy size limits: the document without any whitespace. */
-    static int size(JsonNode document) {
+    public static int size(JsonNode document) {
         return compact(document).length();
     }
 
-    static String compact(JsonNode document) {
+    public static String compact(JsonNode document) {
         try {
             return MAPPER.writeValueAsString(document);
         } catch (JsonProcessingException e) {
@@ -52,12 +52,12 @@ final class Json {
     }
 
     /** Two-space indentation, one array element a line, ending with a newline. */
-    static String pretty(JsonNode document) {
+    public static String pretty(JsonNode document) {
         return write(document, PRETTY) + "\n";
     }
 
     /** The same layout as {@link #pretty}, with a space before each colon too, and no newline at the end. */
-    static String hcl(JsonNode document) {
+    public static String hcl(JsonNode document) {
         return write(document, HCL);
     }
 
@@ -69,7 +69,7 @@ final class Json {
         }
     }
 
-    static JsonNode parse(String text) throws JsonProcessingException {
+    public static JsonNode parse(String text) throws JsonProcessingException {
         return MAPPER.readTree(text);
     }
 

@@ -1,4 +1,4 @@
-package io.elevate.aws.iam;
+package io.elevate.aws.policy;
 
 import io.elevate.aws.SessionTags;
 
@@ -26,7 +26,7 @@ public final class RevocationPolicy {
         return of(slots, revokedIds).map(Json::compact);
     }
 
-    static Optional<ObjectNode> of(int slots, List<String> revokedIds) {
+    public static Optional<ObjectNode> of(int slots, List<String> revokedIds) {
         if (revokedIds.isEmpty()) {
             return Optional.empty();
         }

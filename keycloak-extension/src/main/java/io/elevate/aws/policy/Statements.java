@@ -1,35 +1,35 @@
-package io.elevate.aws.iam;
+package io.elevate.aws.policy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 
 /** Building blocks of IAM policy documents. */
-final class Statements {
+public final class Statements {
 
-    static final String VERSION = "2012-10-17";
+    public static final String VERSION = "2012-10-17";
 
     private Statements() {
     }
 
-    static ObjectNode document(List<ObjectNode> statements) {
+    public static ObjectNode document(List<ObjectNode> statements) {
         ObjectNode document = Json.object();
         document.put("Version", VERSION);
         document.putArray("Statement").addAll(statements);
         return document;
     }
 
-    static ObjectNode allow(String sid, List<String> actions) {
+    public static ObjectNode allow(String sid, List<String> actions) {
         return statement(sid, "Allow", actions);
     }
 
-    static ObjectNode allow(String sid, List<String> actions, List<String> resources) {
+    public static ObjectNode allow(String sid, List<String> actions, List<String> resources) {
         ObjectNode statement = allow(sid, actions);
         statement.set("Resource", Json.oneOrMany(resources));
         return statement;
     }
 
-    static ObjectNode statement(String sid, String effect, List<String> actions) {
+    public static ObjectNode statement(String sid, String effect, List<String> actions) {
         ObjectNode statement = Json.object();
         statement.put("Sid", sid);
         statement.put("Effect", effect);
@@ -38,16 +38,16 @@ final class Statements {
     }
 
     /** The policy variable of a principal tag, e.g. {@code ${aws:PrincipalTag/AppId2}}. */
-    static String principalTagVariable(String key) {
+    public static String principalTagVariable(String key) {
         return "${aws:PrincipalTag/" + key + "}";
     }
 
-    static String principalTag(String key) {
+    public static String principalTag(String key) {
         return "aws:PrincipalTag/" + key;
     }
 
     /** The suffix of slot n's keys: none for the first slot, then 2, 3, ... */
-    static String slotSuffix(int slot) {
+    public static String slotSuffix(int slot) {
         return slot == 1 ? "" : Integer.toString(slot);
     }
 }
