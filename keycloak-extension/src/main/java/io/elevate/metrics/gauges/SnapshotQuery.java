@@ -1,4 +1,4 @@
-package io.elevate.metrics;
+package io.elevate.metrics.gauges;
 
 import io.elevate.revoke.RevocationState;
 import io.elevate.window.WindowStatus;
