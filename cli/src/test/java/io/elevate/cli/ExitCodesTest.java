@@ -78,7 +78,11 @@ class ExitCodesTest {
                         + "\",\"status\":\"APPROVED\",\"open\":" + windowOpen + ",\"accountId\":\"123456789012\","
                         + "\"roleName\":\"ElevateSessionManager\",\"region\":\"eu-west-1\","
                         + "\"instanceId\":\"i-0123456789abcdef0\",\"endsAt\":\"" + windowEnd + "\"}"))
-                .route("POST", REALM + "/elevation/requests", request -> Reply.json(400, "{\"error\":\"invalid_request\","
+                .route("POST", REALM + "/elevation/requests", request -> request.body().contains("\"instanceId\"")
+                        ? Reply.json(400, "{\"error\":\"invalid_request\",\"error_description\":\"the input breaks"
+                        + " rules\",\"violations\":[{\"field\":\"instanceId\",\"message\":\"must be an EC2 instance"
+                        + " id: i- followed by 8 or 17 lowercase hex digits\"}]}")
+                        : Reply.json(400, "{\"error\":\"invalid_request\","
                         + "\"error_description\":\"the input breaks rules\",\"violations\":[{\"field\":\"durationMinutes\","
                         + "\"message\":\"at most 120 minutes\"}]}"));
         elevate = new InProcess(home).set("ELEVATE_STS_ENDPOINT", aws.stsEndpoint().toString());
@@ -242,6 +246,15 @@ class ExitCodesTest {
                     "INC1"), ExitCode.REFUSED);
             assertThat(result.err()).contains("refused (HTTP 400): the input breaks rules",
                     "- durationMinutes: at most 120 minutes");
+        }
+
+        @Test
+        void theServerDecidesWhatAnInstanceIdIs() {
+            signedIn(Map.of(), 300);
+            Result result = expect(elevate.run("request", "--policy", "p1", "--duration", "60", "--justification",
+                    "INC1", "--instance", "mi-0123456789abcdef0"), ExitCode.REFUSED);
+            assertThat(result.err()).contains("refused (HTTP 400): the input breaks rules",
+                    "- instanceId: must be an EC2 instance id: i- followed by 8 or 17 lowercase hex digits");
         }
 
         @Test

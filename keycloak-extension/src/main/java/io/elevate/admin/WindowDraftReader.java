@@ -4,7 +4,7 @@ import io.elevate.api.JsonFields;
 import io.elevate.aws.AwsNames;
 import io.elevate.aws.SessionTagRules;
 import io.elevate.aws.SessionTags;
-import io.elevate.aws.Violation;
+import io.elevate.validation.Violation;
 import io.elevate.window.NewWindow;
 import io.elevate.window.Target;
 

@@ -1,7 +1,9 @@
 package io.elevate.api;
 
+import io.elevate.audit.AuditCsv;
 import io.elevate.audit.AuditLog;
 import io.elevate.audit.AuditRecord;
+import io.elevate.audit.Auditors;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
@@ -9,8 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 import java.time.Instant;
@@ -19,7 +19,6 @@ import java.util.List;
 /** {@code GET /realms/{realm}/elevation/audit}: the history, for users with the realm role {@code elevation-auditor}. */
 public final class AuditResource {
 
-    public static final String AUDITOR_ROLE = "elevation-auditor";
     private static final int MAX = 1000;
 
     private final KeycloakSession session;
@@ -30,11 +29,6 @@ public final class AuditResource {
         this.session = session;
         this.realm = realm;
         this.authenticated = authenticated;
-    }
-
-    static boolean isAuditor(RealmModel realm, UserModel user) {
-        RoleModel role = realm.getRole(AUDITOR_ROLE);
-        return role != null && user.hasRole(role);
     }
 
     /**
@@ -51,9 +45,9 @@ public final class AuditResource {
             return authenticated.refusal();
         }
         AuthResult auth = authenticated.auth();
-        if (!isAuditor(realm, auth.user())) {
+        if (!Auditors.isAuditor(realm, auth.user())) {
             return ApiError.response(Response.Status.FORBIDDEN, "forbidden",
-                    "the audit trail needs the realm role " + AUDITOR_ROLE, List.of());
+                    "the audit trail needs the realm role " + Auditors.ROLE, List.of());
         }
         QueryParams params = new QueryParams();
         Instant since = params.instant("from", from);

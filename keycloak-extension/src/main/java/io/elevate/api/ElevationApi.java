@@ -1,5 +1,6 @@
 package io.elevate.api;
 
+import io.elevate.audit.Auditors;
 import io.elevate.aws.instances.InstanceLookupException;
 import io.elevate.notify.Notifiers;
 import io.elevate.notify.RealmNotifications;
@@ -58,7 +59,7 @@ public final class ElevationApi {
     /** The browser counterpart of this API: server-rendered pages signed in with Keycloak's SSO cookie. */
     @Path("portal")
     public PortalResource portal() {
-        return new PortalResource(session, realm, clock);
+        return new PortalResource(session, realm, clock, PortalLinks.portal(session, realm));
     }
 
     /**
@@ -134,7 +135,7 @@ public final class ElevationApi {
     public Response get(@PathParam("id") String id) {
         return as(caller -> store().find(id)
                 .filter(w -> w.userId().equals(caller.user().getId()) || workflow().mayApprove(caller.user(), w)
-                        || AuditResource.isAuditor(realm, caller.user()))
+                        || Auditors.isAuditor(realm, caller.user()))
                 .map(w -> Response.ok(represent(List.of(w)).get(0)).build())
                 .orElseGet(() -> ApiError.notFound("no request " + id + " you may see")));
     }

@@ -24,8 +24,6 @@ import java.util.UUID;
  */
 public final class OsCredentialOutbox {
 
-    static final Actor SYSTEM = new Actor(null, "system", null);
-
     private final KeycloakSession session;
     private final EntityManager em;
 
@@ -65,7 +63,7 @@ public final class OsCredentialOutbox {
         }
         em.persist(row);
         new AuditLog(session, realm).record(row.getLastError() == null ? "OS_CREDENTIAL_REQUESTED" : "OS_CREDENTIAL_FAILED", window.id(),
-                SYSTEM, OsCredentialWorker.describe(row), now);
+                Actor.SYSTEM, OsCredentialWorker.describe(row), now);
     }
 
     /** Rows with a step due at {@code now}, oldest first. */

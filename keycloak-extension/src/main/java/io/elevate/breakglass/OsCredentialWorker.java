@@ -1,5 +1,6 @@
 package io.elevate.breakglass;
 
+import io.elevate.audit.Actor;
 import io.elevate.aws.client.AwsClients;
 import io.elevate.breakglass.OsCredentialSettings.Platform;
 
@@ -133,7 +134,7 @@ public final class OsCredentialWorker {
                 return false;
             }
             apply(row.get(), step, answer, now,
-                    (action, r, detail) -> outbox.audit(action, r, detail, OsCredentialOutbox.SYSTEM, now));
+                    (action, r, detail) -> outbox.audit(action, r, detail, Actor.SYSTEM, now));
             return true;
         });
     }

@@ -1,6 +1,6 @@
 package io.elevate.notify;
 
-import io.elevate.aws.Violation;
+import io.elevate.validation.Violation;
 
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;

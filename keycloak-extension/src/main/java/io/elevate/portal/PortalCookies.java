@@ -1,12 +1,10 @@
 package io.elevate.portal;
 
-import io.elevate.api.PortalLinks;
 
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 import org.keycloak.cookie.CookieMaxAge;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.utils.SecureContextResolver;
 
 import java.net.URI;
@@ -20,9 +18,10 @@ final class PortalCookies {
     private final KeycloakSession session;
     private final String path;
 
-    PortalCookies(KeycloakSession session, RealmModel realm) {
+    /** Cookies scoped to the path of {@code portalUrl}, the portal's own address. */
+    PortalCookies(KeycloakSession session, String portalUrl) {
         this.session = session;
-        this.path = URI.create(PortalLinks.portal(session, realm)).getRawPath();
+        this.path = URI.create(portalUrl).getRawPath();
     }
 
     void set(String name, String value, int maxAgeSeconds, NewCookie.SameSite sameSite) {

@@ -1,7 +1,7 @@
 package io.elevate.portal;
 
-import io.elevate.api.AuditCsv;
-import io.elevate.api.PortalLinks;
+import io.elevate.audit.AuditCsv;
+import io.elevate.audit.Auditors;
 import io.elevate.audit.Actor;
 import io.elevate.breakglass.OsCredentials;
 import io.elevate.notify.Notifiers;
@@ -39,17 +39,20 @@ public final class PortalResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final Clock clock;
+    private final String portalUrl;
 
-    public PortalResource(KeycloakSession session, RealmModel realm, Clock clock) {
+    /** The portal at {@code portalUrl}, an absolute link given by the resource that mounts it. */
+    public PortalResource(KeycloakSession session, RealmModel realm, Clock clock, String portalUrl) {
         this.session = session;
         this.realm = realm;
         this.clock = clock;
+        this.portalUrl = portalUrl;
     }
 
     @GET
     public Response page(@QueryParam("state") String state, @QueryParam("error") String error,
                          @QueryParam("audit") String auditPage) {
-        PortalSignIn signIn = new PortalSignIn(session, realm);
+        PortalSignIn signIn = new PortalSignIn(session, realm, portalUrl);
         if (state != null || error != null) {
             if (!signIn.returnedWith(state)) {
                 return pages().error(400, "elevatePortalSignInUnverified", null, null, portalUrl());
@@ -62,7 +65,7 @@ public final class PortalResource {
             return login != null ? login : pages().error(503, "elevatePortalNotSetUp", null, null, portalUrl());
         }
         Viewer viewer = Viewer.of(session, realm, auth, signIn.client());
-        return show(viewer, 200, Flash.take(new PortalCookies(session, realm)), null, null, Map.of(), number(auditPage));
+        return show(viewer, 200, Flash.take(new PortalCookies(session, portalUrl)), null, null, Map.of(), number(auditPage));
     }
 
     @POST
@@ -145,7 +148,7 @@ public final class PortalResource {
     @POST
     @Path("requests/{id}/os-credential")
     public Response showOsCredential(@PathParam("id") String id) {
-        PortalSignIn signIn = new PortalSignIn(session, realm);
+        PortalSignIn signIn = new PortalSignIn(session, realm, portalUrl);
         AuthResult auth = signIn.authenticate();
         if (auth == null) {
             return back();
@@ -177,12 +180,12 @@ public final class PortalResource {
     @GET
     @Path("audit.csv")
     public Response auditCsv() {
-        PortalSignIn signIn = new PortalSignIn(session, realm);
+        PortalSignIn signIn = new PortalSignIn(session, realm, portalUrl);
         AuthResult auth = signIn.authenticate();
         if (auth == null) {
             return back();
         }
-        if (!PortalViews.isAuditor(realm, auth.user())) {
+        if (!Auditors.isAuditor(realm, auth.user())) {
             return pages().error(403, "elevatePortalNotAuditor", null, auth.user(), portalUrl());
         }
         String csv = AuditCsv.of(new AuditPages(session, realm).newestForCsv());
@@ -200,7 +203,7 @@ public final class PortalResource {
      * nothing changes), then the workflow step; done: redirect with a flash; refused: the page with the reason.
      */
     private Response change(String formName, Flash done, String requestId, Step step) {
-        PortalSignIn signIn = new PortalSignIn(session, realm);
+        PortalSignIn signIn = new PortalSignIn(session, realm, portalUrl);
         AuthResult auth = signIn.authenticate();
         if (auth == null) {
             return back();
@@ -220,7 +223,7 @@ public final class PortalResource {
                 throw error;
             }
             session.getTransactionManager().setRollbackOnly();
-            Flash.CONCURRENT.send(new PortalCookies(session, realm));
+            Flash.CONCURRENT.send(new PortalCookies(session, portalUrl));
             return back();
         }
         if (outcome instanceof Outcome.Refused refused) {
@@ -229,14 +232,14 @@ public final class PortalResource {
             session.getTransactionManager().setRollbackOnly();
             return page;
         }
-        Flash.after(done, ((Outcome.Done) outcome).window()).send(new PortalCookies(session, realm));
+        Flash.after(done, ((Outcome.Done) outcome).window()).send(new PortalCookies(session, portalUrl));
         return back();
     }
 
     private Response show(Viewer viewer, int status, Flash flash, Problem problem, String formName,
                           Map<String, String> echo, int auditPage) {
         PortalView.Context context = new PortalView.Context(viewer, PortalViews.name(viewer.user()), portalUrl(),
-                new PortalSignIn(session, realm).signOutUrl(), Times.format(clock.instant()), flash, problem, formName,
+                new PortalSignIn(session, realm, portalUrl).signOutUrl(), Times.format(clock.instant()), flash, problem, formName,
                 echo);
         PortalView view = new PortalViews(session, realm, workflow(), clock.instant()).build(context, auditPage);
         return pages().portal(view, status, viewer.user());
@@ -256,7 +259,7 @@ public final class PortalResource {
     }
 
     private String portalUrl() {
-        return PortalLinks.portal(session, realm);
+        return portalUrl;
     }
 
     private static int number(String page) {

@@ -1,6 +1,5 @@
 package io.elevate.portal;
 
-import io.elevate.api.PortalLinks;
 
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -32,12 +31,14 @@ final class PortalSignIn {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final String portalUrl;
     private final PortalCookies cookies;
 
-    PortalSignIn(KeycloakSession session, RealmModel realm) {
+    PortalSignIn(KeycloakSession session, RealmModel realm, String portalUrl) {
         this.session = session;
         this.realm = realm;
-        this.cookies = new PortalCookies(session, realm);
+        this.portalUrl = portalUrl;
+        this.cookies = new PortalCookies(session, portalUrl);
     }
 
     /** The SSO session of this browser in this realm, or null. */
@@ -62,7 +63,7 @@ final class PortalSignIn {
                 .queryParam("client_id", CLIENT_ID)
                 .queryParam("response_type", "code")
                 .queryParam("scope", "openid")
-                .queryParam("redirect_uri", PortalLinks.portal(session, realm))
+                .queryParam("redirect_uri", portalUrl)
                 .queryParam("state", state)
                 .queryParam("code_challenge", challenge(random()))
                 .queryParam("code_challenge_method", "S256")
@@ -76,7 +77,7 @@ final class PortalSignIn {
         return session.getContext().getUri().getBaseUriBuilder()
                 .path("realms").path(realm.getName()).path("protocol").path("openid-connect").path("logout")
                 .queryParam("client_id", CLIENT_ID)
-                .queryParam("post_logout_redirect_uri", PortalLinks.portal(session, realm))
+                .queryParam("post_logout_redirect_uri", portalUrl)
                 .build().toString();
     }
 

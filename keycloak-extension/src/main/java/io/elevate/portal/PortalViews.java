@@ -1,6 +1,6 @@
 package io.elevate.portal;
 
-import io.elevate.api.AuditResource;
+import io.elevate.audit.Auditors;
 import io.elevate.breakglass.OsCredentialStatus;
 import io.elevate.breakglass.OsCredentials;
 import io.elevate.aws.instances.InstanceLookupException;
@@ -13,7 +13,6 @@ import io.elevate.workflow.Policies;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 import java.time.Instant;
@@ -49,11 +48,6 @@ final class PortalViews {
         this.now = now;
     }
 
-    static boolean isAuditor(RealmModel realm, UserModel user) {
-        RoleModel role = realm.getRole(AuditResource.AUDITOR_ROLE);
-        return role != null && user.hasRole(role);
-    }
-
     PortalView build(PortalView.Context context, int auditPage) {
         UserModel user = context.viewer().user();
         Map<String, ElevationPolicy> policies = new Policies(realm).all().stream()
@@ -78,7 +72,7 @@ final class PortalViews {
         List<RequestItem> overseen = store.list(null, WindowStatus.APPROVED, 0, PAGE).stream()
                 .filter(w -> now.isBefore(w.endsAt()) && workflow.mayApprove(user, w)).map(item).toList();
         AuditView audit = null;
-        if (isAuditor(realm, user)) {
+        if (Auditors.isAuditor(realm, user)) {
             AuditPages pages = new AuditPages(session, realm);
             long total = pages.total();
             int page = (int) Math.max(0, Math.min(auditPage, (total - 1) / AuditPages.PAGE_SIZE));

@@ -1,6 +1,6 @@
 package io.elevate.revoke;
 
-import io.elevate.aws.iam.RevocationPolicy;
+import io.elevate.aws.policy.RevocationPolicy;
 
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;

@@ -2,7 +2,7 @@ package io.elevate.revoke;
 
 import io.elevate.audit.Actor;
 import io.elevate.audit.AuditLog;
-import io.elevate.saml.ElevationMapperConfig;
+import io.elevate.signin.ElevationMapperConfig;
 import io.elevate.window.ElevationWindow;
 
 import jakarta.persistence.EntityManager;
@@ -30,8 +30,6 @@ public final class RevocationOutbox {
      */
     public static final Duration ROLE_MAX_SESSION = Duration.ofHours(12);
 
-    static final Actor SYSTEM = new Actor(null, "system", null);
-
     private final KeycloakSession session;
     private final EntityManager em;
 
@@ -57,7 +55,7 @@ public final class RevocationOutbox {
         entity.setPruneAfter(now.plus(ROLE_MAX_SESSION).toEpochMilli());
         em.persist(entity);
         Revocation row = Revocation.of(entity);
-        new AuditLog(session, realm).record("REVOCATION_QUEUED", window.id(), SYSTEM, describe(row), now);
+        new AuditLog(session, realm).record("REVOCATION_QUEUED", window.id(), Actor.SYSTEM, describe(row), now);
         return row;
     }
 
@@ -97,7 +95,7 @@ public final class RevocationOutbox {
         RealmModel realm = session.realms().getRealm(entity.getRealmId());
         if (realm != null) {
             session.getContext().setRealm(realm);
-            new AuditLog(session, realm).record(action, entity.getWindowId(), SYSTEM,
+            new AuditLog(session, realm).record(action, entity.getWindowId(), Actor.SYSTEM,
                     describe(Revocation.of(entity)), now);
         }
     }

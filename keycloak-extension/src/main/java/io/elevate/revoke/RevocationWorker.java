@@ -1,7 +1,7 @@
 package io.elevate.revoke;
 
 import io.elevate.aws.client.AwsClients;
-import io.elevate.aws.iam.RevocationPolicy;
+import io.elevate.aws.policy.RevocationPolicy;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSessionFactory;

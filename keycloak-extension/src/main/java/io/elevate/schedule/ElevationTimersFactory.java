@@ -5,7 +5,7 @@ import io.elevate.Elevate;
 import io.elevate.aws.client.AwsClients;
 import io.elevate.aws.client.ElevateAws;
 import io.elevate.breakglass.OsCredentialWorker;
-import io.elevate.metrics.DatabaseGauges;
+import io.elevate.metrics.gauges.DatabaseGauges;
 import io.elevate.metrics.ElevateMetrics;
 import io.elevate.revoke.RevocationWorker;
 

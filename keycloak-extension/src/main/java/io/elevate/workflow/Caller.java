@@ -15,8 +15,8 @@ import java.util.Map;
  */
 public record Caller(UserModel user, ClientModel client, AccessToken token, String ipAddress, int level) {
 
-    /** The name Elevate's own timers act under in the audit trail and on a window. */
-    public static final String SYSTEM = "system";
+    /** The name Elevate's own timers act under: {@link Actor#SYSTEM_NAME}. */
+    public static final String SYSTEM = Actor.SYSTEM_NAME;
 
     public static Caller system() {
         return new Caller(null, null, null, SYSTEM, 0);

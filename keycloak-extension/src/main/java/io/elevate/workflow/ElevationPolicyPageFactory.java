@@ -1,7 +1,7 @@
 package io.elevate.workflow;
 
-import io.elevate.aws.Violation;
 import io.elevate.aws.client.ElevateAws;
+import io.elevate.validation.Violation;
 
 import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;

@@ -1,12 +1,12 @@
 package io.elevate.workflow;
 
-import io.elevate.aws.Violation;
-import io.elevate.breakglass.OsCredentialOutbox;
 import io.elevate.aws.instances.Instance;
 import io.elevate.aws.instances.InstanceTags;
+import io.elevate.breakglass.OsCredentialOutbox;
 import io.elevate.notify.Notice;
 import io.elevate.notify.Notifier;
 import io.elevate.revoke.RevocationOutbox;
+import io.elevate.validation.Violation;
 import io.elevate.window.Approval;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.ElevationWindowEntity;

@@ -1,10 +1,10 @@
 package io.elevate.workflow;
 
 import io.elevate.aws.SessionTagRules;
-import io.elevate.aws.Violation;
 import io.elevate.aws.instances.Instance;
 import io.elevate.aws.instances.InstanceDirectory;
 import io.elevate.aws.instances.InstanceLookupException;
+import io.elevate.validation.Violation;
 import io.elevate.window.Target;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.elevate.workflow;
 
-import io.elevate.aws.Violation;
+import io.elevate.validation.Violation;
 import io.elevate.window.ElevationWindow;
 
 import java.time.Duration;

@@ -3,10 +3,10 @@ package io.elevate.workflow;
 import io.elevate.aws.AwsNames;
 import io.elevate.aws.SessionTagRules;
 import io.elevate.aws.SessionTags;
-import io.elevate.aws.Violation;
-import io.elevate.breakglass.OsCredentialSettings;
-import io.elevate.breakglass.OsCredentialSettings.Platform;
 import io.elevate.aws.instances.InstanceSource;
+import io.elevate.breakglass.OsCredentialSettings.Platform;
+import io.elevate.breakglass.OsCredentialSettings;
+import io.elevate.validation.Violation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.keycloak.provider.ProviderConfigProperty;

@@ -1,7 +1,7 @@
 package io.elevate.workflow;
 
 import io.elevate.aws.AwsNames;
-import io.elevate.aws.Violation;
+import io.elevate.validation.Violation;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.elevate.api;
 
+import io.elevate.audit.Auditors;
 import io.elevate.testing.Elevations;
 import io.elevate.testing.PolicyAdmin;
 import io.elevate.testing.server.AdminApi;
@@ -172,7 +173,7 @@ class ApiInputIT {
         @Test
         @DisplayName("then instants out of range and paging that is not a number are 400 with violations, not 500 or 404")
         void queryParametersChecked() throws Exception {
-            policies.grantRealmRole(elevations.userId(approver), AuditResource.AUDITOR_ROLE);
+            policies.grantRealmRole(elevations.userId(approver), Auditors.ROLE);
             String token = as(approver).accessToken();
 
             for (String query : List.of("to=" + enc("+1000000000-01-01T00:00:00Z"),

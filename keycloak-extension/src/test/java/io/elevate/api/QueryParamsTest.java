@@ -1,6 +1,6 @@
 package io.elevate.api;
 
-import io.elevate.aws.Violation;
+import io.elevate.validation.Violation;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.elevate.notify;
 
-import io.elevate.aws.Violation;
+import io.elevate.validation.Violation;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;

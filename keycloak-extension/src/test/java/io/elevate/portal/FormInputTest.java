@@ -1,6 +1,6 @@
 package io.elevate.portal;
 
-import io.elevate.aws.Violation;
+import io.elevate.validation.Violation;
 import io.elevate.workflow.RequestDraft;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;

@@ -1,10 +1,10 @@
 package io.elevate.workflow;
 
-import io.elevate.aws.Violation;
 import io.elevate.aws.instances.Instance;
 import io.elevate.aws.instances.InstanceDirectory;
 import io.elevate.aws.instances.InstanceLookupException;
 import io.elevate.aws.instances.InstanceSource;
+import io.elevate.validation.Violation;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;

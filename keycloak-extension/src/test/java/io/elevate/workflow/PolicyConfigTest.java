@@ -1,7 +1,7 @@
 package io.elevate.workflow;
 
-import io.elevate.aws.Violation;
 import io.elevate.aws.instances.InstanceSource;
+import io.elevate.validation.Violation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,6 @@ import io.elevate.cli.CliException;
 import io.elevate.cli.Context;
 import io.elevate.cli.ExitCode;
 import io.elevate.cli.Http;
-import io.elevate.cli.aws.ConsoleSignIn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,7 +69,7 @@ public final class RequestCommand implements Callable<Integer> {
             body.put("ticket", ticket);
         }
         if (instance != null) {
-            body.put("instanceId", ConsoleSignIn.checkInstance(instance));
+            body.put("instanceId", instance);
         }
         if (start != null) {
             body.put("startsAt", instant(start, ZoneId.systemDefault()).toString());

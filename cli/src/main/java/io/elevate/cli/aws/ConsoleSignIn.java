@@ -3,6 +3,7 @@ package io.elevate.cli.aws;
 import io.elevate.cli.CliException;
 import io.elevate.cli.ExitCode;
 import io.elevate.cli.Http;
+import io.elevate.cli.Terminal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -19,15 +20,21 @@ import java.util.regex.Pattern;
 public final class ConsoleSignIn {
 
     public static final URI FEDERATION_ENDPOINT = URI.create("https://signin.aws.amazon.com/federation");
-    private static final Pattern INSTANCE_ID = Pattern.compile("(i|mi)-[0-9a-f]{8,17}");
+    /**
+     * What Session Manager connects to: an EC2 instance ({@code i-} and 8 or 17 lowercase hex digits, the rule the
+     * server applies to a window's instance) or a Systems Manager managed node ({@code mi-} and 17). Such an id goes
+     * into a console link or to {@code aws ssm start-session} without passing the server, so it is checked here.
+     */
+    private static final Pattern SESSION_TARGET = Pattern.compile("i-([0-9a-f]{8}|[0-9a-f]{17})|mi-[0-9a-f]{17}");
 
     private ConsoleSignIn() {
     }
 
-    /** The instance id, or a usage error. */
+    /** The Session Manager target (EC2 instance or managed node), or a usage error. */
     public static String checkInstance(String instanceId) {
-        if (!INSTANCE_ID.matcher(instanceId).matches()) {
-            throw CliException.usage("not an EC2 instance id: '" + instanceId + "' (e.g. i-0123456789abcdef0)");
+        if (!SESSION_TARGET.matcher(instanceId).matches()) {
+            throw CliException.usage("not an EC2 instance id (i- and 8 or 17 lowercase hex digits, e.g."
+                    + " i-0123456789abcdef0) nor a managed node id (mi- and 17): '" + Terminal.shown(instanceId) + "'");
         }
         return instanceId;
     }

@@ -7,6 +7,8 @@ import io.elevate.cli.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -58,11 +60,17 @@ class ConsoleSignInTest {
                 .isEqualTo("https://console.aws.amazon.com/console/home?region=eu-west-1");
     }
 
-    @Test
-    void refusesSomethingThatIsNotAnInstanceId() {
-        assertThat(ConsoleSignIn.checkInstance("i-0123456789abcdef0")).isEqualTo("i-0123456789abcdef0");
-        assertThat(ConsoleSignIn.checkInstance("i-01234567")).isEqualTo("i-01234567");
-        assertThatThrownBy(() -> ConsoleSignIn.checkInstance("i-0123&Destination=evil"))
+    @ParameterizedTest(name = "takes {0}")
+    @ValueSource(strings = {"i-0123456789abcdef0", "i-01234567", "mi-0123456789abcdef0"})
+    void takesInstancesAndManagedNodes(String id) {
+        assertThat(ConsoleSignIn.checkInstance(id)).isEqualTo(id);
+    }
+
+    @ParameterizedTest(name = "refuses {0}")
+    @ValueSource(strings = {"i-0123&Destination=evil", "i-012345678", "i-0123456789abcdef", "i-0123456789ABCDEF0",
+            "mi-01234567", "mi-0123456789abcdef", "x-01234567", ""})
+    void refusesSomethingThatIsNotASessionManagerTarget(String id) {
+        assertThatThrownBy(() -> ConsoleSignIn.checkInstance(id))
                 .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE));
     }
 

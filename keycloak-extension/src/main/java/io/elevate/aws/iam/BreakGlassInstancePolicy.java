@@ -1,5 +1,7 @@
 package io.elevate.aws.iam;
 
+import io.elevate.aws.policy.Statements;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

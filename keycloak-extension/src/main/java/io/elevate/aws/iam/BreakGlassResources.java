@@ -1,5 +1,7 @@
 package io.elevate.aws.iam;
 
+import io.elevate.aws.policy.Json;
+import io.elevate.aws.policy.Statements;
 import io.elevate.breakglass.OsCredentialSettings;
 import io.elevate.workflow.ElevationPolicy;
 

@@ -1,7 +1,8 @@
 package io.elevate.aws.iam;
 
-import io.elevate.aws.Violation;
-import io.elevate.saml.ElevationMapperConfig;
+import io.elevate.aws.policy.RevocationPolicy;
+import io.elevate.signin.ElevationMapperConfig;
+import io.elevate.validation.Violation;
 import io.elevate.workflow.ElevationPolicy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,6 +1,7 @@
 package io.elevate.aws.iam;
 
-import io.elevate.aws.Violation;
+import io.elevate.aws.policy.Json;
+import io.elevate.validation.Violation;
 
 import java.io.IOException;
 import java.io.PrintStream;

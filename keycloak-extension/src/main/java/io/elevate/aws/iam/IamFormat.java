@@ -1,5 +1,7 @@
 package io.elevate.aws.iam;
 
+import io.elevate.aws.policy.Json;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;

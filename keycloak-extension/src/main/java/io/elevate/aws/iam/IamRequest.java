@@ -3,7 +3,7 @@ package io.elevate.aws.iam;
 import io.elevate.aws.SessionTag;
 import io.elevate.aws.SessionTagRules;
 import io.elevate.aws.SessionTags;
-import io.elevate.aws.Violation;
+import io.elevate.validation.Violation;
 
 import java.util.ArrayList;
 import java.util.Arrays;

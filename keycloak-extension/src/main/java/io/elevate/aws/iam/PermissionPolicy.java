@@ -1,6 +1,7 @@
 package io.elevate.aws.iam;
 
 import io.elevate.aws.SessionTags;
+import io.elevate.aws.policy.Statements;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,9 +1,10 @@
 package io.elevate.aws.iam;
 
+import io.elevate.aws.policy.Json;
 import io.elevate.notify.NotificationSettings;
 import io.elevate.notify.NotificationsPageFactory;
-import io.elevate.saml.AwsElevationSamlMapper;
-import io.elevate.saml.ElevationMapperConfig;
+import io.elevate.signin.AwsElevationSamlMapper;
+import io.elevate.signin.ElevationMapperConfig;
 import io.elevate.workflow.ElevationPolicy;
 import io.elevate.workflow.ElevationPolicyPageFactory;
 import io.elevate.workflow.Policies;

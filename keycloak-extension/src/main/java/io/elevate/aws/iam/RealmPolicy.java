@@ -1,5 +1,7 @@
 package io.elevate.aws.iam;
 
+import io.elevate.aws.policy.Json;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.elevate.aws.iam;
 
+import io.elevate.aws.policy.Json;
+import io.elevate.aws.policy.Statements;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;

@@ -1,0 +1,115 @@
+package io.elevate.signin;
+
+import io.elevate.ServerClock;
+import io.elevate.Elevate;
+import io.elevate.window.ElevationWindow;
+
+import org.jboss.logging.Logger;
+import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
+import org.keycloak.dom.saml.v2.assertion.AttributeType;
+import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.saml.mappers.AbstractSAMLProtocolMapper;
+import org.keycloak.protocol.saml.mappers.SAMLAttributeStatementMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the AWS attributes (Role, RoleSessionName, SourceIdentity, SessionDuration, PrincipalTag:*) for the windows
+ * the {@code aws-elevation-gate} chose. It never denies (the gate does); just before writing it reads the chosen
+ * windows again from the database ({@link SignInWindows#recheck}), and when they are no longer all approved and open
+ * (a revoke that answered meanwhile), or the plan no longer holds, or the database cannot say (it fails closed), it
+ * writes nothing, so AWS gets no role and no tags.
+ */
+public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper implements SAMLAttributeStatementMapper,
+        ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "saml-aws-elevation-mapper";
+
+    private static final Logger LOG = Logger.getLogger(AwsElevationSamlMapper.class);
+
+    private final Clock clock;
+
+    public AwsElevationSamlMapper() {
+        this(ServerClock.UTC);
+    }
+
+    AwsElevationSamlMapper(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("version", Elevate.version());
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "AWS elevation (Elevate)";
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return "AttributeStatement Mapper";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "AWS Role, RoleSessionName, SourceIdentity, SessionDuration and PrincipalTag attributes from the "
+                + "approved elevation window chosen at sign-in. Requires the aws-elevation-gate in the client's flow.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return ElevationMapperConfig.properties();
+    }
+
+    @Override
+    public void transformAttributeStatement(AttributeStatementType statement, ProtocolMapperModel model,
+                                            KeycloakSession session, UserSessionModel userSession,
+                                            AuthenticatedClientSessionModel clientSession) {
+        List<String> chosen = GateNotes.windowIds(clientSession.getNote(GateNotes.WINDOW_IDS));
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        UserModel user = userSession.getUser();
+        SignInWindows.Check check = SignInWindows.recheck(session, userSession.getRealm(), user.getId(),
+                clientSession.getClient().getId(), chosen, now);
+        if (!(check instanceof SignInWindows.Check.Holds holds)) {
+            LOG.warnf("No AWS attributes issued to %s: %s", user.getUsername(), ((SignInWindows.Check.Fails) check).why());
+            return;
+        }
+        List<ElevationWindow> windows = holds.windows();
+        ElevationMapperConfig config = ElevationMapperConfig.of(model.getConfig());
+        ElevationAssertion.Plan plan = ElevationAssertion.plan(windows, user, config, now);
+        if (plan instanceof ElevationAssertion.Granted granted) {
+            granted.attributes().forEach(attribute -> statement.addAttribute(
+                    new AttributeStatementType.ASTChoiceType(toAttributeType(attribute))));
+        } else {
+            LOG.warnf("Elevation assertion refused after the gate (%s); no AWS attributes issued",
+                    ((ElevationAssertion.Refused) plan).problems());
+        }
+    }
+
+    private static AttributeType toAttributeType(SamlAttribute attribute) {
+        AttributeType type = new AttributeType(attribute.name());
+        type.setNameFormat(JBossSAMLURIConstants.ATTRIBUTE_FORMAT_URI.get());
+        attribute.values().forEach(type::addAttributeValue);
+        return type;
+    }
+}
