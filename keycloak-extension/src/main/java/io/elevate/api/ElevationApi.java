@@ -1,5 +1,6 @@
 package io.elevate.api;
 
+import io.elevate.workflow.ElevationStore;
 import io.elevate.aws.instances.InstanceLookupException;
 import io.elevate.notify.Notifiers;
 import io.elevate.notify.RealmNotifications;
@@ -93,7 +94,7 @@ public final class ElevationApi {
     public Response instances(@PathParam("id") String id) {
         return as(caller -> {
             ElevationWorkflow workflow = workflow();
-            ElevationPolicy policy = new Policies(realm).find(id)
+            ElevationPolicy policy = ElevationStore.of(session).policies(realm).find(id)
                     .filter(p -> workflow.eligible(caller.user()).stream().anyMatch(e -> e.id().equals(p.id()))
                             || workflow.mayBreakGlass(caller.user(), p)).orElse(null);
             if (policy == null) {
@@ -254,7 +255,7 @@ public final class ElevationApi {
     private List<RequestRepresentation> represent(List<ElevationWindow> windows) {
         Instant now = clock.instant();
         WindowStore store = store();
-        Policies policies = new Policies(realm);
+        Policies policies = ElevationStore.of(session).policies(realm);
         return windows.stream().map(w -> {
             UserModel requester = session.users().getUserById(realm, w.userId());
             ElevationPolicy policy = w.request().policyId() == null ? null
@@ -269,6 +270,6 @@ public final class ElevationApi {
     }
 
     private WindowStore store() {
-        return new WindowStore(session, realm);
+        return ElevationStore.of(session).windows(realm);
     }
 }

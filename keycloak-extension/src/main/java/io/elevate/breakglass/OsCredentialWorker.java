@@ -4,6 +4,7 @@ import io.elevate.aws.client.AwsClients;
 import io.elevate.breakglass.OsCredentialSettings.Platform;
 
 import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Moves break-glass OS credentials on, one step per due row and timer run: send the SSM command
@@ -73,19 +75,31 @@ public final class OsCredentialWorker {
     private final Ssm ssm;
     private final Duration retryBase;
     private final Duration poll;
+    private final Function<KeycloakSession, OsCredentialOutbox> outboxes;
 
+    /** A worker that only advances rows held in memory ({@link #advance}, {@link #call}, {@link #apply}). */
     OsCredentialWorker(Ssm ssm, Duration retryBase, Duration poll) {
+        this(ssm, retryBase, poll, session -> {
+            throw new IllegalStateException("this worker has no outbox");
+        });
+    }
+
+    private OsCredentialWorker(Ssm ssm, Duration retryBase, Duration poll,
+                               Function<KeycloakSession, OsCredentialOutbox> outboxes) {
         this.ssm = ssm;
         this.retryBase = retryBase;
         this.poll = poll;
+        this.outboxes = outboxes;
     }
 
     /**
      * @param retryBase the wait after the first failure; it doubles up to 15 minutes
      * @param poll      how soon a running command is asked about again (the timer's interval is the floor)
+     * @param outboxes  the outbox of a session (its store's)
      */
-    public static OsCredentialWorker aws(AwsClients aws, Duration retryBase, Duration poll) {
-        return new OsCredentialWorker(new Ssm(aws), retryBase, poll);
+    public static OsCredentialWorker aws(AwsClients aws, Duration retryBase, Duration poll,
+                                         Function<KeycloakSession, OsCredentialOutbox> outboxes) {
+        return new OsCredentialWorker(new Ssm(aws), retryBase, poll, outboxes);
     }
 
     /**
@@ -94,7 +108,7 @@ public final class OsCredentialWorker {
      */
     public int run(KeycloakSessionFactory factory, Instant now, Runnable onFailure) {
         List<String> due = KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                session -> new OsCredentialOutbox(session).due(now, ROWS_PER_RUN).stream()
+                session -> outboxes.apply(session).due(now, ROWS_PER_RUN).stream()
                         .map(OsCredentialEntity::getId).toList());
         int count = 0;
         for (String id : due) {
@@ -114,7 +128,7 @@ public final class OsCredentialWorker {
     /** Read, call SSM with no transaction open, record; false when the row was no longer due. */
     private boolean step(KeycloakSessionFactory factory, String id, Instant now) {
         Optional<Step> read = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
-            OsCredentialOutbox outbox = new OsCredentialOutbox(session);
+            OsCredentialOutbox outbox = outboxes.apply(session);
             return outbox.find(id).filter(row -> row.getNextAttemptAt() != null
                             && row.getNextAttemptAt() <= now.toEpochMilli())
                     .map(row -> Step.of(row, outbox.windowOpen(row, now)));
@@ -125,7 +139,7 @@ public final class OsCredentialWorker {
         Step step = read.get();
         Answer answer = call(step);
         return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
-            OsCredentialOutbox outbox = new OsCredentialOutbox(session);
+            OsCredentialOutbox outbox = outboxes.apply(session);
             Optional<OsCredentialEntity> row = outbox.find(id);
             if (row.isEmpty() || !step.stillDue(row.get())) {
                 LOG.debugf("Break-glass OS credential %s changed during its %s step; the next run takes it", id,

@@ -1,12 +1,12 @@
 package io.elevate.login;
 
+import io.elevate.workflow.ElevationStore;
 import io.elevate.aws.SessionManagerLink;
 import io.elevate.metrics.ElevateMetrics;
 import io.elevate.saml.ElevationAssertion;
 import io.elevate.saml.ElevationMapperConfig;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.StoreUnavailable;
-import io.elevate.window.WindowStore;
 
 import io.micrometer.core.instrument.Timer;
 import jakarta.ws.rs.core.Response;
@@ -208,7 +208,7 @@ final class ElevationGateAuthenticator implements Authenticator {
 
     private static List<ElevationWindow> openWindows(AuthenticationFlowContext context, GateTarget target,
                                                      Instant now) {
-        return new WindowStore(context.getSession(), context.getRealm())
+        return ElevationStore.of(context.getSession()).windows(context.getRealm())
                 .openWindowsForSignIn(context.getUser().getId(), target.windowsClient().getId(), now);
     }
 

@@ -1,5 +1,6 @@
 package io.elevate.portal;
 
+import io.elevate.workflow.ElevationStore;
 import io.elevate.api.AuditCsv;
 import io.elevate.api.PortalLinks;
 import io.elevate.audit.Actor;
@@ -157,7 +158,8 @@ public final class PortalResource {
         }
         OsCredentials.Reveal reveal;
         try {
-            reveal = new OsCredentials(session, realm).reveal(auth.user(), Actor.of(session, auth.user()), id,
+            ElevationStore store = ElevationStore.of(session);
+            reveal = new OsCredentials(session, realm, store.osCredentials(), store.windows(realm)).reveal(auth.user(), Actor.of(session, auth.user()), id,
                     clock.instant());
         } catch (RuntimeException error) {
             if (!ConcurrentChange.isCause(error)) {

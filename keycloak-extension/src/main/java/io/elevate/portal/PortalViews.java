@@ -1,5 +1,6 @@
 package io.elevate.portal;
 
+import io.elevate.workflow.ElevationStore;
 import io.elevate.api.AuditResource;
 import io.elevate.breakglass.OsCredentialStatus;
 import io.elevate.breakglass.OsCredentials;
@@ -9,7 +10,6 @@ import io.elevate.window.WindowStatus;
 import io.elevate.window.WindowStore;
 import io.elevate.workflow.ElevationPolicy;
 import io.elevate.workflow.ElevationWorkflow;
-import io.elevate.workflow.Policies;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -44,7 +44,7 @@ final class PortalViews {
         this.session = session;
         this.realm = realm;
         this.workflow = workflow;
-        this.store = new WindowStore(session, realm);
+        this.store = ElevationStore.of(session).windows(realm);
         this.sessionManager = new SessionManagerUrl(session, realm);
         this.now = now;
     }
@@ -56,7 +56,7 @@ final class PortalViews {
 
     PortalView build(PortalView.Context context, int auditPage) {
         UserModel user = context.viewer().user();
-        Map<String, ElevationPolicy> policies = new Policies(realm).all().stream()
+        Map<String, ElevationPolicy> policies = ElevationStore.of(session).policies(realm).all().stream()
                 .collect(Collectors.toMap(ElevationPolicy::id, Function.identity(), (a, b) -> a));
         Map<String, TargetView> views = new HashMap<>();
         Function<ElevationPolicy, TargetView> view = p -> views.computeIfAbsent(p.id(), id -> targetView(p));
@@ -68,7 +68,7 @@ final class PortalViews {
                 person(w.userId()), store.approvals(w.id()), sessionManager.of(w), base, now, null);
         List<ElevationWindow> own = store.list(user.getId(), null, 0, MINE);
         // Only the requester's own list carries their break-glass OS passwords; no other list ever does.
-        Map<String, OsCredentialStatus> passwords = new OsCredentials(session, realm).of(user,
+        Map<String, OsCredentialStatus> passwords = new OsCredentials(session, realm, ElevationStore.of(session).osCredentials(), store).of(user,
                 own.stream().filter(w -> w.request().breakGlass()).map(ElevationWindow::id).toList(), now);
         List<RequestItem> mine = own.stream().map(w -> new RequestItem(w, policies.get(w.request().policyId()),
                 person(w.userId()), store.approvals(w.id()), sessionManager.of(w), base, now,

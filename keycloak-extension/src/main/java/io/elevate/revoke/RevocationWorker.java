@@ -4,6 +4,7 @@ import io.elevate.aws.client.AwsClients;
 import io.elevate.aws.iam.RevocationPolicy;
 
 import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Brings each IAM role with due outbox rows in line with the outbox: puts its deny policy naming every revoked,
@@ -28,19 +30,25 @@ public final class RevocationWorker {
     private final RolePolicies iam;
     private final Backoff backoff;
     private final String accountId;
+    private final Function<KeycloakSession, RevocationOutbox> outboxes;
 
-    RevocationWorker(RolePolicies iam, Backoff backoff, String accountId) {
+    RevocationWorker(RolePolicies iam, Backoff backoff, String accountId,
+                     Function<KeycloakSession, RevocationOutbox> outboxes) {
         this.iam = iam;
         this.backoff = backoff;
         this.accountId = accountId == null || accountId.isBlank() ? null : accountId.trim();
+        this.outboxes = outboxes;
     }
 
     /**
      * @param aws       the server's AWS clients; rows of roles outside its {@code account-id} (when set) fail
      * @param retryBase the wait after the first failure; it doubles up to 15 minutes
+     * @param outboxes  the outbox of a session (its store's)
      */
-    public static RevocationWorker aws(AwsClients aws, Duration retryBase) {
-        return new RevocationWorker(new AwsRolePolicies(aws.iam()), new Backoff(retryBase), aws.settings().accountId());
+    public static RevocationWorker aws(AwsClients aws, Duration retryBase,
+                                       Function<KeycloakSession, RevocationOutbox> outboxes) {
+        return new RevocationWorker(new AwsRolePolicies(aws.iam()), new Backoff(retryBase), aws.settings().accountId(),
+                outboxes);
     }
 
     /**
@@ -50,7 +58,7 @@ public final class RevocationWorker {
      */
     public int run(KeycloakSessionFactory factory, Instant now, Runnable onFailure) {
         List<RevocationOutbox.RoleKey> roles = KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                session -> new RevocationOutbox(session).dueRoles(now, ROLES_PER_RUN));
+                session -> outboxes.apply(session).dueRoles(now, ROLES_PER_RUN));
         int synced = 0;
         for (RevocationOutbox.RoleKey role : roles) {
             try {
@@ -69,10 +77,10 @@ public final class RevocationWorker {
 
     private boolean sync(KeycloakSessionFactory factory, RevocationOutbox.RoleKey role, Instant now) {
         Plan plan = KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                session -> Plan.of(new RevocationOutbox(session).rowsOf(role), now));
+                session -> Plan.of(outboxes.apply(session).rowsOf(role), now));
         String error = call(role, plan.ids(), plan.slots());
         KeycloakModelUtils.runJobInTransaction(factory,
-                session -> record(new RevocationOutbox(session), role, plan, error, now));
+                session -> record(outboxes.apply(session), role, plan, error, now));
         return error == null;
     }
 

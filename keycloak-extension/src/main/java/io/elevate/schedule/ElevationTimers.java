@@ -1,10 +1,10 @@
 package io.elevate.schedule;
 
-import io.elevate.audit.AuditLog;
 import io.elevate.breakglass.OsCredentialWorker;
 import io.elevate.metrics.ElevateMetrics;
 import io.elevate.notify.Notifiers;
 import io.elevate.revoke.RevocationWorker;
+import io.elevate.workflow.ElevationStore;
 import io.elevate.workflow.ElevationWorkflow;
 
 import org.jboss.logging.Logger;
@@ -101,7 +101,7 @@ final class ElevationTimers implements ScheduledTask {
         Integer deleted = step(factory, "audit_retention", "the audit rows of realm " + realmId + " past retention",
                 s -> KeycloakModelUtils.runJobInTransactionWithResult(factory, t -> {
                     RealmModel realm = t.realms().getRealm(realmId);
-                    return realm == null ? 0 : new AuditLog(t, realm).deleteOlderThan(now.minus(auditRetention));
+                    return realm == null ? 0 : ElevationStore.of(t).audit(realm).deleteOlderThan(now.minus(auditRetention));
                 }));
         if (expired + told + (deleted == null ? 0 : deleted) > 0) {
             LOG.debugf("Realm %s: %d request(s) expired, %d end notice(s), %d audit row(s) past retention",

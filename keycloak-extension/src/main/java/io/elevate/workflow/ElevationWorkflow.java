@@ -1,12 +1,10 @@
 package io.elevate.workflow;
 
 import io.elevate.aws.Violation;
-import io.elevate.breakglass.OsCredentialOutbox;
 import io.elevate.aws.instances.Instance;
 import io.elevate.aws.instances.InstanceTags;
 import io.elevate.notify.Notice;
 import io.elevate.notify.Notifier;
-import io.elevate.revoke.RevocationOutbox;
 import io.elevate.window.Approval;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.ElevationWindowEntity;
@@ -56,7 +54,7 @@ public final class ElevationWorkflow {
                              String portalUrl) {
         this.session = session;
         this.realm = realm;
-        this.store = new WindowStore(session, realm);
+        this.store = ElevationStore.of(session).windows(realm);
         this.groups = new PolicyGroups(session, realm);
         this.transitions = new Transitions(session, realm, store, notifier, portalUrl);
         this.limits = new RequestLimits(session, realm, store);
@@ -64,7 +62,7 @@ public final class ElevationWorkflow {
 
     /** The policies this user may ask under. */
     public List<ElevationPolicy> eligible(UserModel user) {
-        return new Policies(realm).all().stream().filter(p -> groups.isMemberOfAny(user, p.eligibleGroups())).toList();
+        return policies().all().stream().filter(p -> groups.isMemberOfAny(user, p.eligibleGroups())).toList();
     }
 
     public boolean mayApprove(UserModel user, ElevationWindow window) {
@@ -91,7 +89,7 @@ public final class ElevationWorkflow {
 
     /** The ids of the policies this user approves for. */
     private List<String> approvable(UserModel user) {
-        return new Policies(realm).all().stream().filter(p -> groups.isMemberOfAny(user, p.approverGroups()))
+        return policies().all().stream().filter(p -> groups.isMemberOfAny(user, p.approverGroups()))
                 .map(ElevationPolicy::id).toList();
     }
 
@@ -181,7 +179,7 @@ public final class ElevationWorkflow {
         transitions.record("BREAK_GLASS", window, caller, draft.justification(), now);
         if (policy.osCredential() != null) {
             // In the same transaction: the OS password is set by the timer, off the request thread (io.elevate.breakglass).
-            new OsCredentialOutbox(session).enqueue(realm, window, policy.osCredential(), now);
+            ElevationStore.of(session).osCredentials().enqueue(realm, window, policy.osCredential(), now);
         }
         transitions.tellAfterCommit(Notice.Kind.BREAK_GLASS, window, approvers(policy, window));
         return new Outcome.Done(window);
@@ -276,7 +274,7 @@ public final class ElevationWorkflow {
         });
         transitions.record("CANCELLED", cancelled, caller, reason, now);
         if (live) {
-            new RevocationOutbox(session).enqueue(realm, cancelled, now);
+            ElevationStore.of(session).revocations().enqueue(realm, cancelled, now);
         }
         return new Outcome.Done(cancelled);
     }
@@ -312,7 +310,7 @@ public final class ElevationWorkflow {
         });
         transitions.record("REVOKED", revoked, caller, reason, now);
         // In the same transaction: the deny policy that ends live AWS sessions is never lost (see io.elevate.revoke).
-        new RevocationOutbox(session).enqueue(realm, revoked, now);
+        ElevationStore.of(session).revocations().enqueue(realm, revoked, now);
         transitions.tellAfterCommit(Notice.Kind.REVOKED, revoked, requester(revoked));
         return new Outcome.Done(revoked);
     }
@@ -532,7 +530,7 @@ public final class ElevationWorkflow {
     }
 
     private Optional<ElevationPolicy> policyOf(RequestDraft draft) {
-        return draft.policyId() == null ? Optional.empty() : new Policies(realm).find(draft.policyId());
+        return draft.policyId() == null ? Optional.empty() : policies().find(draft.policyId());
     }
 
     /** The AWS client the policy's windows are for; a violation when it no longer exists. */
@@ -546,7 +544,11 @@ public final class ElevationWorkflow {
 
     private Optional<ElevationPolicy> policyOf(ElevationWindow window) {
         return window.request().policyId() == null ? Optional.empty()
-                : new Policies(realm).find(window.request().policyId());
+                : policies().find(window.request().policyId());
+    }
+
+    private Policies policies() {
+        return ElevationStore.of(session).policies(realm);
     }
 
     private List<UserModel> approvers(ElevationPolicy policy, ElevationWindow window) {

@@ -22,7 +22,7 @@ public final class Policies {
 
     private final RealmModel realm;
 
-    public Policies(RealmModel realm) {
+    Policies(RealmModel realm) {
         this.realm = realm;
     }
 

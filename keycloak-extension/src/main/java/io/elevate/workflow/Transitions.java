@@ -1,6 +1,5 @@
 package io.elevate.workflow;
 
-import io.elevate.audit.AuditLog;
 import io.elevate.audit.ElevationEvents;
 import io.elevate.metrics.ElevateMetrics;
 import io.elevate.notify.Notice;
@@ -99,7 +98,7 @@ final class Transitions {
         if (why != null) {
             detail.put("reason", why);
         }
-        new AuditLog(session, realm).record(action, window.id(), caller.actor(), describe(detail), now);
+        ElevationStore.of(session).audit(realm).record(action, window.id(), caller.actor(), describe(detail), now);
         new ElevationEvents(session, realm).publish(window.id(), action, detail, caller.user(), caller.client(),
                 caller.token(), caller.ipAddress());
         ElevateMetrics.transitionAfterCommit(session, action);
