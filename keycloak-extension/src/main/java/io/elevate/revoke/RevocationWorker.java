@@ -2,11 +2,13 @@ package io.elevate.revoke;
 
 import io.elevate.aws.client.AwsClients;
 import io.elevate.aws.iam.RevocationPolicy;
+import io.elevate.outbox.Backoff;
+import io.elevate.outbox.Outbox;
+import io.elevate.outbox.OutboxRunner;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +21,14 @@ import java.util.function.Function;
 /**
  * Brings each IAM role with due outbox rows in line with the outbox: puts its deny policy naming every revoked,
  * not yet pruned window of the role (or deletes the policy when none is left), then marks the rows APPLIED and
- * deletes the pruned ones; on failure marks the due rows FAILED and backs off. Run by the cluster-aware timer, with
- * no database transaction open during an IAM call; every change of a row is audited.
+ * deletes the pruned ones; on failure marks the due rows FAILED and backs off. Run by the cluster-aware timer through
+ * the {@link OutboxRunner} (one role at a time: read its rows, call IAM with no transaction open, record the result on
+ * the rows that call covered; a row queued meanwhile waits for the next run); every change of a row is audited.
  */
-public final class RevocationWorker {
+public final class RevocationWorker implements Outbox<RevocationOutbox.RoleKey, RevocationWorker.Plan, String> {
 
     private static final Logger LOG = Logger.getLogger(RevocationWorker.class);
-    private static final int ROLES_PER_RUN = 20;
+    private static final OutboxRunner RUNNER = new OutboxRunner(20);
 
     private final RolePolicies iam;
     private final Backoff backoff;
@@ -51,51 +54,58 @@ public final class RevocationWorker {
                 outboxes);
     }
 
-    /**
-     * Returns how many roles were brought in line. Each role takes three steps: read its rows (one short transaction),
-     * call IAM (no transaction open, so a slow AWS never holds a database connection or lock), then record the result
-     * on the rows that call covered (a second short transaction; a row queued meanwhile waits for the next run).
-     */
+    /** Returns how many roles were brought in line; a role that fails is logged and taken again at the next run. */
     public int run(KeycloakSessionFactory factory, Instant now, Runnable onFailure) {
-        List<RevocationOutbox.RoleKey> roles = KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                session -> outboxes.apply(session).dueRoles(now, ROLES_PER_RUN));
-        int synced = 0;
-        for (RevocationOutbox.RoleKey role : roles) {
-            try {
-                if (sync(factory, role, now)) {
-                    synced++;
-                }
-            } catch (RuntimeException e) {
-                // this role's rows roll back alone and are taken again at the next run; the other roles go on
-                onFailure.run();
-                LOG.warnf(e, "Elevate could not record the revocation policy of %s; it is tried again at the next run",
-                        role.arn());
-            }
-        }
-        return synced;
+        return RUNNER.run(factory, this, now, onFailure);
     }
 
-    private boolean sync(KeycloakSessionFactory factory, RevocationOutbox.RoleKey role, Instant now) {
-        Plan plan = KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                session -> Plan.of(outboxes.apply(session).rowsOf(role), now));
-        String error = call(role, plan.ids(), plan.slots());
-        KeycloakModelUtils.runJobInTransaction(factory,
-                session -> record(outboxes.apply(session), role, plan, error, now));
-        return error == null;
-    }
-
-    /** What one IAM call for a role covers: the windows whose rows were read, the ids the policy names, its slots. */
-    private record Plan(Set<String> windowIds, List<String> ids, int slots) {
-        static Plan of(List<RevocationEntity> rows, Instant now) {
+    /**
+     * What one IAM call for a role covers: the role, the windows whose rows were read, the ids the policy names, its
+     * slots.
+     */
+    record Plan(RevocationOutbox.RoleKey role, Set<String> windowIds, List<String> ids, int slots) {
+        static Plan of(RevocationOutbox.RoleKey role, List<RevocationEntity> rows, Instant now) {
             List<Revocation> views = rows.stream().map(Revocation::of).toList();
             Set<String> windows = new HashSet<>();
             rows.forEach(row -> windows.add(row.getWindowId()));
-            return new Plan(windows, RevokedIds.of(views, now), RevokedIds.slots(views, now));
+            return new Plan(role, windows, RevokedIds.of(views, now), RevokedIds.slots(views, now));
         }
     }
 
-    private void record(RevocationOutbox outbox, RevocationOutbox.RoleKey role, Plan plan, String error,
-                        Instant now) {
+    @Override
+    public List<RevocationOutbox.RoleKey> due(KeycloakSession session, Instant now, int max) {
+        return outboxes.apply(session).dueRoles(now, max);
+    }
+
+    @Override
+    public Optional<Plan> read(KeycloakSession session, RevocationOutbox.RoleKey role, Instant now) {
+        return Optional.of(Plan.of(role, outboxes.apply(session).rowsOf(role), now));
+    }
+
+    /** Puts or deletes the role's policy; returns the error text, or null on success. */
+    @Override
+    public String call(Plan plan) {
+        RevocationOutbox.RoleKey role = plan.role();
+        if (accountId != null && !accountId.equals(role.accountId())) {
+            return "the server's AWS credentials are for account " + accountId + ", not " + role.accountId();
+        }
+        try {
+            Optional<String> document = RevocationPolicy.compact(plan.slots(), plan.ids());
+            if (document.isPresent()) {
+                iam.put(role, document.get());
+            } else {
+                iam.delete(role);
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return RolePolicies.describe(e);
+        }
+    }
+
+    @Override
+    public boolean record(KeycloakSession session, RevocationOutbox.RoleKey role, Plan plan, String error,
+                          Instant now) {
+        RevocationOutbox outbox = outboxes.apply(session);
         for (RevocationEntity row : outbox.rowsOf(role)) {
             if (!plan.windowIds().contains(row.getWindowId())) {
                 continue;
@@ -115,7 +125,7 @@ public final class RevocationWorker {
             } else if (due) {
                 row.setState(RevocationState.FAILED.name());
                 row.setAttempts(row.getAttempts() + 1);
-                row.setNextAttemptAt(now.plus(backoff.after(row.getAttempts())).toEpochMilli());
+                row.setNextAttemptAt(backoff.next(now, row.getAttempts()));
                 row.setLastError(error);
                 outbox.audit("REVOCATION_FAILED", row, now);
             }
@@ -125,23 +135,11 @@ public final class RevocationWorker {
         } else {
             LOG.debugf("Elevate's revocation policy of %s names %d revoked window(s)", role.arn(), plan.ids().size());
         }
+        return error == null;
     }
 
-    /** Puts or deletes the policy; returns the error text, or null on success. */
-    private String call(RevocationOutbox.RoleKey role, List<String> ids, int slots) {
-        if (accountId != null && !accountId.equals(role.accountId())) {
-            return "the server's AWS credentials are for account " + accountId + ", not " + role.accountId();
-        }
-        try {
-            Optional<String> document = RevocationPolicy.compact(slots, ids);
-            if (document.isPresent()) {
-                iam.put(role, document.get());
-            } else {
-                iam.delete(role);
-            }
-            return null;
-        } catch (RuntimeException e) {
-            return RolePolicies.describe(e);
-        }
+    @Override
+    public String describe(RevocationOutbox.RoleKey role) {
+        return "the revocation policy of " + role.arn();
     }
 }
