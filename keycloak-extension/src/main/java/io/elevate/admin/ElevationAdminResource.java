@@ -167,7 +167,7 @@ public final class ElevationAdminResource {
         Outcome outcome;
         try {
             outcome = new ElevationWorkflow(session, realm, Notifiers.of(session, realm), null)
-                    .revoke(caller, id, reason, true, now);
+                    .oversight().revoke(caller, id, reason, true, now);
         } catch (RuntimeException error) {
             if (!ConcurrentChange.isCause(error)) {
                 throw error;

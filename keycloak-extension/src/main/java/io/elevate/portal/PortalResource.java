@@ -71,7 +71,7 @@ public final class PortalResource {
     public Response request() {
         return change("request", Flash.REQUESTED, null, (workflow, caller, form) -> {
             RequestDraft draft = form.draft();
-            return form.unlessInvalid(() -> workflow.request(caller, draft, clock.instant()));
+            return form.unlessInvalid(() -> workflow.requests().request(caller, draft, clock.instant()));
         });
     }
 
@@ -80,7 +80,7 @@ public final class PortalResource {
     public Response breakGlass() {
         return change("break-glass", Flash.BREAK_GLASS, null, (workflow, caller, form) -> {
             RequestDraft draft = form.draft();
-            return form.unlessInvalid(() -> workflow.breakGlass(caller, draft, clock.instant()));
+            return form.unlessInvalid(() -> workflow.requests().breakGlass(caller, draft, clock.instant()));
         });
     }
 
@@ -89,7 +89,7 @@ public final class PortalResource {
     public Response approve(@PathParam("id") String id) {
         return change(null, Flash.APPROVED, id, (workflow, caller, form) -> {
             String comment = form.text("comment", TEXT);
-            return form.unlessInvalid(() -> workflow.approve(caller, id, comment, clock.instant()));
+            return form.unlessInvalid(() -> workflow.decisions().approve(caller, id, comment, clock.instant()));
         });
     }
 
@@ -98,7 +98,7 @@ public final class PortalResource {
     public Response reject(@PathParam("id") String id) {
         return change(null, Flash.REJECTED, id, (workflow, caller, form) -> {
             String comment = form.text("comment", TEXT);
-            return form.unlessInvalid(() -> workflow.reject(caller, id, comment, clock.instant()));
+            return form.unlessInvalid(() -> workflow.decisions().reject(caller, id, comment, clock.instant()));
         });
     }
 
@@ -107,7 +107,7 @@ public final class PortalResource {
     public Response cancel(@PathParam("id") String id) {
         return change(null, Flash.CANCELLED, id, (workflow, caller, form) -> {
             String reason = form.text("reason", TEXT);
-            return form.unlessInvalid(() -> workflow.cancel(caller, id, reason, clock.instant()));
+            return form.unlessInvalid(() -> workflow.requester().cancel(caller, id, reason, clock.instant()));
         });
     }
 
@@ -116,7 +116,7 @@ public final class PortalResource {
     public Response revoke(@PathParam("id") String id) {
         return change(null, Flash.REVOKED, id, (workflow, caller, form) -> {
             String reason = form.text("reason", TEXT);
-            return form.unlessInvalid(() -> workflow.revoke(caller, id, reason, false, clock.instant()));
+            return form.unlessInvalid(() -> workflow.oversight().revoke(caller, id, reason, false, clock.instant()));
         });
     }
 
@@ -126,7 +126,7 @@ public final class PortalResource {
         return change(null, Flash.EXTENSION_ASKED, id, (workflow, caller, form) -> {
             Integer minutes = form.minutes("minutes");
             String justification = form.text("justification", TEXT);
-            return form.unlessInvalid(() -> workflow.extend(caller, id, minutes, justification, clock.instant()));
+            return form.unlessInvalid(() -> workflow.requester().extend(caller, id, minutes, justification, clock.instant()));
         });
     }
 
@@ -135,7 +135,7 @@ public final class PortalResource {
     public Response review(@PathParam("id") String id) {
         return change(null, Flash.REVIEWED, id, (workflow, caller, form) -> {
             String comment = form.text("comment", TEXT);
-            return form.unlessInvalid(() -> workflow.review(caller, id, comment, clock.instant()));
+            return form.unlessInvalid(() -> workflow.oversight().review(caller, id, comment, clock.instant()));
         });
     }
 

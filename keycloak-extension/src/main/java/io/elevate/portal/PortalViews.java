@@ -60,8 +60,8 @@ final class PortalViews {
                 .collect(Collectors.toMap(ElevationPolicy::id, Function.identity(), (a, b) -> a));
         Map<String, TargetView> views = new HashMap<>();
         Function<ElevationPolicy, TargetView> view = p -> views.computeIfAbsent(p.id(), id -> targetView(p));
-        List<TargetView> targets = workflow.eligible(user).stream().map(view).toList();
-        List<TargetView> breakGlass = policies.values().stream().filter(p -> workflow.mayBreakGlass(user, p))
+        List<TargetView> targets = workflow.queries().eligible(user).stream().map(view).toList();
+        List<TargetView> breakGlass = policies.values().stream().filter(p -> workflow.queries().mayBreakGlass(user, p))
                 .sorted(Comparator.comparing(ElevationPolicy::name)).map(view).toList();
         String base = context.portalUrl();
         Function<ElevationWindow, RequestItem> item = w -> new RequestItem(w, policies.get(w.request().policyId()),
@@ -73,10 +73,10 @@ final class PortalViews {
         List<RequestItem> mine = own.stream().map(w -> new RequestItem(w, policies.get(w.request().policyId()),
                 person(w.userId()), store.approvals(w.id()), sessionManager.of(w), base, now,
                 passwords.containsKey(w.id()) ? new OsCredentialItem(passwords.get(w.id())) : null)).toList();
-        List<RequestItem> waiting = workflow.waitingFor(user, PAGE).stream().map(item).toList();
-        List<RequestItem> toReview = workflow.toReview(user, PAGE).stream().map(item).toList();
+        List<RequestItem> waiting = workflow.queries().waitingFor(user, PAGE).stream().map(item).toList();
+        List<RequestItem> toReview = workflow.queries().toReview(user, PAGE).stream().map(item).toList();
         List<RequestItem> overseen = store.list(null, WindowStatus.APPROVED, 0, PAGE).stream()
-                .filter(w -> now.isBefore(w.endsAt()) && workflow.mayApprove(user, w)).map(item).toList();
+                .filter(w -> now.isBefore(w.endsAt()) && workflow.queries().mayApprove(user, w)).map(item).toList();
         AuditView audit = null;
         if (isAuditor(realm, user)) {
             AuditPages pages = new AuditPages(session, realm);
@@ -93,7 +93,7 @@ final class PortalViews {
             return new TargetView(policy);
         }
         try {
-            return new TargetView(policy, workflow.requestable(policy, INSTANCES), null);
+            return new TargetView(policy, workflow.instances().requestable(policy, INSTANCES), null);
         } catch (InstanceLookupException e) {
             return new TargetView(policy, List.of(), e.getMessage());
         }
