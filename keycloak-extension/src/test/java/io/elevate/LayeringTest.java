@@ -34,8 +34,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Records   audit, notify                                the audit trail and the notices
  * AWS       aws, aws.client, aws.instances, aws.policy   names and tag rules, SDK clients, instance lookups, IAM
  *                                                        policy documents
- * Base      io.elevate, validation, window, metrics      the build's facts and clock, the Violation type, the
- *                                                        window model and store, the counters everyone records
+ * Base      io.elevate, validation, window, metrics,     the build's facts and clock, the Violation type, the
+ *           outbox                                       window model and store (the elevate-windows provider, all
+ *                                                        the sign-in path asks), the counters everyone records, the
+ *                                                        outbox runner (read, call with no transaction, record)
  * </pre>
  *
  * A new package must be placed in a layer here; the test fails until it is.
@@ -49,7 +51,7 @@ class LayeringTest {
             .importPackages("io.elevate");
 
     private static final String[] BASE = {"io.elevate", "io.elevate.validation", "io.elevate.window",
-            "io.elevate.metrics"};
+            "io.elevate.metrics", "io.elevate.outbox"};
     private static final String[] AWS = {"io.elevate.aws", "io.elevate.aws.client", "io.elevate.aws.instances",
             "io.elevate.aws.policy"};
     private static final String[] RECORDS = {"io.elevate.audit", "io.elevate.notify"};
@@ -103,11 +105,11 @@ class LayeringTest {
     class Base {
 
         @Test
-        @DisplayName("validation and the counters depend on no other Elevate package")
+        @DisplayName("validation, the counters and the outbox runner depend on no other Elevate package")
         void leaves() {
-            noClasses().that().resideInAnyPackage("io.elevate.validation", "io.elevate.metrics")
+            noClasses().that().resideInAnyPackage("io.elevate.validation", "io.elevate.metrics", "io.elevate.outbox")
                     .should().dependOnClassesThat().resideInAnyPackage(allBut("io.elevate.validation",
-                            "io.elevate.metrics"))
+                            "io.elevate.metrics", "io.elevate.outbox"))
                     .check(ELEVATE);
         }
 

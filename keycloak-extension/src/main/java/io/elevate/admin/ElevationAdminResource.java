@@ -1,5 +1,6 @@
 package io.elevate.admin;
 
+import io.elevate.workflow.ElevationStore;
 import io.elevate.api.ApiError;
 import io.elevate.api.AuditResource;
 import io.elevate.api.JsonFields;
@@ -17,6 +18,7 @@ import io.elevate.notify.RealmNotifications;
 import io.elevate.revoke.RevocationOutbox;
 import io.elevate.signin.ElevationMapperConfig;
 import io.elevate.validation.Violation;
+import io.elevate.metrics.ElevateMetrics;
 import io.elevate.window.ConcurrentChange;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStatus;
@@ -25,7 +27,6 @@ import io.elevate.workflow.Caller;
 import io.elevate.workflow.ElevationPolicy;
 import io.elevate.workflow.ElevationWorkflow;
 import io.elevate.workflow.Outcome;
-import io.elevate.workflow.Policies;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -106,7 +107,7 @@ public final class ElevationAdminResource {
             return ApiError.invalid(params.violations());
         }
         Instant now = clock.instant();
-        List<WindowRepresentation> windows = store().list(userId, wanted, page.first(), page.max()).stream()
+        List<WindowRepresentation> windows = windows().list(userId, wanted, page.first(), page.max()).stream()
                 .map(w -> represent(w, now)).toList();
         return Response.ok(windows).build();
     }
@@ -117,7 +118,7 @@ public final class ElevationAdminResource {
     public Response get(@PathParam("id") String id) {
         auth.realm().requireViewRealm();
         Instant now = clock.instant();
-        return store().find(id).map(w -> Response.ok(represent(w, now)).build())
+        return windows().find(id).map(w -> Response.ok(represent(w, now)).build())
                 .orElseGet(() -> ApiError.notFound("no elevation window " + id + " in this realm"));
     }
 
@@ -137,8 +138,8 @@ public final class ElevationAdminResource {
         if (!read.violations().isEmpty()) {
             return ApiError.invalid(read.violations());
         }
-        ElevationWindow window = store().create(read.draft(), now);
-        new AuditLog(session, realm).record("GRANTED", window.id(), actor, describe(window), now);
+        ElevationWindow window = windows().create(read.draft(), now);
+        store().audit(realm).record("GRANTED", window.id(), actor, describe(window), now);
         ElevateMetrics.transitionAfterCommit(session, "GRANTED");
         WindowRepresentation representation = represent(window, now);
         adminEvent.operation(OperationType.CREATE).resourcePath(ElevationEvents.PATH_PREFIX, "windows", window.id())
@@ -168,7 +169,7 @@ public final class ElevationAdminResource {
         Outcome outcome;
         try {
             outcome = new ElevationWorkflow(session, realm, Notifiers.of(session, realm), null)
-                    .revoke(caller, id, reason, true, now);
+                    .oversight().revoke(caller, id, reason, true, now);
         } catch (RuntimeException error) {
             if (!ConcurrentChange.isCause(error)) {
                 throw error;
@@ -197,7 +198,7 @@ public final class ElevationAdminResource {
         if (!params.violations().isEmpty()) {
             return ApiError.invalid(params.violations());
         }
-        return Response.ok(new AuditLog(session, realm).list(AuditLog.Filter.window(windowId), page.first(), page.max()).stream()
+        return Response.ok(store().audit(realm).list(AuditLog.Filter.window(windowId), page.first(), page.max()).stream()
                 .map(AuditResource.AuditEntry::of).toList()).build();
     }
 
@@ -214,7 +215,7 @@ public final class ElevationAdminResource {
         }
         boolean awsEnabled = session.getProvider(ElevateAws.class).enabled();
         return Response.ok(RevocationsRepresentation.of(awsEnabled,
-                new RevocationOutbox(session).list(realm, page.first(), page.max()))).build();
+                store().revocations().list(realm, page.first(), page.max()))).build();
     }
 
     /**
@@ -230,7 +231,7 @@ public final class ElevationAdminResource {
         if (!request.violations().isEmpty()) {
             return ApiError.invalid(request.violations());
         }
-        List<ElevationPolicy> policies = new Policies(realm).all();
+        List<ElevationPolicy> policies = store().policies(realm).all();
         if (policies.isEmpty()) {
             return ApiError.notFound("the realm has no valid elevation policy: there is nothing to generate");
         }
@@ -246,8 +247,12 @@ public final class ElevationAdminResource {
         return Response.ok(request.format().render(artifacts), request.format().mediaType()).build();
     }
 
-    private WindowStore store() {
-        return new WindowStore(session, realm);
+    private ElevationStore store() {
+        return ElevationStore.of(session);
+    }
+
+    private WindowStore windows() {
+        return store().windows(realm);
     }
 
     private WindowRepresentation represent(ElevationWindow window, Instant now) {

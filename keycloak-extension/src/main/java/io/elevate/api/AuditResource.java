@@ -1,6 +1,7 @@
 package io.elevate.api;
 
 import io.elevate.audit.AuditCsv;
+import io.elevate.workflow.ElevationStore;
 import io.elevate.audit.AuditLog;
 import io.elevate.audit.AuditRecord;
 import io.elevate.audit.Auditors;
@@ -61,7 +62,7 @@ public final class AuditResource {
         if (!params.violations().isEmpty()) {
             return ApiError.invalid(params.violations());
         }
-        List<AuditRecord> records = new AuditLog(session, realm)
+        List<AuditRecord> records = ElevationStore.of(session).audit(realm)
                 .list(new AuditLog.Filter(window, actor, action, since, until), offset, size);
         if ("csv".equals(format)) {
             return Response.ok(AuditCsv.of(records), "text/csv; charset=utf-8")

@@ -1,6 +1,7 @@
 package io.elevate.api;
 
 import io.elevate.audit.Auditors;
+import io.elevate.workflow.ElevationStore;
 import io.elevate.aws.instances.InstanceLookupException;
 import io.elevate.notify.Notifiers;
 import io.elevate.notify.RealmNotifications;
@@ -81,8 +82,8 @@ public final class ElevationApi {
     public Response policies() {
         return as(caller -> {
             ElevationWorkflow workflow = workflow();
-            List<PolicyRepresentation> policies = workflow.eligible(caller.user()).stream()
-                    .map(p -> PolicyRepresentation.of(p, workflow.mayBreakGlass(caller.user(), p))).toList();
+            List<PolicyRepresentation> policies = workflow.queries().eligible(caller.user()).stream()
+                    .map(p -> PolicyRepresentation.of(p, workflow.queries().mayBreakGlass(caller.user(), p))).toList();
             return Response.ok(policies).build();
         });
     }
@@ -94,14 +95,14 @@ public final class ElevationApi {
     public Response instances(@PathParam("id") String id) {
         return as(caller -> {
             ElevationWorkflow workflow = workflow();
-            ElevationPolicy policy = new Policies(realm).find(id)
-                    .filter(p -> workflow.eligible(caller.user()).stream().anyMatch(e -> e.id().equals(p.id()))
-                            || workflow.mayBreakGlass(caller.user(), p)).orElse(null);
+            ElevationPolicy policy = ElevationStore.of(session).policies(realm).find(id)
+                    .filter(p -> workflow.queries().eligible(caller.user()).stream().anyMatch(e -> e.id().equals(p.id()))
+                            || workflow.queries().mayBreakGlass(caller.user(), p)).orElse(null);
             if (policy == null) {
                 return ApiError.notFound("no policy " + id + " you may ask under");
             }
             try {
-                return Response.ok(workflow.requestable(policy, PAGE).stream()
+                return Response.ok(workflow.instances().requestable(policy, PAGE).stream()
                         .map(i -> InstanceRepresentation.of(policy, i)).toList()).build();
             } catch (InstanceLookupException e) {
                 return ApiError.response(Response.Status.SERVICE_UNAVAILABLE, "aws_unavailable", e.getMessage(),
@@ -123,8 +124,8 @@ public final class ElevationApi {
     public Response waiting() {
         return as(caller -> {
             ElevationWorkflow workflow = workflow();
-            List<ElevationWindow> waiting = new ArrayList<>(workflow.waitingFor(caller.user(), PAGE));
-            waiting.addAll(workflow.toReview(caller.user(), PAGE));
+            List<ElevationWindow> waiting = new ArrayList<>(workflow.queries().waitingFor(caller.user(), PAGE));
+            waiting.addAll(workflow.queries().toReview(caller.user(), PAGE));
             return Response.ok(represent(waiting)).build();
         });
     }
@@ -134,7 +135,7 @@ public final class ElevationApi {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
         return as(caller -> store().find(id)
-                .filter(w -> w.userId().equals(caller.user().getId()) || workflow().mayApprove(caller.user(), w)
+                .filter(w -> w.userId().equals(caller.user().getId()) || workflow().queries().mayApprove(caller.user(), w)
                         || Auditors.isAuditor(realm, caller.user()))
                 .map(w -> Response.ok(represent(List.of(w)).get(0)).build())
                 .orElseGet(() -> ApiError.notFound("no request " + id + " you may see")));
@@ -144,7 +145,7 @@ public final class ElevationApi {
     @Path("requests")
     @Produces(MediaType.APPLICATION_JSON)
     public Response request(String body) {
-        return withBody(body, Bodies.REQUEST, (caller, draft) -> workflow().request(caller, draft, clock.instant()),
+        return withBody(body, Bodies.REQUEST, (caller, draft) -> workflow().requests().request(caller, draft, clock.instant()),
                 Response.Status.CREATED);
     }
 
@@ -152,7 +153,7 @@ public final class ElevationApi {
     @Path("break-glass")
     @Produces(MediaType.APPLICATION_JSON)
     public Response breakGlass(String body) {
-        return withBody(body, Bodies.BREAK_GLASS, (caller, draft) -> workflow().breakGlass(caller, draft,
+        return withBody(body, Bodies.BREAK_GLASS, (caller, draft) -> workflow().requests().breakGlass(caller, draft,
                 clock.instant()), Response.Status.CREATED);
     }
 
@@ -160,7 +161,7 @@ public final class ElevationApi {
     @Path("requests/{id}/approve")
     @Produces(MediaType.APPLICATION_JSON)
     public Response approve(@PathParam("id") String id, String body) {
-        return withBody(body, Bodies.COMMENT, (caller, comment) -> workflow().approve(caller, id, comment,
+        return withBody(body, Bodies.COMMENT, (caller, comment) -> workflow().decisions().approve(caller, id, comment,
                 clock.instant()), Response.Status.OK);
     }
 
@@ -168,7 +169,7 @@ public final class ElevationApi {
     @Path("requests/{id}/reject")
     @Produces(MediaType.APPLICATION_JSON)
     public Response reject(@PathParam("id") String id, String body) {
-        return withBody(body, Bodies.COMMENT, (caller, comment) -> workflow().reject(caller, id, comment,
+        return withBody(body, Bodies.COMMENT, (caller, comment) -> workflow().decisions().reject(caller, id, comment,
                 clock.instant()), Response.Status.OK);
     }
 
@@ -176,7 +177,7 @@ public final class ElevationApi {
     @Path("requests/{id}/cancel")
     @Produces(MediaType.APPLICATION_JSON)
     public Response cancel(@PathParam("id") String id, String body) {
-        return withBody(body, Bodies.REASON, (caller, reason) -> workflow().cancel(caller, id, reason,
+        return withBody(body, Bodies.REASON, (caller, reason) -> workflow().requester().cancel(caller, id, reason,
                 clock.instant()), Response.Status.OK);
     }
 
@@ -184,7 +185,7 @@ public final class ElevationApi {
     @Path("requests/{id}/revoke")
     @Produces(MediaType.APPLICATION_JSON)
     public Response revoke(@PathParam("id") String id, String body) {
-        return withBody(body, Bodies.REASON, (caller, reason) -> workflow().revoke(caller, id, reason, false,
+        return withBody(body, Bodies.REASON, (caller, reason) -> workflow().oversight().revoke(caller, id, reason, false,
                 clock.instant()), Response.Status.OK);
     }
 
@@ -192,7 +193,7 @@ public final class ElevationApi {
     @Path("requests/{id}/extend")
     @Produces(MediaType.APPLICATION_JSON)
     public Response extend(@PathParam("id") String id, String body) {
-        return withBody(body, Bodies.EXTENSION, (caller, extension) -> workflow().extend(caller, id,
+        return withBody(body, Bodies.EXTENSION, (caller, extension) -> workflow().requester().extend(caller, id,
                 extension.minutes(), extension.justification(), clock.instant()), Response.Status.OK);
     }
 
@@ -200,7 +201,7 @@ public final class ElevationApi {
     @Path("requests/{id}/review")
     @Produces(MediaType.APPLICATION_JSON)
     public Response review(@PathParam("id") String id, String body) {
-        return withBody(body, Bodies.COMMENT, (caller, comment) -> workflow().review(caller, id, comment,
+        return withBody(body, Bodies.COMMENT, (caller, comment) -> workflow().oversight().review(caller, id, comment,
                 clock.instant()), Response.Status.OK);
     }
 
@@ -255,7 +256,7 @@ public final class ElevationApi {
     private List<RequestRepresentation> represent(List<ElevationWindow> windows) {
         Instant now = clock.instant();
         WindowStore store = store();
-        Policies policies = new Policies(realm);
+        Policies policies = ElevationStore.of(session).policies(realm);
         return windows.stream().map(w -> {
             UserModel requester = session.users().getUserById(realm, w.userId());
             ElevationPolicy policy = w.request().policyId() == null ? null
@@ -270,6 +271,6 @@ public final class ElevationApi {
     }
 
     private WindowStore store() {
-        return new WindowStore(session, realm);
+        return ElevationStore.of(session).windows(realm);
     }
 }

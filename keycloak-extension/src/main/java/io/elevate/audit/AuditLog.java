@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Elevate's audit trail, written in the same transaction as the change it records. */
+/**
+ * Elevate's audit trail, written in the same transaction as the change it records. Obtained from the session's store:
+ * {@code ElevationStore.of(session).audit(realm)}.
+ */
 public final class AuditLog {
 
     private static final int MAX_DETAIL = 2048;

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The break-glass OS credential rows in Keycloak's database. A row is written in the transaction that opens the
@@ -26,10 +27,19 @@ public final class OsCredentialOutbox {
 
     private final KeycloakSession session;
     private final EntityManager em;
+    private final Function<RealmModel, AuditLog> audit;
+    private final Function<RealmModel, WindowStore> windows;
 
-    public OsCredentialOutbox(KeycloakSession session) {
+    /**
+     * Obtained from the session's store ({@code ElevationStore#osCredentials}), which hands in the audit trail and the
+     * windows of a realm.
+     */
+    public OsCredentialOutbox(KeycloakSession session, Function<RealmModel, AuditLog> audit,
+                              Function<RealmModel, WindowStore> windows) {
         this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.audit = audit;
+        this.windows = windows;
     }
 
     /**
@@ -62,7 +72,7 @@ public final class OsCredentialOutbox {
             row.setNextAttemptAt(now.toEpochMilli());
         }
         em.persist(row);
-        new AuditLog(session, realm).record(row.getLastError() == null ? "OS_CREDENTIAL_REQUESTED" : "OS_CREDENTIAL_FAILED", window.id(),
+        audit.apply(realm).record(row.getLastError() == null ? "OS_CREDENTIAL_REQUESTED" : "OS_CREDENTIAL_FAILED", window.id(),
                 Actor.SYSTEM, OsCredentialWorker.describe(row), now);
     }
 
@@ -103,7 +113,7 @@ public final class OsCredentialOutbox {
     /** Whether the row's window is still approved and open. */
     boolean windowOpen(OsCredentialEntity row, Instant now) {
         RealmModel realm = session.realms().getRealm(row.getRealmId());
-        return realm != null && new WindowStore(session, realm).find(row.getWindowId())
+        return realm != null && windows.apply(realm).find(row.getWindowId())
                 .map(window -> window.isOpenAt(now)).orElse(false);
     }
 
@@ -115,7 +125,7 @@ public final class OsCredentialOutbox {
     void audit(String action, OsCredentialEntity row, String detail, Actor actor, Instant now) {
         RealmModel realm = session.realms().getRealm(row.getRealmId());
         if (realm != null) {
-            new AuditLog(session, realm).record(action, row.getWindowId(), actor, detail, now);
+            audit.apply(realm).record(action, row.getWindowId(), actor, detail, now);
         }
     }
 }

@@ -3,37 +3,41 @@ package io.elevate.breakglass;
 import io.elevate.audit.Actor;
 import io.elevate.aws.client.AwsClients;
 import io.elevate.breakglass.OsCredentialSettings.Platform;
+import io.elevate.outbox.Backoff;
+import io.elevate.outbox.Outbox;
+import io.elevate.outbox.OutboxRunner;
 
 import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Moves break-glass OS credentials on, one step per due row and timer run: send the SSM command
  * ({@code PENDING → SENT}), wait for it ({@code SENT → SET}, or {@code FAILED}), and delete the parameter when its time
  * is up or once it was shown ({@code SET/SHOWN → DELETED}; a failed command's parameter too, in case the script got
- * that far). Each row takes three steps, as revocations do: read it (one short transaction), call SSM with no
- * transaction open (so a slow AWS never holds a database connection or lock), record the answer (a second short
- * transaction). A row whose step fails (its transaction rolls back) is logged and taken again at the next run; the
- * other rows go on. A transient AWS failure is tried again after a backoff (sending at most
+ * that far). Each row takes the three steps of the {@link OutboxRunner}, as revocations do: read it (one short
+ * transaction), call SSM with no transaction open (so a slow AWS never holds a database connection or lock), record
+ * the answer (a second short transaction). A row whose step fails (its transaction rolls back) is logged and taken
+ * again at the next run; the other rows go on. A transient AWS failure is tried again after a backoff (sending at most
  * {@value #MAX_SEND_ATTEMPTS} times, deleting until it is done); a refusal (access denied, an invalid instance) fails
  * at once. Every step is audited; no audit row carries the password, which the worker never reads.
  */
-public final class OsCredentialWorker {
+public final class OsCredentialWorker
+        implements Outbox<String, OsCredentialWorker.Step, OsCredentialWorker.Answer> {
 
     static final int MAX_SEND_ATTEMPTS = 5;
     /** A command that has not finished after this long is given up (SSM's delivery timeout plus the script's). */
     static final Duration GIVE_UP = Duration.ofSeconds(Ssm.DELIVERY_TIMEOUT_SECONDS + Ssm.EXECUTION_TIMEOUT_SECONDS + 60);
-    static final Duration BACKOFF_CAP = Duration.ofMinutes(15);
 
     private static final Logger LOG = Logger.getLogger(OsCredentialWorker.class);
-    private static final int ROWS_PER_RUN = 50;
+    private static final OutboxRunner RUNNER = new OutboxRunner(50);
 
     /** Where the worker records each step: Elevate's audit trail in the row's realm. */
     interface Trail {
@@ -72,71 +76,75 @@ public final class OsCredentialWorker {
     }
 
     private final Ssm ssm;
-    private final Duration retryBase;
+    private final Backoff backoff;
     private final Duration poll;
+    private final Function<KeycloakSession, OsCredentialOutbox> outboxes;
 
+    /** A worker that only advances rows held in memory ({@link #advance}, {@link #call}, {@link #apply}). */
     OsCredentialWorker(Ssm ssm, Duration retryBase, Duration poll) {
+        this(ssm, retryBase, poll, session -> {
+            throw new IllegalStateException("this worker has no outbox");
+        });
+    }
+
+    private OsCredentialWorker(Ssm ssm, Duration retryBase, Duration poll,
+                               Function<KeycloakSession, OsCredentialOutbox> outboxes) {
         this.ssm = ssm;
-        this.retryBase = retryBase;
+        this.backoff = new Backoff(retryBase);
         this.poll = poll;
+        this.outboxes = outboxes;
     }
 
     /**
      * @param retryBase the wait after the first failure; it doubles up to 15 minutes
      * @param poll      how soon a running command is asked about again (the timer's interval is the floor)
+     * @param outboxes  the outbox of a session (its store's)
      */
-    public static OsCredentialWorker aws(AwsClients aws, Duration retryBase, Duration poll) {
-        return new OsCredentialWorker(new Ssm(aws), retryBase, poll);
+    public static OsCredentialWorker aws(AwsClients aws, Duration retryBase, Duration poll,
+                                         Function<KeycloakSession, OsCredentialOutbox> outboxes) {
+        return new OsCredentialWorker(new Ssm(aws), retryBase, poll, outboxes);
     }
 
     /**
-     * Takes the due step of every due row, each in transactions of its own; returns how many rows moved on. A row
-     * whose step fails is logged and left for the next run.
+     * Takes the due step of every due row through the {@link OutboxRunner}, each in transactions of its own; returns
+     * how many rows moved on. A row whose step fails is logged and left for the next run.
      */
     public int run(KeycloakSessionFactory factory, Instant now, Runnable onFailure) {
-        List<String> due = KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                session -> new OsCredentialOutbox(session).due(now, ROWS_PER_RUN).stream()
-                        .map(OsCredentialEntity::getId).toList());
-        int count = 0;
-        for (String id : due) {
-            try {
-                if (step(factory, id, now)) {
-                    count++;
-                }
-            } catch (RuntimeException e) {
-                onFailure.run();
-                LOG.warnf(e, "Elevate could not take the due step of break-glass OS credential %s; it is tried again"
-                        + " at the next run", id);
-            }
-        }
-        return count;
+        return RUNNER.run(factory, this, now, onFailure);
     }
 
-    /** Read, call SSM with no transaction open, record; false when the row was no longer due. */
-    private boolean step(KeycloakSessionFactory factory, String id, Instant now) {
-        Optional<Step> read = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
-            OsCredentialOutbox outbox = new OsCredentialOutbox(session);
-            return outbox.find(id).filter(row -> row.getNextAttemptAt() != null
-                            && row.getNextAttemptAt() <= now.toEpochMilli())
-                    .map(row -> Step.of(row, outbox.windowOpen(row, now)));
-        });
-        if (read.isEmpty()) {
+    @Override
+    public List<String> due(KeycloakSession session, Instant now, int max) {
+        return outboxes.apply(session).due(now, max).stream().map(OsCredentialEntity::getId).toList();
+    }
+
+    /** The row's step, if it is still due; its window is read too (a window no longer open gets no command). */
+    @Override
+    public Optional<Step> read(KeycloakSession session, String id, Instant now) {
+        OsCredentialOutbox outbox = outboxes.apply(session);
+        return outbox.find(id).filter(row -> row.getNextAttemptAt() != null
+                        && row.getNextAttemptAt() <= now.toEpochMilli())
+                .map(row -> Step.of(row, outbox.windowOpen(row, now)));
+    }
+
+    /** Records the answer, unless the row moved on meanwhile (then the next run takes it). */
+    @Override
+    public boolean record(KeycloakSession session, String id, Step step, Answer answer, Instant now) {
+        OsCredentialOutbox outbox = outboxes.apply(session);
+        Optional<OsCredentialEntity> row = outbox.find(id);
+        if (row.isEmpty() || !step.stillDue(row.get())) {
+            LOG.debugf("Break-glass OS credential %s changed during its %s step; the next run takes it", id,
+                    step.call());
             return false;
         }
-        Step step = read.get();
-        Answer answer = call(step);
-        return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
-            OsCredentialOutbox outbox = new OsCredentialOutbox(session);
-            Optional<OsCredentialEntity> row = outbox.find(id);
-            if (row.isEmpty() || !step.stillDue(row.get())) {
-                LOG.debugf("Break-glass OS credential %s changed during its %s step; the next run takes it", id,
-                        step.call());
-                return false;
-            }
-            apply(row.get(), step, answer, now,
-                    (action, r, detail) -> outbox.audit(action, r, detail, Actor.SYSTEM, now));
-            return true;
-        });
+        apply(row.get(), step, answer, now,
+                (action, r, detail) -> outbox.audit(action, r, detail, Actor.SYSTEM, now));
+        return true;
+    }
+
+    @Override
+    public String describe(String id) {
+        return "break-glass OS credential " + id;
     }
 
     /**
@@ -151,7 +159,8 @@ public final class OsCredentialWorker {
     }
 
     /** Makes the step's SSM call; touches no row. */
-    Answer call(Step step) {
+    @Override
+    public Answer call(Step step) {
         try {
             Object value = switch (step.call()) {
                 case SEND -> ssm.send(step.windowId(), step.instanceId(), step.region(),
@@ -200,7 +209,7 @@ public final class OsCredentialWorker {
                 || row.getAttempts() >= MAX_SEND_ATTEMPTS) {
             fail(row, now, trail, "SendCommand: " + Ssm.describe(error));
         } else {
-            row.setNextAttemptAt(now.plus(backoff(row.getAttempts())).toEpochMilli());
+            row.setNextAttemptAt(backoff.next(now, row.getAttempts()));
             trail.record("OS_CREDENTIAL_RETRY", row, describe(row));
             LOG.warnf("Elevate could not send the break-glass OS credential command for window %s: %s",
                     row.getWindowId(), row.getLastError());
@@ -250,7 +259,7 @@ public final class OsCredentialWorker {
         }
         row.setAttempts(row.getAttempts() + 1);
         row.setLastError(Ssm.describe(answer.error()));
-        row.setNextAttemptAt(now.plus(backoff(row.getAttempts())).toEpochMilli());
+        row.setNextAttemptAt(backoff.next(now, row.getAttempts()));
         trail.record("OS_CREDENTIAL_RETRY", row, "DeleteParameter: " + describe(row));
         LOG.warnf("Elevate could not delete %s: %s", row.getParameterName(), row.getLastError());
     }
@@ -265,11 +274,6 @@ public final class OsCredentialWorker {
         LOG.warnf("Elevate's break-glass OS credential for window %s failed: %s", row.getWindowId(), why);
     }
 
-    Duration backoff(int attempts) {
-        int doublings = Math.min(Math.max(attempts - 1, 0), 30);
-        long millis = retryBase.toMillis() << doublings;
-        return millis <= 0 || millis >= BACKOFF_CAP.toMillis() ? BACKOFF_CAP : Duration.ofMillis(millis);
-    }
 
     /** The row for the audit trail: what, where, how far; never a secret (the worker never has one). */
     static String describe(OsCredentialEntity row) {

@@ -29,11 +29,14 @@ public final class OsCredentials {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final OsCredentialOutbox outbox;
+    private final WindowStore windows;
 
-    public OsCredentials(KeycloakSession session, RealmModel realm) {
+    /** @param outbox and {@code windows}: the session's, from its store ({@code ElevationStore}) */
+    public OsCredentials(KeycloakSession session, RealmModel realm, OsCredentialOutbox outbox, WindowStore windows) {
         this.session = session;
         this.realm = realm;
-        this.outbox = new OsCredentialOutbox(session);
+        this.outbox = outbox;
+        this.windows = windows;
     }
 
     /** The outcome of asking to see a password. */
@@ -70,7 +73,7 @@ public final class OsCredentials {
             return new Refused(404, "there is no OS password of yours for request " + windowId);
         }
         OsCredentialEntity row = found.get();
-        Optional<ElevationWindow> window = new WindowStore(session, realm).find(windowId);
+        Optional<ElevationWindow> window = windows.find(windowId);
         if (window.isEmpty() || !window.get().isOpenAt(now)) {
             return new Refused(409, "the break-glass window is no longer open");
         }

@@ -1,5 +1,6 @@
 package io.elevate.portal;
 
+import io.elevate.workflow.ElevationStore;
 import io.elevate.audit.AuditLog;
 import io.elevate.audit.AuditRecord;
 
@@ -30,7 +31,7 @@ final class AuditPages {
     AuditPages(KeycloakSession session, RealmModel realm) {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         this.realm = realm;
-        this.log = new AuditLog(session, realm);
+        this.log = ElevationStore.of(session).audit(realm);
     }
 
     long total() {

@@ -2,6 +2,7 @@ package io.elevate.portal;
 
 import io.elevate.audit.AuditCsv;
 import io.elevate.audit.Auditors;
+import io.elevate.workflow.ElevationStore;
 import io.elevate.audit.Actor;
 import io.elevate.breakglass.OsCredentials;
 import io.elevate.notify.Notifiers;
@@ -73,7 +74,7 @@ public final class PortalResource {
     public Response request() {
         return change("request", Flash.REQUESTED, null, (workflow, caller, form) -> {
             RequestDraft draft = form.draft();
-            return form.unlessInvalid(() -> workflow.request(caller, draft, clock.instant()));
+            return form.unlessInvalid(() -> workflow.requests().request(caller, draft, clock.instant()));
         });
     }
 
@@ -82,7 +83,7 @@ public final class PortalResource {
     public Response breakGlass() {
         return change("break-glass", Flash.BREAK_GLASS, null, (workflow, caller, form) -> {
             RequestDraft draft = form.draft();
-            return form.unlessInvalid(() -> workflow.breakGlass(caller, draft, clock.instant()));
+            return form.unlessInvalid(() -> workflow.requests().breakGlass(caller, draft, clock.instant()));
         });
     }
 
@@ -91,7 +92,7 @@ public final class PortalResource {
     public Response approve(@PathParam("id") String id) {
         return change(null, Flash.APPROVED, id, (workflow, caller, form) -> {
             String comment = form.text("comment", TEXT);
-            return form.unlessInvalid(() -> workflow.approve(caller, id, comment, clock.instant()));
+            return form.unlessInvalid(() -> workflow.decisions().approve(caller, id, comment, clock.instant()));
         });
     }
 
@@ -100,7 +101,7 @@ public final class PortalResource {
     public Response reject(@PathParam("id") String id) {
         return change(null, Flash.REJECTED, id, (workflow, caller, form) -> {
             String comment = form.text("comment", TEXT);
-            return form.unlessInvalid(() -> workflow.reject(caller, id, comment, clock.instant()));
+            return form.unlessInvalid(() -> workflow.decisions().reject(caller, id, comment, clock.instant()));
         });
     }
 
@@ -109,7 +110,7 @@ public final class PortalResource {
     public Response cancel(@PathParam("id") String id) {
         return change(null, Flash.CANCELLED, id, (workflow, caller, form) -> {
             String reason = form.text("reason", TEXT);
-            return form.unlessInvalid(() -> workflow.cancel(caller, id, reason, clock.instant()));
+            return form.unlessInvalid(() -> workflow.requester().cancel(caller, id, reason, clock.instant()));
         });
     }
 
@@ -118,7 +119,7 @@ public final class PortalResource {
     public Response revoke(@PathParam("id") String id) {
         return change(null, Flash.REVOKED, id, (workflow, caller, form) -> {
             String reason = form.text("reason", TEXT);
-            return form.unlessInvalid(() -> workflow.revoke(caller, id, reason, false, clock.instant()));
+            return form.unlessInvalid(() -> workflow.oversight().revoke(caller, id, reason, false, clock.instant()));
         });
     }
 
@@ -128,7 +129,7 @@ public final class PortalResource {
         return change(null, Flash.EXTENSION_ASKED, id, (workflow, caller, form) -> {
             Integer minutes = form.minutes("minutes");
             String justification = form.text("justification", TEXT);
-            return form.unlessInvalid(() -> workflow.extend(caller, id, minutes, justification, clock.instant()));
+            return form.unlessInvalid(() -> workflow.requester().extend(caller, id, minutes, justification, clock.instant()));
         });
     }
 
@@ -137,7 +138,7 @@ public final class PortalResource {
     public Response review(@PathParam("id") String id) {
         return change(null, Flash.REVIEWED, id, (workflow, caller, form) -> {
             String comment = form.text("comment", TEXT);
-            return form.unlessInvalid(() -> workflow.review(caller, id, comment, clock.instant()));
+            return form.unlessInvalid(() -> workflow.oversight().review(caller, id, comment, clock.instant()));
         });
     }
 
@@ -160,7 +161,8 @@ public final class PortalResource {
         }
         OsCredentials.Reveal reveal;
         try {
-            reveal = new OsCredentials(session, realm).reveal(auth.user(), Actor.of(session, auth.user()), id,
+            ElevationStore store = ElevationStore.of(session);
+            reveal = new OsCredentials(session, realm, store.osCredentials(), store.windows(realm)).reveal(auth.user(), Actor.of(session, auth.user()), id,
                     clock.instant());
         } catch (RuntimeException error) {
             if (!ConcurrentChange.isCause(error)) {

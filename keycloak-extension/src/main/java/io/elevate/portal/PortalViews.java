@@ -1,6 +1,7 @@
 package io.elevate.portal;
 
 import io.elevate.audit.Auditors;
+import io.elevate.workflow.ElevationStore;
 import io.elevate.breakglass.OsCredentialStatus;
 import io.elevate.breakglass.OsCredentials;
 import io.elevate.aws.instances.InstanceLookupException;
@@ -9,7 +10,6 @@ import io.elevate.window.WindowStatus;
 import io.elevate.window.WindowStore;
 import io.elevate.workflow.ElevationPolicy;
 import io.elevate.workflow.ElevationWorkflow;
-import io.elevate.workflow.Policies;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -43,34 +43,34 @@ final class PortalViews {
         this.session = session;
         this.realm = realm;
         this.workflow = workflow;
-        this.store = new WindowStore(session, realm);
+        this.store = ElevationStore.of(session).windows(realm);
         this.sessionManager = new SessionManagerUrl(session, realm);
         this.now = now;
     }
 
     PortalView build(PortalView.Context context, int auditPage) {
         UserModel user = context.viewer().user();
-        Map<String, ElevationPolicy> policies = new Policies(realm).all().stream()
+        Map<String, ElevationPolicy> policies = ElevationStore.of(session).policies(realm).all().stream()
                 .collect(Collectors.toMap(ElevationPolicy::id, Function.identity(), (a, b) -> a));
         Map<String, TargetView> views = new HashMap<>();
         Function<ElevationPolicy, TargetView> view = p -> views.computeIfAbsent(p.id(), id -> targetView(p));
-        List<TargetView> targets = workflow.eligible(user).stream().map(view).toList();
-        List<TargetView> breakGlass = policies.values().stream().filter(p -> workflow.mayBreakGlass(user, p))
+        List<TargetView> targets = workflow.queries().eligible(user).stream().map(view).toList();
+        List<TargetView> breakGlass = policies.values().stream().filter(p -> workflow.queries().mayBreakGlass(user, p))
                 .sorted(Comparator.comparing(ElevationPolicy::name)).map(view).toList();
         String base = context.portalUrl();
         Function<ElevationWindow, RequestItem> item = w -> new RequestItem(w, policies.get(w.request().policyId()),
                 person(w.userId()), store.approvals(w.id()), sessionManager.of(w), base, now, null);
         List<ElevationWindow> own = store.list(user.getId(), null, 0, MINE);
         // Only the requester's own list carries their break-glass OS passwords; no other list ever does.
-        Map<String, OsCredentialStatus> passwords = new OsCredentials(session, realm).of(user,
+        Map<String, OsCredentialStatus> passwords = new OsCredentials(session, realm, ElevationStore.of(session).osCredentials(), store).of(user,
                 own.stream().filter(w -> w.request().breakGlass()).map(ElevationWindow::id).toList(), now);
         List<RequestItem> mine = own.stream().map(w -> new RequestItem(w, policies.get(w.request().policyId()),
                 person(w.userId()), store.approvals(w.id()), sessionManager.of(w), base, now,
                 passwords.containsKey(w.id()) ? new OsCredentialItem(passwords.get(w.id())) : null)).toList();
-        List<RequestItem> waiting = workflow.waitingFor(user, PAGE).stream().map(item).toList();
-        List<RequestItem> toReview = workflow.toReview(user, PAGE).stream().map(item).toList();
+        List<RequestItem> waiting = workflow.queries().waitingFor(user, PAGE).stream().map(item).toList();
+        List<RequestItem> toReview = workflow.queries().toReview(user, PAGE).stream().map(item).toList();
         List<RequestItem> overseen = store.list(null, WindowStatus.APPROVED, 0, PAGE).stream()
-                .filter(w -> now.isBefore(w.endsAt()) && workflow.mayApprove(user, w)).map(item).toList();
+                .filter(w -> now.isBefore(w.endsAt()) && workflow.queries().mayApprove(user, w)).map(item).toList();
         AuditView audit = null;
         if (Auditors.isAuditor(realm, user)) {
             AuditPages pages = new AuditPages(session, realm);
@@ -87,7 +87,7 @@ final class PortalViews {
             return new TargetView(policy);
         }
         try {
-            return new TargetView(policy, workflow.requestable(policy, INSTANCES), null);
+            return new TargetView(policy, workflow.instances().requestable(policy, INSTANCES), null);
         } catch (InstanceLookupException e) {
             return new TargetView(policy, List.of(), e.getMessage());
         }

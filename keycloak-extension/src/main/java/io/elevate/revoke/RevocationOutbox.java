@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The revocation outbox in Keycloak's database. A row is written in the transaction that revokes (or cancels) an
@@ -32,10 +33,15 @@ public final class RevocationOutbox {
 
     private final KeycloakSession session;
     private final EntityManager em;
+    private final Function<RealmModel, AuditLog> audit;
 
-    public RevocationOutbox(KeycloakSession session) {
+    /**
+     * Obtained from the session's store ({@code ElevationStore#revocations}), which hands in the audit trail of a realm.
+     */
+    public RevocationOutbox(KeycloakSession session, Function<RealmModel, AuditLog> audit) {
         this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.audit = audit;
     }
 
     /** Queues the window's id for its role's deny policy, in the caller's transaction, and audits it. */
@@ -55,7 +61,7 @@ public final class RevocationOutbox {
         entity.setPruneAfter(now.plus(ROLE_MAX_SESSION).toEpochMilli());
         em.persist(entity);
         Revocation row = Revocation.of(entity);
-        new AuditLog(session, realm).record("REVOCATION_QUEUED", window.id(), Actor.SYSTEM, describe(row), now);
+        audit.apply(realm).record("REVOCATION_QUEUED", window.id(), Actor.SYSTEM, describe(row), now);
         return row;
     }
 
@@ -95,7 +101,7 @@ public final class RevocationOutbox {
         RealmModel realm = session.realms().getRealm(entity.getRealmId());
         if (realm != null) {
             session.getContext().setRealm(realm);
-            new AuditLog(session, realm).record(action, entity.getWindowId(), Actor.SYSTEM,
+            audit.apply(realm).record(action, entity.getWindowId(), Actor.SYSTEM,
                     describe(Revocation.of(entity)), now);
         }
     }

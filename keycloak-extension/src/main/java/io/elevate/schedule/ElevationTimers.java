@@ -1,11 +1,12 @@
 package io.elevate.schedule;
 
-import io.elevate.audit.AuditLog;
 import io.elevate.breakglass.OsCredentialWorker;
 import io.elevate.metrics.ElevateMetrics;
 import io.elevate.notify.Notifiers;
 import io.elevate.revoke.RevocationWorker;
+import io.elevate.workflow.ElevationStore;
 import io.elevate.workflow.ElevationWorkflow;
+import io.elevate.workflow.TimerSteps;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -101,7 +102,7 @@ final class ElevationTimers implements ScheduledTask {
         Integer deleted = step(factory, "audit_retention", "the audit rows of realm " + realmId + " past retention",
                 s -> KeycloakModelUtils.runJobInTransactionWithResult(factory, t -> {
                     RealmModel realm = t.realms().getRealm(realmId);
-                    return realm == null ? 0 : new AuditLog(t, realm).deleteOlderThan(now.minus(auditRetention));
+                    return realm == null ? 0 : ElevationStore.of(t).audit(realm).deleteOlderThan(now.minus(auditRetention));
                 }));
         if (expired + told + (deleted == null ? 0 : deleted) > 0) {
             LOG.debugf("Realm %s: %d request(s) expired, %d end notice(s), %d audit row(s) past retention",
@@ -110,11 +111,11 @@ final class ElevationTimers implements ScheduledTask {
     }
 
     /**
-     * Runs {@code work} with the realm's workflow in a transaction of its own; null when the realm is gone or the work
+     * Runs {@code work} with the realm's timer steps in a transaction of its own; null when the realm is gone or the work
      * failed (logged, counted, rolled back).
      */
     private static <T> T inRealm(KeycloakSessionFactory factory, String step, String realmId, String what,
-                                 Function<ElevationWorkflow, T> work) {
+                                 Function<TimerSteps, T> work) {
         return step(factory, step, what + " in realm " + realmId,
                 s -> KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
                     RealmModel realm = session.realms().getRealm(realmId);
@@ -122,7 +123,7 @@ final class ElevationTimers implements ScheduledTask {
                         return null;
                     }
                     session.getContext().setRealm(realm);
-                    return work.apply(new ElevationWorkflow(session, realm, Notifiers.of(session, realm), null));
+                    return work.apply(new ElevationWorkflow(session, realm, Notifiers.of(session, realm), null).timers());
                 }));
     }
 

@@ -8,6 +8,7 @@ import io.elevate.breakglass.OsCredentialWorker;
 import io.elevate.metrics.gauges.DatabaseGauges;
 import io.elevate.metrics.ElevateMetrics;
 import io.elevate.revoke.RevocationWorker;
+import io.elevate.workflow.ElevationStore;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -69,9 +70,11 @@ public final class ElevationTimersFactory implements ProviderFactory<ElevateTime
         RevocationWorker revocations = null;
         OsCredentialWorker osCredentials = null;
         if (aws != null && aws.settings().enabled()) {
-            revocations = RevocationWorker.aws(aws, Duration.ofSeconds(revocationRetrySeconds));
+            revocations = RevocationWorker.aws(aws, Duration.ofSeconds(revocationRetrySeconds),
+                    session -> ElevationStore.of(session).revocations());
             // the same retry base as revocations; a running command is asked about at every run
-            osCredentials = OsCredentialWorker.aws(aws, Duration.ofSeconds(revocationRetrySeconds), Duration.ZERO);
+            osCredentials = OsCredentialWorker.aws(aws, Duration.ofSeconds(revocationRetrySeconds), Duration.ZERO,
+                    session -> ElevationStore.of(session).osCredentials());
             LOG.info("Elevate puts revocation deny policies in IAM and sets break-glass OS passwords through SSM");
         }
         ElevationTimers timers = new ElevationTimers(ServerClock.UTC, Duration.ofMinutes(endNoticeMinutes),

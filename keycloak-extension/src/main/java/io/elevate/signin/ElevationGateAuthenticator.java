@@ -1,10 +1,10 @@
 package io.elevate.signin;
 
+import io.elevate.window.WindowStores;
 import io.elevate.aws.SessionManagerLink;
 import io.elevate.metrics.ElevateMetrics;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.StoreUnavailable;
-import io.elevate.window.WindowStore;
 
 import io.micrometer.core.instrument.Timer;
 import jakarta.ws.rs.core.Response;
@@ -206,7 +206,7 @@ final class ElevationGateAuthenticator implements Authenticator {
 
     private static List<ElevationWindow> openWindows(AuthenticationFlowContext context, GateTarget target,
                                                      Instant now) {
-        return new WindowStore(context.getSession(), context.getRealm())
+        return WindowStores.of(context.getSession()).windows(context.getRealm())
                 .openWindowsForSignIn(context.getUser().getId(), target.windowsClient().getId(), now);
     }
 

@@ -1,5 +1,6 @@
 package io.elevate.signin;
 
+import io.elevate.window.WindowStores;
 import io.elevate.aws.SessionDuration;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.StoreUnavailable;
@@ -87,7 +88,7 @@ final class SignInWindows {
             return new Check.Fails("no window chosen");
         }
         try {
-            WindowStore store = new WindowStore(session, realm);
+            WindowStore store = WindowStores.of(session).windows(realm);
             Map<String, ElevationWindow> open = store.openWindowsForSignIn(userId, clientId, now).stream()
                     .collect(Collectors.toMap(ElevationWindow::id, Function.identity()));
             List<ElevationWindow> windows = chosenIds.stream().map(open::get).filter(w -> w != null).toList();
@@ -113,7 +114,7 @@ final class SignInWindows {
                                        Rule rule, Instant now) {
         List<String> chosen;
         try {
-            chosen = unambiguous(new WindowStore(session, realm).openWindowsForSignIn(userId, clientId, now), rule, now)
+            chosen = unambiguous(WindowStores.of(session).windows(realm).openWindowsForSignIn(userId, clientId, now), rule, now)
                     .stream().map(ElevationWindow::id).toList();
         } catch (RuntimeException e) {
             if (!StoreUnavailable.isCause(e)) {

@@ -19,7 +19,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** Elevation windows in Keycloak's own database, inside the request's transaction. */
+/**
+ * Elevation windows in Keycloak's own database, inside the request's transaction. Obtained from the session's store:
+ * {@code ElevationStore.of(session).windows(realm)}.
+ */
 public final class WindowStore {
 
     private final KeycloakSession session;

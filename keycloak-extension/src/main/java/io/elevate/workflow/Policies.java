@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * The elevation policies of a realm: realm components (so they travel with realm export/import) that the admin
  * console edits as the "Elevation policies" page. A stored policy that no longer reads cleanly is left out (fail
- * closed) and logged.
+ * closed) and logged. Obtained from the session's store: {@code ElevationStore.of(session).policies(realm)}.
  */
 public final class Policies {
 
@@ -22,7 +22,7 @@ public final class Policies {
 
     private final RealmModel realm;
 
-    public Policies(RealmModel realm) {
+    Policies(RealmModel realm) {
         this.realm = realm;
     }
 

@@ -1,6 +1,5 @@
 package io.elevate.workflow;
 
-import io.elevate.audit.AuditLog;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStore;
 
@@ -71,7 +70,7 @@ final class RequestLimits {
                 + ", retryAfterSeconds=" + Math.max(1, retryAfter.toSeconds()) + "}";
         String realmId = realm.getId();
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), audit ->
-                new AuditLog(audit, audit.realms().getRealm(realmId)).record(action, null, caller.actor(), detail, now));
+                ElevationStore.of(audit).audit(audit.realms().getRealm(realmId)).record(action, null, caller.actor(), detail, now));
         return Outcome.tooMany(message, retryAfter);
     }
 }

@@ -100,7 +100,7 @@ final class Transitions {
         if (why != null) {
             detail.put("reason", why);
         }
-        AuditLog audit = new AuditLog(session, realm);
+        AuditLog audit = ElevationStore.of(session).audit(realm);
         audit.record(action, window.id(), caller.actor(), describe(detail), auditTime(audit, window.id(), now));
         new ElevationEvents(session, realm).publish(window.id(), action, detail, caller.user(), caller.client(),
                 caller.token(), caller.ipAddress());

@@ -1,4 +1,4 @@
-package io.elevate.revoke;
+package io.elevate.outbox;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -8,7 +8,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayName("The backoff of a failed IAM call")
+@DisplayName("The backoff of a failed outbox call (IAM, SSM)")
 class BackoffTest {
 
     private final Backoff backoff = new Backoff(Duration.ofSeconds(15));

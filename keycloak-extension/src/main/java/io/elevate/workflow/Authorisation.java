@@ -1,0 +1,114 @@
+package io.elevate.workflow;
+
+import io.elevate.window.ElevationWindow;
+
+import org.keycloak.models.UserModel;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who may do what, by the groups the realm's policies name: ask under a policy, open break-glass, decide or review a
+ * request (an approver of its target, never its requester), revoke a window (an approver, or an admin). Each
+ * {@code to...} method returns the refusal, or empty when the caller may go on; the steps ask them on the request as
+ * the transition core has just taken it.
+ */
+final class Authorisation {
+
+    private final PolicyGroups groups;
+    private final Policies policies;
+
+    Authorisation(PolicyGroups groups, Policies policies) {
+        this.groups = groups;
+        this.policies = policies;
+    }
+
+    boolean mayAsk(UserModel user, ElevationPolicy policy) {
+        return groups.isMemberOfAny(user, policy.eligibleGroups());
+    }
+
+    boolean mayApprove(UserModel user, ElevationWindow window) {
+        return !user.getId().equals(window.userId()) && policyOf(window)
+                .map(p -> groups.isMemberOfAny(user, p.approverGroups())).orElse(false);
+    }
+
+    boolean mayBreakGlass(UserModel user, ElevationPolicy policy) {
+        return policy.breakGlass().map(group -> groups.isMemberOfAny(user, List.of(group))).orElse(false);
+    }
+
+    /** The ids of the policies this user approves for. */
+    List<String> approvable(UserModel user) {
+        return policies.all().stream().filter(p -> groups.isMemberOfAny(user, p.approverGroups()))
+                .map(ElevationPolicy::id).toList();
+    }
+
+    /** Whether the caller may ask under the policy: eligible, and the policy has a quorum of others to approve. */
+    Optional<Outcome> toRequest(Caller caller, ElevationPolicy policy) {
+        if (!mayAsk(caller.user(), policy)) {
+            return Optional.of(Outcome.forbidden("you are not eligible for " + policy.name()));
+        }
+        int approvers = groups.approversOtherThan(policy, caller.user().getId());
+        if (approvers < policy.approvalsRequired()) {
+            return Optional.of(Outcome.conflict(policy.name() + " needs " + policy.approvalsRequired()
+                    + " approver(s) other than you, but its approver groups have " + approvers
+                    + "; ask your Keycloak administrator"));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the caller may open a break-glass window under the policy. */
+    Optional<Outcome> toBreakGlass(Caller caller, ElevationPolicy policy) {
+        if (policy.breakGlass().isEmpty()) {
+            return Optional.of(Outcome.forbidden("break-glass is not allowed for " + policy.name()));
+        }
+        if (!groups.isMemberOfAny(caller.user(), List.of(policy.breakGlassGroup()))) {
+            return Optional.of(Outcome.forbidden("you are not in the break-glass group of " + policy.name()));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the caller may decide the request: not their own, an approver of its target, signed in strongly enough. */
+    Optional<Outcome> toDecide(Caller caller, ElevationWindow window) {
+        if (window.userId().equals(caller.user().getId())) {
+            return Optional.of(Outcome.forbidden("you cannot decide your own request"));
+        }
+        Optional<ElevationPolicy> policy = policyOf(window);
+        if (policy.isEmpty() || !groups.isMemberOfAny(caller.user(), policy.get().approverGroups())) {
+            return Optional.of(Outcome.forbidden("you are not an approver of this target"));
+        }
+        if (caller.level() < policy.get().approverMinLevel()) {
+            return Optional.of(Outcome.forbidden("approving this target needs a sign-in of level "
+                    + policy.get().approverMinLevel() + " (step up with MFA), yours is " + caller.level()));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the caller may revoke the window: an approver of its target, or an admin ({@code asAdmin}). */
+    Optional<Outcome> toRevoke(Caller caller, ElevationWindow window, boolean asAdmin) {
+        if (!asAdmin && !mayApprove(caller.user(), window)) {
+            return Optional.of(Outcome.forbidden("only an approver of this target or an admin may revoke it"));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the caller may review the break-glass window: an approver of its target other than its user. */
+    Optional<Outcome> toReview(Caller caller, ElevationWindow window) {
+        if (!mayApprove(caller.user(), window)) {
+            return Optional.of(Outcome.forbidden("only an approver of this target, other than its user, may review it"));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the window is the caller's own (cancel, extend); another user's is not found, not forbidden. */
+    Optional<Outcome> toChangeOwn(Caller caller, ElevationWindow window) {
+        if (!window.userId().equals(caller.user().getId())) {
+            return Optional.of(Outcome.notFound("no request " + window.id() + " of yours"));
+        }
+        return Optional.empty();
+    }
+
+    Optional<ElevationPolicy> policyOf(ElevationWindow window) {
+        return window.request().policyId() == null ? Optional.empty()
+                : policies.find(window.request().policyId());
+    }
+}
