@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  *     -Dexec.args="realm-config/elevate-demo-realm.json target/iam [--slots N] [--secrets-manager] [--rds] [--revoked ID,...]"
  * </pre>
  *
- * Files: {@code iam-artifacts.json}, {@code cloudformation.json}, {@code elevate-iam.tf}, and per role
+ * Files: {@code iam-artifacts.json}, {@code cloudformation.json}, {@code elevate-iam.tf.json} (Terraform's JSON syntax), and per role
  * {@code <account>/<role>/trust-policy.json}, {@code permission-policy.json} and, when ids are revoked,
  * {@code revocation-policy.json}; for the realm {@code elevate-server-policy.json} (the Keycloak server's own
  * permissions) and, when a policy has a break-glass OS credential, {@code elevate-break-glass-instance-policy.json}.
@@ -32,6 +32,9 @@ public final class IamArtifactsCommand {
 
     static final String USAGE = "usage: IamArtifactsCommand <realm-export.json> <output-directory> [--slots N] "
             + "[--secrets-manager] [--rds] [--revoked ID[,ID...]]";
+
+    /** The Terraform file of earlier versions, in HCL: it declares the same resources as the JSON one. */
+    static final String FORMER_TERRAFORM_FILE = "elevate-iam.tf";
 
     private IamArtifactsCommand() {
     }
@@ -81,6 +84,11 @@ public final class IamArtifactsCommand {
     private static void write(IamArtifacts artifacts, Path directory, PrintStream out) throws IOException {
         for (IamFormat format : IamFormat.values()) {
             writeFile(directory.resolve(format.fileName()), format.render(artifacts), out);
+        }
+        Path hcl = directory.resolve(FORMER_TERRAFORM_FILE);
+        if (Files.deleteIfExists(hcl)) {
+            out.println("removed " + hcl + " (replaced by " + IamFormat.TERRAFORM.fileName()
+                    + "; Terraform would read both)");
         }
         for (RealmPolicy.Kind kind : RealmPolicy.Kind.values()) {
             Path file = directory.resolve(kind.fileName());

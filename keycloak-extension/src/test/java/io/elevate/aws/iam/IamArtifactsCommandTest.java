@@ -33,6 +33,17 @@ class IamArtifactsCommandTest {
     }
 
     @Test
+    void removesTheHclFileOfEarlierVersionsWhichWouldDeclareEveryResourceTwice() throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("elevate-iam.tf"), "resource \"aws_iam_role\" \"elevate_old\" {}\n");
+
+        assertThat(run(DEMO_REALM.toString(), out.toString())).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.resolve("elevate-iam.tf")).doesNotExist();
+        assertThat(out.resolve("elevate-iam.tf.json")).isRegularFile();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("removed " + out.resolve("elevate-iam.tf"));
+    }
+
+    @Test
     void writesEveryFormatForTheDemoRealm() throws IOException {
         int status = run(DEMO_REALM.toString(), out.toString(), "--slots", "1", "--revoked", "w-1");
 
@@ -40,7 +51,8 @@ class IamArtifactsCommandTest {
         Path role = out.resolve("123456789012/ElevateSessionManager");
         assertThat(out.resolve("iam-artifacts.json")).isRegularFile();
         assertThat(out.resolve("cloudformation.json")).isRegularFile();
-        assertThat(Files.readString(out.resolve("elevate-iam.tf"))).contains("resource \"aws_iam_role\"");
+        assertThat(JSON.readTree(Files.readString(out.resolve("elevate-iam.tf.json"))).path("resource")
+                .path("aws_iam_role").has("elevate_123456789012_ElevateSessionManager")).isTrue();
         assertThat(JSON.readTree(Files.readString(role.resolve("trust-policy.json"))))
                 .isEqualTo(handWritten("trust-policy.json"));
         assertThat(JSON.readTree(Files.readString(role.resolve("permission-policy.json"))))
