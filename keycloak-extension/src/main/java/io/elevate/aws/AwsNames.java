@@ -4,6 +4,7 @@ import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -57,6 +58,11 @@ public final class AwsNames {
     public static Optional<String> checkRegion(String value) {
         return value != null && REGIONS.contains(value) ? Optional.empty()
                 : Optional.of("must be a region of the commercial AWS partition, such as eu-west-1");
+    }
+
+    /** The accepted regions, sorted: the choices of a policy's region. */
+    public static List<String> regions() {
+        return REGIONS.stream().sorted().toList();
     }
 
     /** The id of the only accepted partition, as ARNs name it: {@code aws}. */

@@ -69,14 +69,14 @@ public record ElevationMapperConfig(String roleSessionNameProperty, String sourc
                 .property().name(MAX_SESSION_SECONDS).label("Maximum session (seconds)")
                 .helpText("Upper bound of SessionDuration (900 to 43200). The session also never outlives the "
                         + "window. Keep it at or below the role's maximum session duration.")
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Integer.toString(DEFAULT_MAX_SESSION_SECONDS)).add()
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_MAX_SESSION_SECONDS).add()
                 .property().name(NUMBERED).label("Numbered mode")
                 .helpText("Let one sign-in carry several open windows of the same role, their tags numbered "
                         + "Key, Key2 ... KeyN; the IAM policy needs one statement per slot.")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
                 .property().name(MAX_SLOTS).label("Slots in numbered mode")
                 .helpText("The most windows one sign-in carries in numbered mode (1 to 10).")
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Integer.toString(DEFAULT_MAX_SLOTS)).add()
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_MAX_SLOTS).add()
                 .property().name(TRANSITIVE_TAGS).label("Transitive tags")
                 .helpText("Emit TransitiveTagKeys so the elevation tags survive role chaining.")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
