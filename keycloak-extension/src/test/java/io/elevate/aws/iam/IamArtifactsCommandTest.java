@@ -140,6 +140,31 @@ class IamArtifactsCommandTest {
     }
 
     @Test
+    void listsEveryBadArgumentAtOnce() {
+        assertThat(run(DEMO_REALM.toString(), out.toString(), "--slots", "x", "--frobnicate", "--revoked")).isEqualTo(2);
+
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--slots must be a whole number between 1 and 10, "
+                + "not x", "unknown option --frobnicate", "--revoked needs a value", "usage: IamArtifactsCommand");
+    }
+
+    @Test
+    void printsTheUsageOnRequest() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).startsWith("usage: IamArtifactsCommand")
+                .contains("--slots=N", "--secrets-manager", "--rds", "--revoked=ID[,ID...]");
+    }
+
+    @Test
+    void takesOptionValuesAfterAnEqualsSignToo() throws IOException {
+        assertThat(run(DEMO_REALM.toString(), out.toString(), "--slots=2", "--revoked=w-7")).isZero();
+
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("2 slot(s)");
+        assertThat(Files.readString(out.resolve("123456789012/ElevateSessionManager/revocation-policy.json")))
+                .contains("\"w-7\"");
+    }
+
+    @Test
     void skipsAnInvalidPolicyAndSaysWhy() throws IOException {
         Path realm = out.resolve("bad-realm.json");
         Files.writeString(realm, """
