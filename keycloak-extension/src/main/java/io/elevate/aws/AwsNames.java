@@ -1,8 +1,15 @@
 package io.elevate.aws;
 
+import io.elevate.Arns;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
+
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * AWS identifier rules for the parts of an elevation target: account, IAM role, SAML provider, region, EC2 instance.
@@ -16,18 +23,21 @@ public final class AwsNames {
     private static final Pattern INSTANCE_ID = Pattern.compile("i-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SESSION_NAME = Pattern.compile("[A-Za-z0-9_+=,.@-]{2,64}");
 
-    /** Regions of the commercial {@code aws} partition, the one whose console and sign-in hosts Elevate targets. */
-    private static final Set<String> REGIONS = Set.of(
-            "us-east-1", "us-east-2", "us-west-1", "us-west-2",
-            "af-south-1",
-            "ap-east-1", "ap-east-2", "ap-south-1", "ap-south-2",
-            "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5",
-            "ap-southeast-6", "ap-southeast-7",
-            "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
-            "ca-central-1", "ca-west-1",
-            "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3",
-            "eu-north-1", "eu-south-1", "eu-south-2",
-            "il-central-1", "me-south-1", "me-central-1", "mx-central-1", "sa-east-1");
+    /**
+     * The commercial partition ({@code aws}), the one whose console and sign-in hosts Elevate targets: the partition of
+     * the SDK's global commercial region. Other partitions are not accepted.
+     */
+    static final PartitionMetadata PARTITION = Arns.PARTITION;
+
+    /** The regions of {@link #PARTITION}, from the SDK's region metadata (global pseudo-regions left out). */
+    private static final Set<String> REGIONS = Region.regions().stream()
+            .filter(region -> !region.isGlobalRegion())
+            .filter(region -> {
+                RegionMetadata metadata = RegionMetadata.of(region);
+                return metadata != null && metadata.partition().id().equals(PARTITION.id());
+            })
+            .map(Region::id)
+            .collect(Collectors.toUnmodifiableSet());
 
     private AwsNames() {
     }
@@ -49,6 +59,21 @@ public final class AwsNames {
     public static Optional<String> checkRegion(String value) {
         return value != null && REGIONS.contains(value) ? Optional.empty()
                 : Optional.of("must be a region of the commercial AWS partition, such as eu-west-1");
+    }
+
+    /** The accepted regions, sorted: the choices of a policy's region. */
+    public static List<String> regions() {
+        return REGIONS.stream().sorted().toList();
+    }
+
+    /** The id of the only accepted partition, as ARNs name it: {@code aws}. */
+    public static String partition() {
+        return PARTITION.id();
+    }
+
+    /** The DNS suffix of the partition's service endpoints: {@code amazonaws.com}. */
+    public static String dnsSuffix() {
+        return PARTITION.dnsSuffix();
     }
 
     public static Optional<String> checkInstanceId(String value) {

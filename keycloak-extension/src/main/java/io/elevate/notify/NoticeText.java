@@ -4,9 +4,23 @@ import io.elevate.window.ElevationWindow;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** The subject and body of a notice, in plain text and in escaped HTML. */
-record NoticeText(String subject, String body, String html) {
+/**
+ * What a notice says, as values for the email templates ({@code html/elevate-notice.ftl},
+ * {@code text/elevate-notice.ftl}) and the messages that word them ({@code elevateNoticeSubject_<kind>}: {0} the
+ * requester, {1} the end), plus the English subject that machine channels (SNS) carry. Every value typed by someone has
+ * its control characters shown as escapes ({@link #shown}); HTML escaping is the templates' (FreeMarker's) part.
+ *
+ * @param fields the template's {@code notice}: kind, requester, target, tags, startsAt, endsAt, justification, id, and
+ *               when present ticket, comment, reason and portalUrl
+ */
+record NoticeText(String subject, List<Object> subjectAttributes, Map<String, String> fields) {
+
+    static final String TEMPLATE = "elevate-notice.ftl";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -16,36 +30,34 @@ record NoticeText(String subject, String body, String html) {
         String target = w.target().roleArn() + (w.target().instanceId() == null ? "" : " on " + w.target().instanceId())
                 + " (" + w.target().region() + ")";
         String who = shown(notice.requester().displayName()) + " (" + shown(notice.requester().username()) + ")";
+        String endsAt = TIME.format(w.endsAt());
         String subject = switch (notice.kind()) {
             case REQUESTED -> "[Elevate] " + who + " asks for elevated AWS access";
             case APPROVED -> "[Elevate] Your elevation was approved";
             case REJECTED -> "[Elevate] Your elevation was rejected";
             case BREAK_GLASS -> "[Elevate] BREAK-GLASS: " + who + " opened elevated AWS access without approval";
-            case ENDING_SOON -> "[Elevate] Your elevation ends at " + TIME.format(w.endsAt());
+            case ENDING_SOON -> "[Elevate] Your elevation ends at " + endsAt;
             case REVOKED -> "[Elevate] Your elevation was revoked";
         };
-        StringBuilder body = new StringBuilder()
-                .append("Requester: ").append(who).append('\n')
-                .append("Target: ").append(shown(target)).append('\n')
-                .append("Tags: ").append(shown(String.valueOf(w.target().tags()))).append('\n')
-                .append("Window: ").append(TIME.format(w.startsAt())).append(" to ").append(TIME.format(w.endsAt()))
-                .append('\n')
-                .append("Justification: ").append(shown(nullToDash(w.justification()))).append('\n');
-        if (w.request().ticket() != null) {
-            body.append("Ticket: ").append(shown(w.request().ticket())).append('\n');
-        }
-        if (w.request().decisionComment() != null) {
-            body.append("Comment: ").append(shown(w.request().decisionComment())).append('\n');
-        }
-        if (w.revokeReason() != null) {
-            body.append("Reason: ").append(shown(w.revokeReason())).append('\n');
-        }
-        body.append("Elevation id: ").append(w.id()).append('\n');
-        if (notice.portalUrl() != null) {
-            body.append('\n').append("Open the elevation portal: ").append(notice.portalUrl()).append('\n');
-        }
-        String text = body.toString();
-        return new NoticeText(subject, text, "<pre>" + escape(text) + "</pre>");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("kind", notice.kind().name());
+        fields.put("requester", who);
+        fields.put("target", shown(target));
+        fields.put("tags", shown(String.valueOf(w.target().tags())));
+        fields.put("startsAt", TIME.format(w.startsAt()));
+        fields.put("endsAt", endsAt);
+        fields.put("justification", w.justification() == null ? "-" : shown(w.justification()));
+        putIfPresent(fields, "ticket", shown(w.request().ticket()));
+        putIfPresent(fields, "comment", shown(w.request().decisionComment()));
+        putIfPresent(fields, "reason", shown(w.revokeReason()));
+        fields.put("id", shown(w.id()));
+        putIfPresent(fields, "portalUrl", notice.portalUrl());
+        return new NoticeText(subject, List.of(who, endsAt), Collections.unmodifiableMap(fields));
+    }
+
+    /** The message key of the subject, in the theme's messages. */
+    String subjectKey() {
+        return "elevateNoticeSubject_" + fields.get("kind");
     }
 
     /**
@@ -70,22 +82,9 @@ record NoticeText(String subject, String body, String html) {
         return out.toString();
     }
 
-    private static String nullToDash(String text) {
-        return text == null ? "-" : text;
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
+    private static void putIfPresent(Map<String, String> fields, String key, String value) {
+        if (value != null) {
+            fields.put(key, value);
         }
-        return out.toString();
     }
 }

@@ -5,6 +5,8 @@ import io.elevate.validation.Violation;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
+import software.amazon.awssdk.arns.Arn;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +59,7 @@ public record NotificationSettings(String snsTopicArn, URI webhookUrl, Set<Notic
 
     /** The region of the topic: SNS is called there. */
     public static String regionOf(String topicArn) {
-        return topicArn.split(":")[3];
+        return Arn.fromString(topicArn).region().orElseThrow();
     }
 
     public static Result read(Map<String, List<String>> config) {

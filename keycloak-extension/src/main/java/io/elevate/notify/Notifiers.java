@@ -4,7 +4,6 @@ import io.elevate.ServerClock;
 import io.elevate.aws.client.ElevateAws;
 
 import org.jboss.logging.Logger;
-import org.keycloak.email.EmailSenderProvider;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -33,7 +32,7 @@ public final class Notifiers {
     }
 
     public static Notifier of(KeycloakSession session, RealmModel realm) {
-        Notifier email = new EmailNotifier(session.getProvider(EmailSenderProvider.class), realm.getSmtpConfig());
+        Notifier email = new EmailNotifier(session, realm);
         NotificationSettings settings = RealmNotifications.of(realm);
         List<Notifier> machines = new ArrayList<>();
         if (settings.snsTopicArn() != null) {

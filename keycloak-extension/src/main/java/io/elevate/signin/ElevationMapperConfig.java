@@ -63,7 +63,7 @@ public record ElevationMapperConfig(String roleSessionNameProperty, String sourc
                 .property().name(MAX_SESSION_SECONDS).label("Maximum session (seconds)")
                 .helpText("Upper bound of SessionDuration (900 to 43200). The session also never outlives the "
                         + "window. Keep it at or below the role's maximum session duration.")
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Integer.toString(DEFAULT_MAX_SESSION_SECONDS)).add())
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_MAX_SESSION_SECONDS).add())
                 .build();
     }
 }

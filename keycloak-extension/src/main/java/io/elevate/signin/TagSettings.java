@@ -39,7 +39,7 @@ record TagSettings(boolean numbered, int maxSlots, boolean transitiveTags) {
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
                 .property().name(MAX_SLOTS).label("Slots in numbered mode")
                 .helpText("The most windows one sign-in carries in numbered mode (1 to " + HIGHEST_SLOT_COUNT + ").")
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Integer.toString(DEFAULT_MAX_SLOTS)).add()
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_MAX_SLOTS).add()
                 .property().name(TRANSITIVE_TAGS).label("Transitive tags")
                 .helpText("Emit TransitiveTagKeys so the elevation tags survive role chaining.")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add();

@@ -1,5 +1,7 @@
 package io.elevate.window;
 
+import io.elevate.Arns;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,11 +21,11 @@ public record Target(String accountId, String roleName, String samlProvider, Str
     }
 
     public String roleArn() {
-        return "arn:aws:iam::" + accountId + ":role/" + roleName;
+        return Arns.role(accountId, roleName);
     }
 
     public String samlProviderArn() {
-        return "arn:aws:iam::" + accountId + ":saml-provider/" + samlProvider;
+        return Arns.samlProvider(accountId, samlProvider);
     }
 
     /** True when both targets assume the same role through the same provider, so their tag sets can share a session. */

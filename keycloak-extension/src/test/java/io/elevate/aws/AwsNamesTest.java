@@ -1,8 +1,14 @@
 package io.elevate.aws;
 
+import io.elevate.Arns;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,9 +59,32 @@ class AwsNamesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"eu-west-9", "EU-WEST-1", "us-gov-west-1", "moon-1"})
+    @ValueSource(strings = {"eu-west-9", "EU-WEST-1", "us-gov-west-1", "cn-north-1", "us-iso-east-1", "aws-global",
+            "moon-1", ""})
     void refusesUnknownOrOtherPartitionRegions(String region) {
         assertThat(AwsNames.checkRegion(region)).isPresent();
+    }
+
+    @Test
+    void acceptsEveryRegionTheSdkPlacesInTheCommercialPartition() {
+        List<String> commercial = Region.regions().stream().filter(r -> !r.isGlobalRegion())
+                .filter(r -> "aws".equals(RegionMetadata.of(r).partition().id())).map(Region::id).toList();
+
+        assertThat(commercial).contains("eu-central-1", "mx-central-1", "ap-southeast-7");
+        assertThat(commercial).allSatisfy(region -> assertThat(AwsNames.checkRegion(region)).isEmpty());
+        assertThat(AwsNames.partition()).isEqualTo("aws");
+        assertThat(AwsNames.checkRegion("us-gov-east-1")).contains("must be a region of the commercial AWS partition, "
+                + "such as eu-west-1");
+    }
+
+    @Test
+    void buildsArnsOfTheCommercialPartition() {
+        assertThat(Arns.role("123456789012", "Db.Admin")).isEqualTo("arn:aws:iam::123456789012:role/Db.Admin");
+        assertThat(Arns.samlProvider("123456789012", "Keycloak"))
+                .isEqualTo("arn:aws:iam::123456789012:saml-provider/Keycloak");
+        assertThat(Arns.of("ssm", "*", "", "document/AWS-RunShellScript"))
+                .isEqualTo("arn:aws:ssm:*::document/AWS-RunShellScript");
+        assertThat(Arns.serviceHost("ssm", "eu-west-1")).isEqualTo("ssm.eu-west-1.amazonaws.com");
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package io.elevate.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.elevate.testing.AwsSignIn;
 import io.elevate.testing.Elevations;
 import io.elevate.testing.browser.Page;
@@ -41,6 +42,7 @@ class AwsSignInIT {
             "https://console.aws.amazon.com/systems-manager/session-manager/i-0123456789abcdef0?region=eu-west-1";
 
     private KeycloakServer server;
+    private AdminApi admin;
     private Elevations elevations;
     private AwsSignIn aws;
     private String user;
@@ -48,9 +50,31 @@ class AwsSignInIT {
     @BeforeEach
     void setUp(KeycloakServer server, AdminApi admin) {
         this.server = server;
+        this.admin = admin;
         this.elevations = new Elevations(admin);
         this.aws = new AwsSignIn(server.baseUrl());
         this.user = elevations.newUser("op");
+    }
+
+    @Nested
+    @DisplayName("for a user whose language is German")
+    class InGerman {
+
+        @Test
+        void deniesWithTheGatePageInGerman() {
+            String id = elevations.userId(user);
+            ObjectNode representation = (ObjectNode) admin.get(DEMO_REALM + "/users/" + id).expectStatus(200).body();
+            representation.putObject("attributes").putArray("locale").add("de");
+            admin.put(DEMO_REALM + "/users/" + id, representation).expectStatus(204);
+
+            Page page = aws.signIn(user, Elevations.PASSWORD);
+
+            assertThat(AwsSignIn.samlPost(page)).isEmpty();
+            assertThat(page.status()).isEqualTo(403);
+            assertThat(page.text()).contains("Derzeit kein AWS-Zugang",
+                    "Sie haben für diesen AWS-Zugang derzeit keine genehmigte Erhöhung.")
+                    .doesNotContain("No AWS access right now");
+        }
     }
 
     @Nested

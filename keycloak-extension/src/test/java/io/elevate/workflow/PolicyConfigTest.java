@@ -4,6 +4,7 @@ import io.elevate.aws.instances.InstanceSource;
 import io.elevate.validation.Violation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.keycloak.provider.ProviderConfigProperty;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,6 +29,24 @@ class PolicyConfigTest {
         assertThat(policy.justificationRequired()).isTrue();
         assertThat(policy.breakGlass()).isEmpty();
         assertThat(policy.ticketPattern()).isNull();
+    }
+
+    @Test
+    @DisplayName("given the admin console's form, then numbers, the region, the client and the break-glass group are "
+            + "typed fields that store the same strings as before")
+    void typedFormFields() {
+        Map<String, ProviderConfigProperty> fields = new HashMap<>();
+        PolicyConfig.properties().forEach(p -> fields.put(p.getName(), p));
+
+        assertThat(fields.get(PolicyConfig.REGION).getType()).isEqualTo(ProviderConfigProperty.LIST_TYPE);
+        assertThat(fields.get(PolicyConfig.REGION).getOptions()).contains("eu-west-1", "us-east-1")
+                .doesNotContain("us-gov-west-1", "cn-north-1").isSorted();
+        assertThat(fields.get(PolicyConfig.CLIENT).getType()).isEqualTo(ProviderConfigProperty.CLIENT_LIST_TYPE);
+        assertThat(fields.get(PolicyConfig.BREAK_GLASS_GROUP).getType()).isEqualTo(ProviderConfigProperty.GROUP_TYPE);
+        assertThat(fields.get(PolicyConfig.APPROVALS_REQUIRED).getType()).isEqualTo(ProviderConfigProperty.INTEGER_TYPE);
+        assertThat(fields.get(PolicyConfig.ELIGIBLE_GROUPS).getType())
+                .as("several group paths: the group picker takes only one")
+                .isEqualTo(ProviderConfigProperty.MULTIVALUED_STRING_TYPE);
     }
 
     @Test

@@ -93,9 +93,11 @@ class RequestWorkflowIT {
         assertThat(SamlAttributes.of(post.response())).containsEntry(TAG + "ElevationId", List.of(id))
                 .containsEntry(TAG + "AppId", List.of("ABC"));
 
-        as(approver).post("requests/" + id + "/revoke", Map.of("reason", "incident over")).expectStatus(200);
+        as(approver).post("requests/" + id + "/revoke", Map.of("reason", "incident <over> & done")).expectStatus(200);
         assertThat(AwsSignIn.samlPost(new AwsSignIn(server.baseUrl()).signIn(operator, Elevations.PASSWORD))).isEmpty();
-        mailbox.await(operator + "@elevate.test", "was revoked");
+        assertThat(mailbox.await(operator + "@elevate.test", "was revoked").text())
+                .as("the text part as typed, the HTML part escaped by the template")
+                .contains("Reason: incident <over> & done", "incident &lt;over&gt; &amp; done");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.elevate.aws.iam;
 
+import io.elevate.Arns;
 import io.elevate.aws.policy.Json;
 import io.elevate.aws.policy.Statements;
 import io.elevate.breakglass.OsCredentialSettings;
 import io.elevate.workflow.ElevationPolicy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import software.amazon.awssdk.arns.Arn;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,9 +31,9 @@ final class BreakGlassResources {
     BreakGlassResources(List<ElevationPolicy> policies) {
         this.policies = policies.stream().filter(p -> p.osCredential() != null).toList();
         for (ElevationPolicy policy : this.policies) {
-            parameters.add("arn:aws:ssm:" + policy.region() + ":" + policy.accountId() + ":parameter"
-                    + OsCredentialSettings.PARAMETER_PREFIX + "*");
-            viaServices.add("ssm." + policy.region() + ".amazonaws.com");
+            parameters.add(Arns.of("ssm", policy.region(), policy.accountId(),
+                    "parameter" + OsCredentialSettings.PARAMETER_PREFIX + "*"));
+            viaServices.add(Arns.serviceHost("ssm", policy.region()));
             String key = keyArn(policy);
             keys.add(key);
             if (key.endsWith(":key/*")) {
@@ -79,10 +81,8 @@ final class BreakGlassResources {
             if (key.contains(":key/")) {
                 return key;
             }
-            String[] parts = key.split(":");
-            return String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], "key/*");
+            return Arn.fromString(key).toBuilder().resource("key/*").build().toString();
         }
-        String prefix = "arn:aws:kms:" + policy.region() + ":" + policy.accountId() + ":key/";
-        return key.startsWith("alias/") ? prefix + "*" : prefix + key;
+        return Arns.of("kms", policy.region(), policy.accountId(), key.startsWith("alias/") ? "key/*" : "key/" + key);
     }
 }

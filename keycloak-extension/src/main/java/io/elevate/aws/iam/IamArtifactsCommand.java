@@ -3,6 +3,8 @@ package io.elevate.aws.iam;
 import io.elevate.aws.policy.Json;
 import io.elevate.validation.Violation;
 
+import picocli.CommandLine;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -22,17 +24,18 @@ import java.util.OptionalInt;
  *     -Dexec.args="realm-config/elevate-demo-realm.json target/iam [--slots N] [--secrets-manager] [--rds] [--revoked ID,...]"
  * </pre>
  *
- * Files: {@code iam-artifacts.json}, {@code cloudformation.json}, {@code elevate-iam.tf}, and per role
+ * Files: {@code iam-artifacts.json}, {@code cloudformation.json}, {@code elevate-iam.tf.json} (Terraform's JSON syntax), and per role
  * {@code <account>/<role>/trust-policy.json}, {@code permission-policy.json} and, when ids are revoked,
  * {@code revocation-policy.json}; for the realm {@code elevate-server-policy.json} (the Keycloak server's own
  * permissions) and, when a policy has a break-glass OS credential, {@code elevate-break-glass-instance-policy.json}.
+ * The arguments are read with picocli ({@code --help} prints the usage), shaded into the extension jar.
  * Exit status: 0 written, 1 unreadable input or no policy, 2 bad arguments, 3 a
  * document breaks an AWS size limit (reported; nothing is written).
  */
 public final class IamArtifactsCommand {
 
-    static final String USAGE = "usage: IamArtifactsCommand <realm-export.json> <output-directory> [--slots N] "
-            + "[--secrets-manager] [--rds] [--revoked ID[,ID...]]";
+    /** The Terraform file of earlier versions, in HCL: it declares the same resources as the JSON one. */
+    static final String FORMER_TERRAFORM_FILE = "elevate-iam.tf";
 
     private IamArtifactsCommand() {
     }
@@ -46,9 +49,13 @@ public final class IamArtifactsCommand {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Arguments arguments = Arguments.parse(args);
+        if (arguments.help()) {
+            out.print(Arguments.usage());
+            return 0;
+        }
         if (!arguments.problems().isEmpty()) {
             arguments.problems().forEach(err::println);
-            err.println(USAGE);
+            err.print(Arguments.usage());
             return 2;
         }
         RealmExport realm;
@@ -82,6 +89,11 @@ public final class IamArtifactsCommand {
     private static void write(IamArtifacts artifacts, Path directory, PrintStream out) throws IOException {
         for (IamFormat format : IamFormat.values()) {
             writeFile(directory.resolve(format.fileName()), format.render(artifacts), out);
+        }
+        Path hcl = directory.resolve(FORMER_TERRAFORM_FILE);
+        if (Files.deleteIfExists(hcl)) {
+            out.println("removed " + hcl + " (replaced by " + IamFormat.TERRAFORM.fileName()
+                    + "; Terraform would read both)");
         }
         for (RealmPolicy.Kind kind : RealmPolicy.Kind.values()) {
             Path file = directory.resolve(kind.fileName());
@@ -123,51 +135,53 @@ public final class IamArtifactsCommand {
         out.println("wrote " + file);
     }
 
-    /** The command line, checked. */
-    record Arguments(Path realmFile, Path outputDirectory, IamOptions options, List<String> problems) {
+    /** The command line, read by picocli and checked; {@link #problems} lists every fault at once. */
+    record Arguments(Path realmFile, Path outputDirectory, IamOptions options, List<String> problems, boolean help) {
 
         static Arguments parse(String[] args) {
+            Line line = new Line();
+            CommandLine parser = commandLine(line);
             List<String> problems = new ArrayList<>();
-            List<String> positional = new ArrayList<>();
-            OptionalInt slots = OptionalInt.empty();
-            boolean secretsManager = false;
-            boolean rds = false;
-            List<String> revoked = new ArrayList<>();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                String inline = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
-                switch (name) {
-                    case "--secrets-manager" -> secretsManager = true;
-                    case "--rds" -> rds = true;
-                    case "--slots", "--revoked" -> {
-                        String value = inline != null ? inline : i + 1 < args.length ? args[++i] : null;
-                        if (value == null) {
-                            problems.add(name + " needs a value");
-                        } else if (name.equals("--revoked")) {
-                            revoked.add(value);
-                        } else {
-                            slots = slots(value, problems);
-                        }
-                    }
-                    default -> {
-                        if (arg.startsWith("--")) {
-                            problems.add("unknown option " + arg);
-                        } else {
-                            positional.add(arg);
-                        }
-                    }
-                }
+            CommandLine.ParseResult result;
+            try {
+                result = parser.parseArgs(args);
+            } catch (CommandLine.ParameterException e) {
+                return new Arguments(null, null, IamOptions.defaults(), List.of(e.getMessage()), false);
             }
-            if (positional.size() != 2) {
-                problems.add("give the realm export file and the output directory");
-            }
+            result.errors().forEach(error -> problems.addAll(describe(error)));
+            OptionalInt slots = line.slots == null ? OptionalInt.empty() : slots(line.slots, problems);
             List<Violation> violations = new ArrayList<>();
-            List<String> ids = IamRequest.revokedIds(revoked, violations);
+            List<String> ids = IamRequest.revokedIds(line.revoked, violations);
             violations.forEach(v -> problems.add("--revoked: " + v.message()));
-            return new Arguments(positional.isEmpty() ? null : Path.of(positional.get(0)),
-                    positional.size() < 2 ? null : Path.of(positional.get(1)),
-                    new IamOptions(slots, secretsManager, rds, ids), List.copyOf(problems));
+            return new Arguments(line.realmFile, line.outputDirectory,
+                    new IamOptions(slots, line.secretsManager, line.rds, ids), problems.stream().distinct().toList(),
+                    result.isUsageHelpRequested());
+        }
+
+        /** The usage, as picocli writes it from the options. */
+        static String usage() {
+            return commandLine(new Line()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+        }
+
+        private static CommandLine commandLine(Line line) {
+            CommandLine parser = new CommandLine(line);
+            parser.getCommandSpec().parser().collectErrors(true);
+            parser.getCommandSpec().usageMessage().synopsisHeading("usage: ");
+            return parser;
+        }
+
+        private static List<String> describe(Exception error) {
+            if (error instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                return unmatched.getUnmatched().stream()
+                        .map(arg -> arg.startsWith("-") ? "unknown option " + arg : "unexpected argument " + arg)
+                        .toList();
+            }
+            if (error instanceof CommandLine.MissingParameterException missing) {
+                return missing.getMissing().stream().map(arg -> arg instanceof CommandLine.Model.OptionSpec option
+                        ? option.longestName() + " needs a value"
+                        : "give the realm export file and the output directory").toList();
+            }
+            return List.of(error.getMessage());
         }
 
         private static OptionalInt slots(String value, List<String> problems) {
@@ -182,5 +196,32 @@ public final class IamArtifactsCommand {
             problems.add("--slots must be a whole number between 1 and " + IamOptions.MAX_SLOTS + ", not " + value);
             return OptionalInt.empty();
         }
+    }
+
+    @CommandLine.Command(name = "IamArtifactsCommand", sortOptions = false,
+            description = "Writes the IAM artifacts of a realm export's elevation policies into a directory.")
+    static final class Line {
+
+        @CommandLine.Parameters(index = "0", paramLabel = "<realm-export.json>", description = "a realm export")
+        Path realmFile;
+
+        @CommandLine.Parameters(index = "1", paramLabel = "<output-directory>", description = "where the files go")
+        Path outputDirectory;
+
+        @CommandLine.Option(names = "--slots", paramLabel = "N",
+                description = "slots per role, 1 to " + IamOptions.MAX_SLOTS + " (default: the elevation mapper's)")
+        String slots;
+
+        @CommandLine.Option(names = "--secrets-manager", description = "also read secrets with matching tags")
+        boolean secretsManager;
+
+        @CommandLine.Option(names = "--rds", description = "also reboot and fail over databases with matching tags")
+        boolean rds;
+
+        @CommandLine.Option(names = "--revoked", paramLabel = "ID[,ID...]", description = "revoked window ids")
+        List<String> revoked = new ArrayList<>();
+
+        @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+        boolean help;
     }
 }

@@ -14,8 +14,8 @@ public enum IamFormat {
     JSON("application/json", "iam-artifacts.json", a -> Json.pretty(JsonOutput.of(a))),
     /** A CloudFormation template, in JSON. */
     CLOUDFORMATION("application/json", "cloudformation.json", a -> Json.pretty(CloudFormationTemplate.of(a))),
-    /** Terraform HCL for the AWS provider. */
-    TERRAFORM("text/plain; charset=UTF-8", "elevate-iam.tf", TerraformConfig::of);
+    /** Terraform for the AWS provider, in Terraform's JSON syntax. */
+    TERRAFORM("application/json", "elevate-iam.tf.json", a -> Json.pretty(TerraformConfig.of(a)));
 
     private final String mediaType;
     private final String fileName;

@@ -1,5 +1,6 @@
 package io.elevate.aws.iam;
 
+import io.elevate.Arns;
 import io.elevate.workflow.ElevationPolicy;
 
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public record RoleTarget(String accountId, String roleName, List<String> samlPro
     }
 
     public List<String> samlProviderArns() {
-        return samlProviders.stream().map(p -> "arn:aws:iam::" + accountId + ":saml-provider/" + p).toList();
+        return samlProviders.stream().map(p -> Arns.samlProvider(accountId, p)).toList();
     }
 
     /** Every tag key of every policy of this role; AWS compares tag keys ignoring case. */
@@ -80,7 +81,7 @@ public record RoleTarget(String accountId, String roleName, List<String> samlPro
     }
 
     private static String arn(String accountId, String roleName) {
-        return "arn:aws:iam::" + accountId + ":role/" + roleName;
+        return Arns.role(accountId, roleName);
     }
 
     private static void addOnce(List<String> list, String value) {

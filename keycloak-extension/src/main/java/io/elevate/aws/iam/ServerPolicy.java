@@ -1,5 +1,6 @@
 package io.elevate.aws.iam;
 
+import io.elevate.Arns;
 import io.elevate.aws.instances.InstanceSource;
 import io.elevate.aws.policy.Json;
 import io.elevate.aws.policy.Statements;
@@ -80,12 +81,12 @@ final class ServerPolicy {
         Map<String, ObjectNode> tagged = new LinkedHashMap<>();
         for (ElevationPolicy policy : policies) {
             OsCredentialSettings.Platform platform = policy.osCredential().platform();
-            documents.add("arn:aws:ssm:" + policy.region() + "::document/" + platform.document());
-            String instancePrefix = "arn:aws:ec2:" + policy.region() + ":" + policy.accountId() + ":instance/";
-            policy.instanceIds().forEach(id -> instances.add(instancePrefix + id));
+            documents.add(Arns.of("ssm", policy.region(), "", "document/" + platform.document()));
+            policy.instanceIds().forEach(id -> instances.add(Arns.of("ec2", policy.region(), policy.accountId(),
+                    "instance/" + id)));
             if (policy.discovers()) {
                 // a policy always has tags, and with discovery they are the filter its instances must match
-                ObjectNode statement = Statements.allow("", List.of("ssm:SendCommand"), List.of(instancePrefix + "*"));
+                ObjectNode statement = Statements.allow("", List.of("ssm:SendCommand"), List.of(Arns.of("ec2", policy.region(), policy.accountId(), "instance/*")));
                 ObjectNode equals = statement.putObject("Condition").putObject("StringEquals");
                 policy.tags().forEach((key, value) -> equals.put("ssm:resourceTag/" + key, value));
                 tagged.putIfAbsent(statement.toString(), statement);

@@ -3,125 +3,99 @@ package io.elevate.aws.iam;
 import io.elevate.aws.policy.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Terraform (HCL) for the AWS provider: per role an {@code aws_iam_role} with the trust policy, an
- * {@code aws_iam_policy} with the permission policy and its {@code aws_iam_role_policy_attachment}, and the revocation
- * policy as an {@code aws_iam_role_policy}. Documents are {@code jsonencode(...)} of the generated JSON, with IAM's
- * policy variables escaped ({@code $${aws:userid}}) so Terraform does not interpolate them. Each role's resources
- * exist only when the configured AWS provider is in the role's account. The realm-level policies are
- * {@code aws_iam_policy} resources {@code elevate_server} and, with a break-glass OS credential,
- * {@code elevate_break_glass_instance}, not attached. The text is as {@code terraform fmt} leaves it.
+ * Terraform in its JSON syntax ({@code *.tf.json}) for the AWS provider: per role an {@code aws_iam_role} with the
+ * trust policy, an {@code aws_iam_policy} with the permission policy and its {@code aws_iam_role_policy_attachment},
+ * and the revocation policy as an {@code aws_iam_role_policy}. Each role's resources exist only when the configured
+ * AWS provider is in the role's account. The realm-level policies are {@code aws_iam_policy} resources
+ * {@code elevate_server} and, with a break-glass OS credential, {@code elevate_break_glass_instance}, not attached.
+ *
+ * <p>Terraform reads every JSON string as a template, so policy documents are JSON strings in which IAM's policy
+ * variables are escaped ({@code $${aws:userid}}); expressions are whole templates ({@code "${...}"}). The notes are
+ * {@code "//"} comment properties, which Terraform ignores.
  */
 final class TerraformConfig {
+
+    private static final String COMMENT = "//";
 
     private TerraformConfig() {
     }
 
-    static String of(IamArtifacts artifacts) {
-        StringBuilder hcl = new StringBuilder();
-        hcl.append("# Elevate: IAM roles and policies for just-in-time AWS access through Keycloak realm ")
-                .append(oneLine(artifacts.realm())).append(".\n")
-                .append("# Generated: regenerate rather than edit. Each role is created only when the AWS provider is in ")
-                .append("the role's account.\n");
-        for (RoleArtifacts role : artifacts.roles()) {
-            hcl.append("#\n# ").append(role.target().roleArn()).append('\n');
-            role.notes().forEach(note -> hcl.append("#   ").append(oneLine(note)).append('\n'));
-        }
-        for (RealmPolicy policy : artifacts.realmPolicies()) {
-            hcl.append("#\n# ").append(policy.kind().key()).append(" (").append(oneLine(policy.name())).append(")\n");
-            policy.notes().forEach(note -> hcl.append("#   ").append(oneLine(note)).append('\n'));
-        }
-        hcl.append("\ndata \"aws_caller_identity\" \"elevate\" {}\n");
+    static ObjectNode of(IamArtifacts artifacts) {
+        ObjectNode config = Json.object();
+        config.put(COMMENT, "Elevate: IAM roles and policies for just-in-time AWS access through Keycloak realm "
+                + artifacts.realm() + ". Generated: regenerate rather than edit. Each role is created only when the "
+                + "AWS provider is in the role's account.");
+        config.putObject("data").putObject("aws_caller_identity").putObject("elevate");
+        ObjectNode resources = config.putObject("resource");
         Names names = new Names();
         for (RoleArtifacts role : artifacts.roles()) {
             String name = names.unique(Names.terraformName(role.target()));
-            String count = "data.aws_caller_identity.elevate.account_id == " + string(role.target().accountId())
-                    + " ? 1 : 0";
-            Map<String, String> iamRole = new LinkedHashMap<>();
+            String count = "${data.aws_caller_identity.elevate.account_id == \"" + role.target().accountId()
+                    + "\" ? 1 : 0}";
+
+            ObjectNode iamRole = resource(resources, "aws_iam_role", name);
+            comment(iamRole, role.target().roleArn(), role.notes());
             iamRole.put("count", count);
-            iamRole.put("name", string(role.target().roleName()));
-            iamRole.put("max_session_duration", Integer.toString(role.maxSessionSeconds()));
-            iamRole.put("assume_role_policy", jsonencode(role.trustPolicy()));
-            resource(hcl, "aws_iam_role", name, iamRole);
+            iamRole.put("name", literal(role.target().roleName()));
+            iamRole.put("max_session_duration", role.maxSessionSeconds());
+            iamRole.put("assume_role_policy", document(role.trustPolicy()));
 
-            Map<String, String> policy = new LinkedHashMap<>();
+            ObjectNode policy = resource(resources, "aws_iam_policy", name + "_abac");
             policy.put("count", count);
-            policy.put("name", string(role.permissionPolicyName()));
-            policy.put("description", string("Elevate ABAC: Session Manager only where the resource tags equal the "
-                    + "elevation's session tags"));
-            policy.put("policy", jsonencode(role.permissionPolicy()));
-            resource(hcl, "aws_iam_policy", name + "_abac", policy);
+            policy.put("name", literal(role.permissionPolicyName()));
+            policy.put("description", "Elevate ABAC: Session Manager only where the resource tags equal the "
+                    + "elevation's session tags");
+            policy.put("policy", document(role.permissionPolicy()));
 
-            Map<String, String> attachment = new LinkedHashMap<>();
+            ObjectNode attachment = resource(resources, "aws_iam_role_policy_attachment", name + "_abac");
             attachment.put("count", count);
-            attachment.put("role", "aws_iam_role." + name + "[count.index].name");
-            attachment.put("policy_arn", "aws_iam_policy." + name + "_abac[count.index].arn");
-            resource(hcl, "aws_iam_role_policy_attachment", name + "_abac", attachment);
+            attachment.put("role", "${aws_iam_role." + name + "[count.index].name}");
+            attachment.put("policy_arn", "${aws_iam_policy." + name + "_abac[count.index].arn}");
 
             role.revocation().ifPresent(deny -> {
-                Map<String, String> inline = new LinkedHashMap<>();
+                ObjectNode inline = resource(resources, "aws_iam_role_policy", name + "_revocations");
                 inline.put("count", count);
-                inline.put("name", string(role.revocationPolicyName()));
-                inline.put("role", "aws_iam_role." + name + "[count.index].id");
-                inline.put("policy", jsonencode(deny));
-                resource(hcl, "aws_iam_role_policy", name + "_revocations", inline);
+                inline.put("name", literal(role.revocationPolicyName()));
+                inline.put("role", "${aws_iam_role." + name + "[count.index].id}");
+                inline.put("policy", document(deny));
             });
         }
         for (RealmPolicy policy : artifacts.realmPolicies()) {
-            Map<String, String> managed = new LinkedHashMap<>();
-            managed.put("name", string(policy.name()));
-            managed.put("description", string(policy.kind().description()));
-            managed.put("policy", jsonencode(policy.document()));
-            resource(hcl, "aws_iam_policy", policy.kind().terraformName(), managed);
+            ObjectNode managed = resource(resources, "aws_iam_policy", policy.kind().terraformName());
+            comment(managed, policy.kind().key() + " (" + policy.name() + ")", policy.notes());
+            managed.put("name", literal(policy.name()));
+            managed.put("description", literal(policy.kind().description()));
+            managed.put("policy", document(policy.document()));
         }
-        return hcl.toString();
+        return config;
     }
 
-    /** A resource block; like {@code terraform fmt}, the = of consecutive one-line attributes are aligned. */
-    private static void resource(StringBuilder hcl, String type, String name, Map<String, String> attributes) {
-        hcl.append("\nresource \"").append(type).append("\" \"").append(name).append("\" {\n");
-        int width = 0;
-        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
-            if (attribute.getValue().contains("\n")) {
-                break;
-            }
-            width = Math.max(width, attribute.getKey().length());
-        }
-        boolean aligned = true;
-        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
-            aligned = aligned && !attribute.getValue().contains("\n");
-            String key = attribute.getKey();
-            hcl.append("  ").append(aligned ? pad(key, width) : key).append(" = ").append(attribute.getValue())
-                    .append('\n');
-        }
-        hcl.append("}\n");
+    private static ObjectNode resource(ObjectNode resources, String type, String name) {
+        ObjectNode byType = resources.has(type) ? (ObjectNode) resources.get(type) : resources.putObject(type);
+        return byType.putObject(name);
     }
 
-    /** {@code jsonencode(<document>)}, the document written as an HCL object and indented as the attribute. */
-    private static String jsonencode(JsonNode document) {
-        return "jsonencode(" + escapeTemplates(Json.hcl(document)).replace("\n", "\n  ") + ")";
+    /** A {@code "//"} property: what the resource is for and its notes, one string. */
+    private static void comment(ObjectNode block, String subject, List<String> notes) {
+        List<String> lines = new ArrayList<>();
+        lines.add(subject);
+        lines.addAll(notes);
+        block.put(COMMENT, String.join("; ", lines));
     }
 
-    /** An HCL string literal: JSON's escapes are HCL's, plus template sequences. */
-    private static String string(String value) {
-        return escapeTemplates(Json.compact(TextNode.valueOf(value)));
+    /** A policy document as the JSON string Terraform expects, kept from its template interpolation. */
+    private static String document(JsonNode document) {
+        return literal(Json.compact(document));
     }
 
-    /** HCL interpolates {@code ${...}} and {@code %{...}} in every string; IAM's policy variables must stay literal. */
-    private static String escapeTemplates(String text) {
+    /** Terraform interpolates {@code ${...}} and {@code %{...}} in every string; IAM's policy variables stay literal. */
+    private static String literal(String text) {
         return text.replace("${", "$${").replace("%{", "%%{");
-    }
-
-    private static String pad(String key, int width) {
-        return key + " ".repeat(width - key.length());
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("[\\r\\n]+", " ");
     }
 }

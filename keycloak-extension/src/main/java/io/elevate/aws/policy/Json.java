@@ -17,8 +17,6 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DefaultPrettyPrinter PRETTY = prettyPrinter(Separators.Spacing.AFTER);
-    /** As {@code terraform fmt} writes HCL objects: {@code "key" : value}. */
-    private static final DefaultPrettyPrinter HCL = prettyPrinter(Separators.Spacing.BOTH);
 
     private Json() {
     }
@@ -54,11 +52,6 @@ public final class Json {
     /** Two-space indentation, one array element a line, ending with a newline. */
     public static String pretty(JsonNode document) {
         return write(document, PRETTY) + "\n";
-    }
-
-    /** The same layout as {@link #pretty}, with a space before each colon too, and no newline at the end. */
-    public static String hcl(JsonNode document) {
-        return write(document, HCL);
     }
 
     private static String write(JsonNode document, DefaultPrettyPrinter printer) {

@@ -33,6 +33,17 @@ class IamArtifactsCommandTest {
     }
 
     @Test
+    void removesTheHclFileOfEarlierVersionsWhichWouldDeclareEveryResourceTwice() throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("elevate-iam.tf"), "resource \"aws_iam_role\" \"elevate_old\" {}\n");
+
+        assertThat(run(DEMO_REALM.toString(), out.toString())).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.resolve("elevate-iam.tf")).doesNotExist();
+        assertThat(out.resolve("elevate-iam.tf.json")).isRegularFile();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("removed " + out.resolve("elevate-iam.tf"));
+    }
+
+    @Test
     void writesEveryFormatForTheDemoRealm() throws IOException {
         int status = run(DEMO_REALM.toString(), out.toString(), "--slots", "1", "--revoked", "w-1");
 
@@ -40,7 +51,8 @@ class IamArtifactsCommandTest {
         Path role = out.resolve("123456789012/ElevateSessionManager");
         assertThat(out.resolve("iam-artifacts.json")).isRegularFile();
         assertThat(out.resolve("cloudformation.json")).isRegularFile();
-        assertThat(Files.readString(out.resolve("elevate-iam.tf"))).contains("resource \"aws_iam_role\"");
+        assertThat(JSON.readTree(Files.readString(out.resolve("elevate-iam.tf.json"))).path("resource")
+                .path("aws_iam_role").has("elevate_123456789012_ElevateSessionManager")).isTrue();
         assertThat(JSON.readTree(Files.readString(role.resolve("trust-policy.json"))))
                 .isEqualTo(handWritten("trust-policy.json"));
         assertThat(JSON.readTree(Files.readString(role.resolve("permission-policy.json"))))
@@ -125,6 +137,31 @@ class IamArtifactsCommandTest {
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void listsEveryBadArgumentAtOnce() {
+        assertThat(run(DEMO_REALM.toString(), out.toString(), "--slots", "x", "--frobnicate", "--revoked")).isEqualTo(2);
+
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--slots must be a whole number between 1 and 10, "
+                + "not x", "unknown option --frobnicate", "--revoked needs a value", "usage: IamArtifactsCommand");
+    }
+
+    @Test
+    void printsTheUsageOnRequest() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).startsWith("usage: IamArtifactsCommand")
+                .contains("--slots=N", "--secrets-manager", "--rds", "--revoked=ID[,ID...]");
+    }
+
+    @Test
+    void takesOptionValuesAfterAnEqualsSignToo() throws IOException {
+        assertThat(run(DEMO_REALM.toString(), out.toString(), "--slots=2", "--revoked=w-7")).isZero();
+
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("2 slot(s)");
+        assertThat(Files.readString(out.resolve("123456789012/ElevateSessionManager/revocation-policy.json")))
+                .contains("\"w-7\"");
     }
 
     @Test

@@ -48,8 +48,9 @@ class IamEndpointIT {
         assertThat(revoked.path(ROLE).path("revocationPolicy").path("Statement").get(0).path("Condition")
                 .path("StringEquals").path("aws:PrincipalTag/ElevationId").toString()).isEqualTo("[\"w-1\",\"w-2\"]");
 
-        String terraform = admin.get(DEMO_REALM + "/elevation/iam?format=terraform").expectStatus(200).body().asText();
-        assertThat(terraform).contains("resource \"aws_iam_role\" \"elevate_123456789012_ElevateSessionManager\"");
+        JsonNode terraform = admin.get(DEMO_REALM + "/elevation/iam?format=terraform").expectStatus(200).body();
+        assertThat(terraform.path("resource").path("aws_iam_role").has("elevate_123456789012_ElevateSessionManager"))
+                .isTrue();
 
         JsonNode template = admin.get(DEMO_REALM + "/elevation/iam?format=cloudformation").expectStatus(200).body();
         assertThat(template.path("Resources").path("Role123456789012ElevateSessionManager")

@@ -105,47 +105,76 @@ class IamFormatTest {
     }
 
     @Nested
-    @DisplayName("as Terraform")
+    @DisplayName("as Terraform's JSON syntax")
     class AsTerraform {
 
-        private final String hcl = IamFormat.TERRAFORM.render(artifacts);
+        private static final String ROLE = "elevate_123456789012_ElevateSessionManager";
+
+        private final String text = IamFormat.TERRAFORM.render(artifacts);
+        private final JsonNode config = terraform(text);
+        private final JsonNode resources = config.path("resource");
 
         @Test
         void declaresTheRolesPoliciesAndAttachments() {
-            assertThat(hcl).contains(
-                    "resource \"aws_iam_role\" \"elevate_123456789012_ElevateSessionManager\" {",
-                    "resource \"aws_iam_policy\" \"elevate_123456789012_ElevateSessionManager_abac\" {",
-                    "resource \"aws_iam_role_policy_attachment\" \"elevate_123456789012_ElevateSessionManager_abac\" {",
-                    "resource \"aws_iam_role_policy\" \"elevate_123456789012_ElevateSessionManager_revocations\" {",
-                    "resource \"aws_iam_role\" \"elevate_210987654321_Db_Admin\" {",
-                    "  name                 = \"Db.Admin\"\n",
-                    "  count                = data.aws_caller_identity.elevate.account_id == \"210987654321\" ? 1 : 0\n",
-                    "  assume_role_policy = jsonencode({\n",
-                    "  role       = aws_iam_role.elevate_123456789012_ElevateSessionManager[count.index].name\n");
+            assertThat(resources.path("aws_iam_role").fieldNames()).toIterable()
+                    .containsExactly(ROLE, "elevate_210987654321_Db_Admin");
+            assertThat(resources.path("aws_iam_policy").fieldNames()).toIterable().containsExactly(ROLE + "_abac",
+                    "elevate_210987654321_Db_Admin_abac", "elevate_server");
+            assertThat(resources.path("aws_iam_role_policy_attachment").has(ROLE + "_abac")).isTrue();
+            assertThat(resources.path("aws_iam_role_policy").has(ROLE + "_revocations")).isTrue();
+            JsonNode db = resources.path("aws_iam_role").path("elevate_210987654321_Db_Admin");
+            assertThat(db.path("name").asText()).isEqualTo("Db.Admin");
+            assertThat(db.path("max_session_duration").asInt()).isEqualTo(3600);
+            assertThat(db.path("count").asText())
+                    .isEqualTo("${data.aws_caller_identity.elevate.account_id == \"210987654321\" ? 1 : 0}");
+            assertThat(resources.path("aws_iam_role_policy_attachment").path(ROLE + "_abac").path("role").asText())
+                    .isEqualTo("${aws_iam_role." + ROLE + "[count.index].name}");
+            assertThat(config.path("data").path("aws_caller_identity").has("elevate")).isTrue();
         }
 
         @Test
         void keepsIamPolicyVariablesFromTerraformsInterpolation() {
-            assertThat(hcl).contains("\"$${aws:PrincipalTag/AppId2}\"", "session/$${aws:userid}-*");
-            Matcher unescaped = Pattern.compile("(?<!\\$)\\$\\{").matcher(hcl);
-            assertThat(unescaped.find()).as("an unescaped ${ in\n" + hcl).isFalse();
+            String permissions = resources.path("aws_iam_policy").path(ROLE + "_abac").path("policy").asText();
+            assertThat(permissions).contains("\"$${aws:PrincipalTag/AppId2}\"", "session/$${aws:userid}-*");
+            Matcher unescaped = Pattern.compile("(?<!\\$)\\$\\{(?!(data|aws_iam_role|aws_iam_policy)\\.)")
+                    .matcher(text);
+            assertThat(unescaped.find()).as("an unescaped ${ in\n" + text).isFalse();
         }
 
         @Test
         void embedsTheSameDocuments() throws Exception {
-            Matcher trust = Pattern.compile("assume_role_policy = jsonencode\\((\\{.*?\\n  \\})\\)", Pattern.DOTALL)
-                    .matcher(hcl);
-            assertThat(trust.find()).isTrue();
-            JsonNode embedded = JSON.readTree(trust.group(1).replace("$${", "${"));
-            assertThat(embedded).isEqualTo(artifacts.roles().get(0).trustPolicy());
+            RoleArtifacts web = artifacts.roles().get(0);
+            assertThat(document(resources.path("aws_iam_role").path(ROLE).path("assume_role_policy")))
+                    .isEqualTo(web.trustPolicy());
+            assertThat(document(resources.path("aws_iam_policy").path(ROLE + "_abac").path("policy")))
+                    .isEqualTo(web.permissionPolicy());
+            assertThat(document(resources.path("aws_iam_role_policy").path(ROLE + "_revocations").path("policy")))
+                    .isEqualTo(web.revocationPolicy());
         }
 
         @Test
         void leavesTheRevocationPolicyOutWhenNothingIsRevoked() {
-            String none = IamFormat.TERRAFORM.render(generate(List.of(policy("Ops", tags("AppId", "A"))),
-                    IamOptions.defaults()));
-            assertThat(none).doesNotContain("aws_iam_role_policy\"").contains("#   no revoked ids given");
+            JsonNode none = terraform(IamFormat.TERRAFORM.render(generate(List.of(policy("Ops", tags("AppId", "A"))),
+                    IamOptions.defaults())));
+            assertThat(none.path("resource").has("aws_iam_role_policy")).isFalse();
+            assertThat(none.path("resource").path("aws_iam_role").path("elevate_123456789012_Ops").path("//")
+                    .asText()).contains("no revoked ids given");
         }
+    }
+
+    /** Terraform's JSON syntax is JSON. */
+    private static JsonNode terraform(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    /** A policy document as Terraform passes it to AWS: its template escapes undone. */
+    private static JsonNode document(JsonNode attribute) throws Exception {
+        assertThat(attribute.isTextual()).as("a JSON string, as the AWS provider expects: " + attribute).isTrue();
+        return JSON.readTree(attribute.asText().replace("$${", "${").replace("%%{", "%{"));
     }
 
     @Nested
@@ -199,18 +228,19 @@ class IamFormatTest {
 
         @Test
         void terraformDeclaresThemAsPoliciesWithTheSameDocuments() throws Exception {
-            String hcl = IamFormat.TERRAFORM.render(breakGlass);
+            JsonNode policies = terraform(IamFormat.TERRAFORM.render(breakGlass)).path("resource")
+                    .path("aws_iam_policy");
 
-            assertThat(hcl).contains("resource \"aws_iam_policy\" \"elevate_server\" {",
-                    "resource \"aws_iam_policy\" \"elevate_break_glass_instance\" {",
-                    "  name        = \"elevate-server-test\"\n", "# serverPolicy (elevate-server-test)");
-            Matcher server = Pattern.compile("\"elevate_server\" \\{.*?policy = jsonencode\\((\\{.*?\\n  \\})\\)",
-                    Pattern.DOTALL).matcher(hcl);
-            assertThat(server.find()).as(hcl).isTrue();
-            assertThat(JSON.readTree(server.group(1).replace("$${", "${")))
-                    .isEqualTo(breakGlass.serverPolicy().document());
-            assertThat(IamFormat.TERRAFORM.render(artifacts)).contains("resource \"aws_iam_policy\" \"elevate_server\"")
-                    .doesNotContain("elevate_break_glass_instance");
+            JsonNode server = policies.path("elevate_server");
+            assertThat(server.path("name").asText()).isEqualTo("elevate-server-test");
+            assertThat(server.path("//").asText()).startsWith("serverPolicy (elevate-server-test)");
+            assertThat(document(server.path("policy"))).isEqualTo(breakGlass.serverPolicy().document());
+            assertThat(document(policies.path("elevate_break_glass_instance").path("policy")))
+                    .isEqualTo(breakGlass.breakGlassInstancePolicy().orElseThrow().document());
+            JsonNode withoutCredential = terraform(IamFormat.TERRAFORM.render(artifacts)).path("resource")
+                    .path("aws_iam_policy");
+            assertThat(withoutCredential.has("elevate_server")).isTrue();
+            assertThat(withoutCredential.has("elevate_break_glass_instance")).isFalse();
         }
     }
 }
