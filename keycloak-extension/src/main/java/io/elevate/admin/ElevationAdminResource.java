@@ -138,9 +138,12 @@ public final class ElevationAdminResource {
         if (!read.violations().isEmpty()) {
             return ApiError.invalid(read.violations());
         }
-        ElevationWindow window = windows().create(read.draft(), now);
-        store().audit(realm).record("GRANTED", window.id(), actor, describe(window), now);
-        ElevateMetrics.transitionAfterCommit(session, "GRANTED");
+        Outcome outcome = new ElevationWorkflow(session, realm, Notifiers.of(session, realm), null).oversight()
+                .grant(caller(), read.draft(), now);
+        if (outcome instanceof Outcome.Refused refused) {
+            return ApiError.of(refused);
+        }
+        ElevationWindow window = ((Outcome.Done) outcome).window();
         WindowRepresentation representation = represent(window, now);
         adminEvent.operation(OperationType.CREATE).resourcePath(ElevationEvents.PATH_PREFIX, "windows", window.id())
                 .representation(representation).success();
@@ -162,21 +165,8 @@ public final class ElevationAdminResource {
             return ApiError.invalid(fields.violations());
         }
         Instant now = clock.instant();
-        UserModel admin = auth.adminAuth().getUser();
-        Caller caller = new Caller(admin, auth.adminAuth().getClient(), auth.adminAuth().getToken(),
-                session.getContext().getConnection().getRemoteAddr(), Caller.levelOf(auth.adminAuth().getToken(),
-                auth.adminAuth().getClient()));
-        Outcome outcome;
-        try {
-            outcome = new ElevationWorkflow(session, realm, Notifiers.of(session, realm), null)
-                    .oversight().revoke(caller, id, reason, true, now);
-        } catch (RuntimeException error) {
-            if (!ConcurrentChange.isCause(error)) {
-                throw error;
-            }
-            session.getTransactionManager().setRollbackOnly();
-            return ApiError.conflict("the window was changed at the same time; read it again");
-        }
+        Outcome outcome = new ElevationWorkflow(session, realm, Notifiers.of(session, realm), null)
+                .oversight().revoke(caller(), id, reason, true, now);
         if (outcome instanceof Outcome.Refused refused) {
             return ApiError.of(refused);
         }
@@ -255,16 +245,16 @@ public final class ElevationAdminResource {
         return store().windows(realm);
     }
 
+    /** The signed-in admin, as the workflow sees who acts. */
+    private Caller caller() {
+        return new Caller(auth.adminAuth().getUser(), auth.adminAuth().getClient(), auth.adminAuth().getToken(),
+                session.getContext().getConnection().getRemoteAddr(), Caller.levelOf(auth.adminAuth().getToken(),
+                auth.adminAuth().getClient()));
+    }
+
     private WindowRepresentation represent(ElevationWindow window, Instant now) {
         return WindowRepresentation.of(window, session.users().getUserById(realm, window.userId()),
                 realm.getClientById(window.clientId()), now);
-    }
-
-    private static String describe(ElevationWindow w) {
-        return "user=" + w.userId() + " role=" + w.target().roleArn() + " region=" + w.target().region()
-                + (w.target().instanceId() == null ? "" : " instance=" + w.target().instanceId())
-                + " tags=" + w.target().tags() + " from=" + w.startsAt() + " to=" + w.endsAt()
-                + " justification=" + w.justification();
     }
 
     /** Paging parameters; what makes no sense is added to {@code params}' violations. */

@@ -68,20 +68,25 @@ final class WebhookNotifier implements Notifier {
                     .POST(HttpRequest.BodyPublishers.ofString(sign(notice, jti))).build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
-                LOG.errorf("The webhook %s answered the %s notice for %s (delivery %s) with HTTP %d", url,
+                LOG.errorf("The webhook %s answered the %s notice for %s (delivery %s) with HTTP %d", shown(),
                         notice.kind(), notice.window().id(), jti, response.statusCode());
             } else {
                 LOG.debugf("Delivered the %s notice for %s to %s (delivery %s)", notice.kind(), notice.window().id(),
-                        url, jti);
+                        shown(), jti);
             }
         } catch (IOException | RuntimeException e) {
             LOG.errorf("Could not deliver the %s notice for %s to the webhook %s (delivery %s): %s", notice.kind(),
-                    notice.window().id(), url, jti, e.toString());
+                    notice.window().id(), shown(), jti, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.errorf("Interrupted while delivering the %s notice for %s to %s", notice.kind(), notice.window().id(),
-                    url);
+                    shown());
         }
+    }
+
+    /** The webhook as logs show it: scheme, host and port only, since a path or query may carry a secret. */
+    private String shown() {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
     }
 
     /** The compact JWS of the notice: its event with the JWT claims first. */

@@ -17,10 +17,11 @@ import java.util.Set;
 public final class ConcurrentChange {
 
     /**
-     * SQLSTATEs of a lost race: 23xxx integrity constraint (a key written twice), 40001 serialization failure,
-     * 40P01 deadlock (PostgreSQL), 55P03 lock not available (PostgreSQL), HYT00 lock timeout (H2).
+     * SQLSTATEs of a lost race: 23505 unique violation (a key written twice), 40001 serialization failure,
+     * 40P01 deadlock (PostgreSQL), 55P03 lock not available (PostgreSQL), HYT00 lock timeout (H2). Other integrity
+     * violations (a null where none is allowed, a value too long) are not races.
      */
-    private static final Set<String> RACE_STATES = Set.of("40001", "40P01", "55P03", "HYT00");
+    private static final Set<String> RACE_STATES = Set.of("23505", "40001", "40P01", "55P03", "HYT00");
 
     private ConcurrentChange() {
     }
@@ -31,8 +32,7 @@ public final class ConcurrentChange {
                     || cause instanceof LockTimeoutException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("23") || RACE_STATES.contains(sql.getSQLState()))) {
+            if (cause instanceof SQLException sql && RACE_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -84,7 +84,7 @@ public class ElevationWindowEntity {
     @Column(name = "CREATED_BY", length = 255, nullable = false)
     private String createdBy;
 
-    @Column(name = "APPROVED_BY", length = 255)
+    @Column(name = "APPROVED_BY", length = 2600)
     private String approvedBy;
 
     @Column(name = "CREATED_AT", nullable = false)

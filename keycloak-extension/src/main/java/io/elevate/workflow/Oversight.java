@@ -3,6 +3,7 @@ package io.elevate.workflow;
 import io.elevate.validation.Violation;
 import io.elevate.notify.Notice;
 import io.elevate.window.ElevationWindow;
+import io.elevate.window.NewWindow;
 import io.elevate.window.WindowStatus;
 
 import java.time.Instant;
@@ -14,8 +15,8 @@ import static io.elevate.workflow.WorkflowContext.requiredText;
 import static io.elevate.workflow.WorkflowContext.state;
 
 /**
- * What approvers (and admins) do to windows already open: revoke one at once (its deny policy is queued for IAM in
- * the same transaction), and review a break-glass window after the fact.
+ * What approvers and admins do beside the request flow: an admin's direct grant, revoking a window at once (its deny
+ * policy is queued for IAM in the same transaction), and reviewing a break-glass window after the fact.
  */
 public final class Oversight {
 
@@ -23,6 +24,18 @@ public final class Oversight {
 
     Oversight(WorkflowContext context) {
         this.context = context;
+    }
+
+    /**
+     * An admin's direct grant through the admin API: an approved window, stored and recorded ({@code GRANTED}) through
+     * the transition core like every other change. Who may grant (manage-realm) is checked by the admin API.
+     */
+    public Outcome grant(Caller caller, NewWindow draft, Instant now) {
+        return context.transitions.run(() -> {
+            ElevationWindow window = context.store.create(draft, now);
+            context.transitions.record("GRANTED", window, caller, draft.justification(), now);
+            return new Outcome.Done(window);
+        });
     }
 
     /** An approver of the target, or an admin ({@code asAdmin}), ends an approved window at once. */

@@ -36,6 +36,10 @@ public final class RequesterChanges {
 
     private Outcome cancel(Caller caller, ElevationWindow window, String reason, Instant now) {
         String id = window.id();
+        Optional<Violation> invalid = UserText.check("reason", reason, RequestRules.MAX_TEXT, true);
+        if (invalid.isPresent()) {
+            return Outcome.invalid(List.of(invalid.get()));
+        }
         if (!window.status().canBecome(WindowStatus.CANCELLED) || ended(window, now)) {
             return Outcome.conflict("the request is " + state(window, now) + " and can no longer be cancelled");
         }

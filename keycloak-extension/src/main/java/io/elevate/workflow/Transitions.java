@@ -12,6 +12,7 @@ import io.elevate.window.StoreUnavailable;
 import io.elevate.window.WindowStore;
 
 import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -63,6 +64,10 @@ final class Transitions {
         Outcome outcome;
         try {
             outcome = step.get();
+            if (outcome instanceof Outcome.Done) {
+                // write now, not at commit after the answer: a failure is then classified here like any other
+                session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
+            }
         } catch (RuntimeException error) {
             if (ConcurrentChange.isCause(error)) {
                 LOG.debugf(error, "A workflow step in realm %s lost a race", realm.getName());

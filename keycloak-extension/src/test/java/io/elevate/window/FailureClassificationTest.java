@@ -62,6 +62,12 @@ class FailureClassificationTest {
         }
 
         @Test
+        void anIntegrityViolationOtherThanADuplicateKeyIsNotALostRace() {
+            assertThat(ConcurrentChange.isCause(wrapped(new SQLException("null value", "23502")))).isFalse();
+            assertThat(ConcurrentChange.isCause(wrapped(new SQLException("value too long", "22001")))).isFalse();
+        }
+
+        @Test
         void aPersistenceErrorWithoutARaceIsTheStoreFailing() {
             RuntimeException broken = new PersistenceException("could not execute statement");
 

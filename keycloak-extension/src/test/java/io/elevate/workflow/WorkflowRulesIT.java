@@ -84,6 +84,27 @@ class WorkflowRulesIT {
     }
 
     @Test
+    void aQuorumOfTenApproversWithLongNamesIsApprovedAndNamesThemAll() {
+        List<String> deciders = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            deciders.add(member("approver-with-a-rather-long-name-" + i, approvers));
+        }
+        Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
+        config.put("approvalsRequired", List.of("10"));
+        String policy = policies.create("ten approvers " + operators, config);
+        String id = as(operator).post("requests", request(policy)).expectStatus(201).body().path("id").asText();
+
+        JsonNode last = null;
+        for (String decider : deciders) {
+            last = as(decider).post("requests/" + id + "/approve", Map.of()).expectStatus(200).body();
+        }
+
+        assertThat(last.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(elevations.window(id).expectStatus(200).body().path("approvedBy").asText().split(","))
+                .containsExactlyInAnyOrderElementsOf(deciders);
+    }
+
+    @Test
     void extendingABreakGlassWindowNeedsThePolicysQuorum() {
         String first = member("appr", approvers);
         String second = member("appr", approvers);
