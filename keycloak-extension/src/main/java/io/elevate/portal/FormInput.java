@@ -92,7 +92,7 @@ final class FormInput {
             return null;
         }
         try {
-            return LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             violations.add(Violation.of(field, "must be a date and time in UTC, such as 2026-11-21T09:00"));
             return null;

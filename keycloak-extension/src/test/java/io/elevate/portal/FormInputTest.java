@@ -38,6 +38,19 @@ class FormInputTest {
         assertThat(violations(form("p|", "CHG1", "🚀".repeat(1025)))).containsExactly("justification");
     }
 
+    @Test
+    @DisplayName("given a start as the browser sends it, then read in UTC; with a space for the T, then refused")
+    void startAsTyped() {
+        MultivaluedHashMap<String, String> browser = form("p|", "CHG1", "why");
+        browser.add("startsAt", "2026-11-21T09:00");
+        FormInput input = new FormInput(browser);
+
+        assertThat(input.draft().startsAt()).hasToString("2026-11-21T09:00:00Z");
+        MultivaluedHashMap<String, String> spaced = form("p|", "CHG1", "why");
+        spaced.add("startsAt", "2026-11-21 09:00");
+        assertThat(violations(spaced)).containsExactly("startsAt");
+    }
+
     private static java.util.List<String> violations(MultivaluedHashMap<String, String> params) {
         FormInput input = new FormInput(params);
         input.draft();
