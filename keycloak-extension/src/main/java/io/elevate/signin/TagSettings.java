@@ -10,14 +10,15 @@ import java.util.Map;
  * share: numbered mode, the slots it may fill and transitive tags, under the same keys, with the same defaults and the
  * same bounds. {@link ElevationMapperConfig} and {@link TagsMapperConfig} read their own settings on top of it.
  */
-record TagSettings(boolean numbered, int maxSlots, boolean transitiveTags) {
+public record TagSettings(boolean numbered, int maxSlots, boolean transitiveTags) {
 
     static final String NUMBERED = "numberedMode";
     static final String MAX_SLOTS = "maxSlots";
     static final String TRANSITIVE_TAGS = "transitiveTags";
 
     static final int DEFAULT_MAX_SLOTS = 3;
-    static final int HIGHEST_SLOT_COUNT = 10;
+    /** The most slots a mapper fills; the IAM artifacts generate policies for at most as many. */
+    public static final int HIGHEST_SLOT_COUNT = 10;
 
     static TagSettings of(Map<String, String> config) {
         return new TagSettings(Boolean.parseBoolean(config.get(NUMBERED)),

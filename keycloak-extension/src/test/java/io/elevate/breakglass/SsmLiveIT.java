@@ -2,13 +2,14 @@ package io.elevate.breakglass;
 
 import io.elevate.aws.client.AwsClients;
 import io.elevate.breakglass.OsCredentialSettings.Platform;
+import io.elevate.testing.Await;
 import io.elevate.testing.aws.LiveAws;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,15 +46,13 @@ class SsmLiveIT {
         }
     }
 
-    private static Ssm.Invocation awaitDone(Ssm ssm, String region, String command, String instance)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        Ssm.Invocation invocation = ssm.invocation(region, command, instance);
-        while (Instant.now().isBefore(deadline) && (invocation.status() == null
-                || invocation.status().toString().matches("Pending|InProgress|Delayed"))) {
-            Thread.sleep(3_000);
-            invocation = ssm.invocation(region, command, instance);
-        }
-        return invocation;
+    private static Ssm.Invocation awaitDone(Ssm ssm, String region, String command, String instance) {
+        Ssm.Invocation[] last = {null};
+        return Await.until("command " + command + " finished on " + instance, Duration.ofMinutes(3),
+                Duration.ofSeconds(3), () -> {
+                    last[0] = ssm.invocation(region, command, instance);
+                    return Optional.of(last[0]).filter(invocation -> invocation.status() != null
+                            && !invocation.status().toString().matches("Pending|InProgress|Delayed"));
+                }, () -> String.valueOf(last[0]));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.elevate.testing.Await;
 import io.elevate.testing.AwsSignIn;
 import io.elevate.testing.Elevations;
 import io.elevate.testing.PolicyAdmin;
@@ -17,6 +18,7 @@ import io.elevate.testing.server.KeycloakCluster;
 import io.elevate.testing.server.KeycloakCluster.Node;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -155,10 +158,8 @@ class TwoNodeClusterIT {
                     return null;
                 }));
             }
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
-            while (finished.get() < FLOWS / 3 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.until("a third of the flows finished", Duration.ofSeconds(120),
+                    () -> Optional.of(finished.get()).filter(done -> done >= FLOWS / 3), () -> finished + " finished");
             finishedBeforeKill.set(finished.get());
             a.keycloak().kill();
             for (Future<?> flow : flows) {

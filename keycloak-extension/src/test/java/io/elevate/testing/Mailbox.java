@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -55,16 +54,10 @@ public final class Mailbox implements AutoCloseable {
 
     /** Waits up to 15 s for a message to {@code address} whose subject contains {@code subject}. */
     public Mail await(String address, String subject) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            for (Mail mail : received()) {
-                if (mail.to().contains(address) && mail.subject().contains(subject)) {
-                    return mail;
-                }
-            }
-            sleep();
-        }
-        throw new AssertionError("No mail to " + address + " about '" + subject + "' within 15 s; got " + received());
+        return Await.until("mail to " + address + " about '" + subject + "'", Duration.ofSeconds(15),
+                () -> received().stream()
+                        .filter(mail -> mail.to().contains(address) && mail.subject().contains(subject)).findFirst(),
+                () -> received().toString());
     }
 
     public List<Mail> to(String address) {
@@ -96,15 +89,6 @@ public final class Mailbox implements AutoCloseable {
             return all.toString();
         }
         return String.valueOf(content);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

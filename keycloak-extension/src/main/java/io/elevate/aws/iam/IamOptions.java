@@ -1,5 +1,7 @@
 package io.elevate.aws.iam;
 
+import io.elevate.signin.TagSettings;
+
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -13,8 +15,8 @@ import java.util.OptionalInt;
  */
 public record IamOptions(OptionalInt slots, boolean secretsManager, boolean rds, List<String> revokedIds) {
 
-    /** The most slots a mapper allows. */
-    public static final int MAX_SLOTS = 10;
+    /** The most slots a mapper allows (a compile-time constant, so the command needs no Keycloak class). */
+    public static final int MAX_SLOTS = TagSettings.HIGHEST_SLOT_COUNT;
 
     public IamOptions {
         revokedIds = revokedIds.stream().distinct().toList();

@@ -2,6 +2,8 @@ package io.elevate.testing.server;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.elevate.testing.Await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -10,7 +12,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,19 +155,17 @@ public final class KeycloakCluster implements AutoCloseable {
     }
 
     /** Waits until {@code node} logs a cluster view of {@code members} members; fails after two minutes. */
-    public View awaitView(Node node, int members) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(VIEW_TIMEOUT);
-        while (true) {
-            Optional<View> view = lastView(node);
-            if (view.isPresent() && view.get().members() == members) {
-                return view.get();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Node " + node.name() + " did not log a cluster view of " + members
-                        + " members within " + VIEW_TIMEOUT.toSeconds() + " s; last: " + view.map(View::line)
-                        .orElse("none") + " (log: " + node.keycloak().logFile() + ")");
-            }
-            Thread.sleep(500);
+    public View awaitView(Node node, int members) {
+        return Await.until("cluster view of " + members + " members on node " + node.name(), VIEW_TIMEOUT,
+                () -> lastViewOf(node).filter(view -> view.members() == members),
+                () -> lastViewOf(node).map(View::line).orElse("none") + " (log: " + node.keycloak().logFile() + ")");
+    }
+
+    private Optional<View> lastViewOf(Node node) {
+        try {
+            return lastView(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,6 +5,8 @@ import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static java.nio.file.StandardOpenOption.APPEND;
 import static java.nio.file.StandardOpenOption.CREATE;
 
+import io.elevate.testing.Await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,9 +24,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -123,7 +127,7 @@ public final class KeycloakDistribution implements KeycloakRuntime {
         process = started;
         try {
             awaitReady(started);
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             stop();
             throw e;
         }
@@ -267,12 +271,34 @@ public final class KeycloakDistribution implements KeycloakRuntime {
             throw new IOException("Elevate extension jar not found: " + jar + " (build it with: mvn package)");
         }
         Path providers = Files.createDirectories(home.resolve("providers"));
-        Files.copy(jar, providers.resolve(jar.getFileName()), REPLACE_EXISTING);
+        copyIfChanged(jar, providers.resolve(jar.getFileName()));
         // test only: the provider that lets tests move Keycloak's clock (ServerTime), when the build made it
         String clock = System.getProperty(ServerTime.JAR);
         if (clock != null && Files.isRegularFile(Path.of(clock))) {
-            Files.copy(Path.of(clock), providers.resolve(Path.of(clock).getFileName()), REPLACE_EXISTING);
+            copyIfChanged(Path.of(clock), providers.resolve(Path.of(clock).getFileName()));
         }
+    }
+
+    /**
+     * Copies a provider jar unless the installed one has the same entries: Keycloak re-augments (a build of 20 s and
+     * more) whenever a provider's file changes, and the build's jars differ only in the order of their entries.
+     */
+    private static void copyIfChanged(Path jar, Path installed) throws IOException {
+        if (!Files.isRegularFile(installed) || !entries(jar).equals(entries(installed))) {
+            Files.copy(jar, installed, REPLACE_EXISTING);
+        }
+    }
+
+    /** Each entry's name with its size and CRC-32, whatever their order. */
+    private static Map<String, String> entries(Path jar) throws IOException {
+        Map<String, String> entries = new HashMap<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
+                ZipEntry entry = all.nextElement();
+                entries.put(entry.getName(), entry.getSize() + "/" + entry.getCrc());
+            }
+        }
+        return entries;
     }
 
     private void installThemes() throws IOException {
@@ -298,26 +324,21 @@ public final class KeycloakDistribution implements KeycloakRuntime {
         }
     }
 
-    private void awaitReady(Process starting) throws InterruptedException {
+    private void awaitReady(Process starting) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
         List<URI> probes = List.of(
                 URI.create(managementUrl() + "/health/ready"),
                 URI.create(baseUrl() + "/realms/" + ElevateBuild.DEMO_REALM));
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (!allAnswerOk(http, probes)) {
+        Await.until("Keycloak ready (" + probes + " answering 200)", STARTUP_TIMEOUT, POLL_INTERVAL, () -> {
             if (!starting.isAlive()) {
                 throw new IllegalStateException(
                         "Keycloak exited with code " + starting.exitValue() + " while starting" + logTail());
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Keycloak did not become ready within " + STARTUP_TIMEOUT.toSeconds()
-                        + " s (waiting for " + probes + " to answer 200)" + logTail());
-            }
-            Thread.sleep(POLL_INTERVAL.toMillis());
-        }
+            return allAnswerOk(http, probes) ? Optional.of(true) : Optional.empty();
+        }, this::logTail);
     }
 
-    private static boolean allAnswerOk(HttpClient http, List<URI> probes) throws InterruptedException {
+    private static boolean allAnswerOk(HttpClient http, List<URI> probes) {
         for (URI probe : probes) {
             if (!answersOk(http, probe)) {
                 return false;
@@ -326,12 +347,15 @@ public final class KeycloakDistribution implements KeycloakRuntime {
         return true;
     }
 
-    private static boolean answersOk(HttpClient http, URI probe) throws InterruptedException {
+    private static boolean answersOk(HttpClient http, URI probe) {
         HttpRequest request = HttpRequest.newBuilder(probe).timeout(PROBE_TIMEOUT).GET().build();
         try {
             return http.send(request, BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notListeningYet) {
             return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Keycloak", e);
         }
     }
 
