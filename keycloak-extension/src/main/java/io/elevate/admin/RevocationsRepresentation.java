@@ -1,5 +1,6 @@
 package io.elevate.admin;
 
+import io.elevate.Arns;
 import io.elevate.revoke.Revocation;
 
 import java.time.Instant;
@@ -24,7 +25,7 @@ public record RevocationsRepresentation(boolean awsEnabled, String note, List<Ro
 
         static Row of(Revocation r) {
             return new Row(r.id(), r.windowId(), r.accountId(), r.roleName(),
-                    "arn:aws:iam::" + r.accountId() + ":role/" + r.roleName(), text(r.revokedAt()), r.state().name(),
+                    Arns.role(r.accountId(), r.roleName()), text(r.revokedAt()), r.state().name(),
                     r.attempts(), text(r.nextAttemptAt()), r.lastError(), text(r.appliedAt()), text(r.pruneAfter()));
         }
 

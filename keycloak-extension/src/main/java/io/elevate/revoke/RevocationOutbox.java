@@ -1,5 +1,6 @@
 package io.elevate.revoke;
 
+import io.elevate.Arns;
 import io.elevate.audit.Actor;
 import io.elevate.audit.AuditLog;
 import io.elevate.signin.ElevationMapperConfig;
@@ -107,8 +108,8 @@ public final class RevocationOutbox {
     }
 
     static String describe(Revocation row) {
-        StringBuilder text = new StringBuilder("{role=arn:aws:iam::").append(row.accountId()).append(":role/")
-                .append(row.roleName()).append(", state=").append(row.state()).append(", attempts=")
+        StringBuilder text = new StringBuilder("{role=").append(Arns.role(row.accountId(), row.roleName()))
+                .append(", state=").append(row.state()).append(", attempts=")
                 .append(row.attempts());
         if (row.state() != RevocationState.APPLIED) {
             text.append(", nextAttemptAt=").append(row.nextAttemptAt());
@@ -124,7 +125,7 @@ public final class RevocationOutbox {
     record RoleKey(String accountId, String roleName) {
 
         String arn() {
-            return "arn:aws:iam::" + accountId + ":role/" + roleName;
+            return Arns.role(accountId, roleName);
         }
     }
 }
