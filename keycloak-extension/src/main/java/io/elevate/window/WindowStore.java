@@ -44,7 +44,8 @@ public final class WindowStore {
      * {@link #openWindows} for the steps of one sign-in request: the gate reads the database, and the mappers that
      * write the assertion or token later in the same HTTP request (the same {@code KeycloakSession}) reuse that read,
      * keeping only the windows still open at their own {@code now}. One query per sign-in; nothing outlives the
-     * request, so the answer is never older than the request itself.
+     * request, so the answer is never older than the request itself. The windows carry what a sign-in uses (id, target,
+     * bounds, justification), not the workflow's record of them ({@link #readOpenWindows}).
      */
     public List<ElevationWindow> openWindowsForSignIn(String userId, String clientId, Instant now) {
         String key = "elevate.sign-in.windows/" + realm.getId() + "/" + userId + "/" + clientId;
@@ -59,10 +60,10 @@ public final class WindowStore {
     }
 
     /**
-     * {@link #openWindows}, the same question and the same answer, read as plain rows ({@link OpenWindowRows}) rather
-     * than as entities: nothing enters the persistence context, so nothing is compared for changes at the next flush
-     * or at commit, and the read does not flush this transaction's pending changes first (a sign-in has none to the
-     * windows).
+     * {@link #openWindows}, the same question, read as plain rows of what a sign-in uses ({@link OpenWindowRows})
+     * rather than as entities: nothing enters the persistence context, so nothing is compared for changes at the next
+     * flush or at commit, and the read does not flush this transaction's pending changes first (a sign-in has none to
+     * the windows). The workflow's record of each window (creator, approvers, request) is left out.
      *
      * @throws StoreUnavailable if the database cannot be asked (down, unreachable, pool exhausted)
      */
@@ -75,7 +76,7 @@ public final class WindowStore {
                     .setParameter("clientId", clientId)
                     .setParameter("now", now.toEpochMilli())
                     .setParameter("status", WindowStatus.APPROVED.name())
-                    .getResultList());
+                    .getResultList(), realm.getId(), userId, clientId);
         } catch (RuntimeException e) {
             if (StoreUnavailable.isCause(e)) {
                 throw new StoreUnavailable("The open windows of user " + userId + " could not be read: " + e, e);
