@@ -42,10 +42,15 @@ final class SamlSignIns {
 
     /** Whether the response of {@code url} for the first user carries the AWS Role attribute (Elevate's mapper ran). */
     boolean issuesAwsRole(String url) {
+        return attributes(url).containsKey(ROLE);
+    }
+
+    /** The attributes of the SAML assertion {@code url} issues to the first user, by name, values in order. */
+    Map<String, List<String>> attributes(String url) {
         Page page = browsers.get(0).open(url);
         SamlPost post = SamlPost.from(page)
                 .orElseThrow(() -> new IllegalStateException("No SAML Response from " + url));
-        return SamlAttributes.of(post.response()).containsKey(ROLE);
+        return SamlAttributes.of(post.response());
     }
 
     /**
@@ -53,23 +58,37 @@ final class SamlSignIns {
      * the first {@code warmup} pairs are not recorded.
      */
     List<List<Long>> interleave(String a, String b, int warmup, int pairs) {
-        List<Long> first = new ArrayList<>(pairs);
-        List<Long> second = new ArrayList<>(pairs);
+        return interleave(List.of(a, b), warmup, pairs);
+    }
+
+    /**
+     * Signs in to each of {@code urls} once a round, user after user, rotating which goes first (with two, they swap
+     * every other round; with three, each takes each place in turn); the first {@code warmup} rounds are not recorded.
+     * One list of latencies per url, in the order of {@code urls}; element {@code i} of each list is from round
+     * {@code i}, the same user within seconds, so they can be compared pair by pair.
+     */
+    List<List<Long>> interleave(List<String> urls, int warmup, int rounds) {
+        int n = urls.size();
+        List<List<Long>> recorded = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            recorded.add(new ArrayList<>(rounds));
+        }
         int users = browsers.size();
-        for (int i = 0; i < warmup + pairs; i++) {
+        long[] times = new long[n];
+        for (int i = 0; i < warmup + rounds; i++) {
             Browser browser = browsers.get(i % users);
-            boolean aFirst = (i / users + i) % 2 == 0;
-            long ta = aFirst ? time(browser, a) : 0;
-            long tb = time(browser, b);
-            if (!aFirst) {
-                ta = time(browser, a);
+            int first = (i / users + i) % n;
+            for (int k = 0; k < n; k++) {
+                int which = (first + k) % n;
+                times[which] = time(browser, urls.get(which));
             }
             if (i >= warmup) {
-                first.add(ta);
-                second.add(tb);
+                for (int k = 0; k < n; k++) {
+                    recorded.get(k).add(times[k]);
+                }
             }
         }
-        return List.of(first, second);
+        return recorded;
     }
 
     /** {@code count} sign-ins to {@code url}, round robin over the users, untimed. */

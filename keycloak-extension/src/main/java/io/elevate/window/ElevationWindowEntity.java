@@ -24,10 +24,11 @@ import java.util.List;
         @NamedQuery(name = "elevate.openWindows", query = "select distinct w from ElevationWindowEntity w left join fetch w.tags"
                 + " where w.realmId = :realmId and w.userId = :userId and w.clientId = :clientId"
                 + " and w.endsAt > :now and w.startsAt <= :now and w.status = :status order by w.endsAt, w.id"),
+        @NamedQuery(name = OpenWindowRows.QUERY, query = OpenWindowRows.JPQL),
         @NamedQuery(name = "elevate.windowById", query = "select w from ElevationWindowEntity w left join fetch w.tags"
                 + " where w.realmId = :realmId and w.id = :id"),
-        @NamedQuery(name = "elevate.stillOpenIds", query = "select w.id from ElevationWindowEntity w"
-                + " where w.realmId = :realmId and w.id in :ids and w.userId = :userId and w.clientId = :clientId"
+        @NamedQuery(name = "elevate.stillOpenId", query = "select w.id from ElevationWindowEntity w"
+                + " where w.id = :id and w.realmId = :realmId and w.userId = :userId and w.clientId = :clientId"
                 + " and w.status = :status and w.startsAt <= :now and w.endsAt > :now"),
 })
 public class ElevationWindowEntity {

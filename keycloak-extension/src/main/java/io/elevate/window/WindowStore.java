@@ -1,6 +1,7 @@
 package io.elevate.window;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -43,7 +44,8 @@ public final class WindowStore {
      * {@link #openWindows} for the steps of one sign-in request: the gate reads the database, and the mappers that
      * write the assertion or token later in the same HTTP request (the same {@code KeycloakSession}) reuse that read,
      * keeping only the windows still open at their own {@code now}. One query per sign-in; nothing outlives the
-     * request, so the answer is never older than the request itself.
+     * request, so the answer is never older than the request itself. The windows carry what a sign-in uses (id, target,
+     * bounds, justification), not the workflow's record of them ({@link #readOpenWindows}).
      */
     public List<ElevationWindow> openWindowsForSignIn(String userId, String clientId, Instant now) {
         String key = "elevate.sign-in.windows/" + realm.getId() + "/" + userId + "/" + clientId;
@@ -52,9 +54,35 @@ public final class WindowStore {
                     .filter(w -> !w.startsAt().isAfter(now) && w.endsAt().isAfter(now))
                     .toList();
         }
-        List<ElevationWindow> windows = openWindows(userId, clientId, now);
+        List<ElevationWindow> windows = readOpenWindows(userId, clientId, now);
         session.setAttribute(key, new SignInRead(now, windows));
         return windows;
+    }
+
+    /**
+     * {@link #openWindows}, the same question, read as plain rows of what a sign-in uses ({@link OpenWindowRows})
+     * rather than as entities: nothing enters the persistence context, so nothing is compared for changes at the next
+     * flush or at commit, and the read does not flush this transaction's pending changes first (a sign-in has none to
+     * the windows). The workflow's record of each window (creator, approvers, request) is left out.
+     *
+     * @throws StoreUnavailable if the database cannot be asked (down, unreachable, pool exhausted)
+     */
+    List<ElevationWindow> readOpenWindows(String userId, String clientId, Instant now) {
+        try {
+            return OpenWindowRows.windows(em.createNamedQuery(OpenWindowRows.QUERY, Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .setParameter("realmId", realm.getId())
+                    .setParameter("userId", userId)
+                    .setParameter("clientId", clientId)
+                    .setParameter("now", now.toEpochMilli())
+                    .setParameter("status", WindowStatus.APPROVED.name())
+                    .getResultList(), realm.getId(), userId, clientId);
+        } catch (RuntimeException e) {
+            if (StoreUnavailable.isCause(e)) {
+                throw new StoreUnavailable("The open windows of user " + userId + " could not be read: " + e, e);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -323,9 +351,14 @@ public final class WindowStore {
 
     /**
      * Of exactly these window ids, those still approved and open at {@code now} for this user and client, read from the
-     * database at this moment: one query by primary key, returning ids only, so that nothing this request read
-     * earlier (the persistence context, {@link #openWindowsForSignIn}) can answer for it. The last check before a
-     * sign-in's attributes or claim are written.
+     * database at this moment: one query by primary key a window ({@code elevate.stillOpenId}), returning the id only,
+     * so that nothing this request read earlier (the persistence context, {@link #openWindowsForSignIn}) can answer for
+     * it. The last check before a sign-in's attributes or claim are written.
+     *
+     * <p>One query a window rather than one {@code id in (:ids)} for all: Hibernate translates a query with a list
+     * parameter to SQL again at every execution, while a query with single values is translated once; a sign-in
+     * carries one window, or a few in numbered mode. A sign-in changes no window, so nothing of this transaction is
+     * flushed (and compared for changes) before asking.
      *
      * @throws StoreUnavailable if the database cannot be asked
      */
@@ -334,14 +367,20 @@ public final class WindowStore {
             return java.util.Set.of();
         }
         try {
-            return java.util.Set.copyOf(em.createNamedQuery("elevate.stillOpenIds", String.class)
-                    .setParameter("realmId", realm.getId())
-                    .setParameter("ids", List.copyOf(ids))
-                    .setParameter("userId", userId)
-                    .setParameter("clientId", clientId)
-                    .setParameter("status", WindowStatus.APPROVED.name())
-                    .setParameter("now", now.toEpochMilli())
-                    .getResultList());
+            java.util.Set<String> open = new java.util.HashSet<>();
+            for (String id : new java.util.LinkedHashSet<>(ids)) {
+                em.createNamedQuery("elevate.stillOpenId", String.class)
+                        .setFlushMode(FlushModeType.COMMIT)
+                        .setParameter("id", id)
+                        .setParameter("realmId", realm.getId())
+                        .setParameter("userId", userId)
+                        .setParameter("clientId", clientId)
+                        .setParameter("status", WindowStatus.APPROVED.name())
+                        .setParameter("now", now.toEpochMilli())
+                        .getResultList()
+                        .forEach(open::add);
+            }
+            return java.util.Set.copyOf(open);
         } catch (RuntimeException e) {
             if (StoreUnavailable.isCause(e)) {
                 throw new StoreUnavailable("Windows " + ids + " could not be checked again: " + e, e);

@@ -89,6 +89,16 @@ class WindowIndexIT {
     }
 
     @Test
+    @DisplayName("the sign-in's read, elevate.openWindowsForSignIn, asks what elevate.openWindows asks, in its order")
+    void theSignInReadAsksTheSameQuestion() {
+        String entities = namedQuery("elevate.openWindows");
+        String rows = namedQuery("elevate.openWindowsForSignIn");
+
+        assertThat(rows).contains(entities.substring(entities.indexOf(" where ")));
+        assertThat(rows).endsWith(" order by w.endsAt, w.id, index(t)");
+    }
+
+    @Test
     @DisplayName("on PostgreSQL: every changeset of the changelog is recorded in DATABASECHANGELOG_ELEVATE")
     void postgresRecordsEveryChangeset(KeycloakServer server) throws Exception {
         assumeTrue(server.database().isPostgres(), onlyOnPostgres());
