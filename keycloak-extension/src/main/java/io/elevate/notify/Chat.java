@@ -5,15 +5,18 @@ import org.keycloak.models.RealmModel;
 
 import java.util.function.Supplier;
 
-/** The chat channels of the notice outbox (Slack, Teams): the call that delivers one row. */
+/** The chat channels of the notice outbox: the call that delivers one Slack or Teams row. */
 final class Chat {
 
-    static Chat of() {
-        return new Chat();
+    private Chat() {
     }
 
-    Supplier<Outcome> sender(KeycloakSession session, RealmModel realm, NotificationSettings settings,
-                             NoticeEntity row, Notice notice) {
-        return () -> Outcome.refused("no chat channel " + row.getChannel() + " on this server");
+    static Supplier<Outcome> sender(KeycloakSession session, RealmModel realm, NotificationSettings settings,
+                                    NoticeEntity row, Notice notice) {
+        return switch (NoticeChannel.valueOf(row.getChannel())) {
+            case SLACK -> SlackSender.of(session, realm, settings.chat(), row, notice);
+            case TEAMS -> TeamsSender.of(session, realm, settings.chat(), row, notice);
+            default -> () -> Outcome.refused("no chat channel " + row.getChannel());
+        };
     }
 }

@@ -37,12 +37,10 @@ public final class NoticeDelivery implements Outbox<String, NoticeDelivery.Step,
 
     private final KeycloakSessionFactory factory;
     private final Backoff backoff;
-    private final Chat chat;
 
-    NoticeDelivery(KeycloakSessionFactory factory, Backoff backoff, Chat chat) {
+    NoticeDelivery(KeycloakSessionFactory factory, Backoff backoff) {
         this.factory = factory;
         this.backoff = backoff;
-        this.chat = chat;
     }
 
     /** The delivery of this server: its retry base from {@code --spi-elevate-timers--default--notice-retry-seconds}. */
@@ -55,7 +53,7 @@ public final class NoticeDelivery implements Outbox<String, NoticeDelivery.Step,
 
     /** The delivery with the given wait after a first failure (the timers' factory, which has read the setting). */
     public static NoticeDelivery of(KeycloakSessionFactory factory, Duration retryBase) {
-        return new NoticeDelivery(factory, new Backoff(retryBase), Chat.of());
+        return new NoticeDelivery(factory, new Backoff(retryBase));
     }
 
     /** One run over the due rows; returns how many were delivered. */
@@ -138,7 +136,7 @@ public final class NoticeDelivery implements Outbox<String, NoticeDelivery.Step,
                 return () -> Outcome.of(webhook.deliver(notice));
             }
             case SLACK, TEAMS -> {
-                return chat.sender(session, realm, settings, row, notice);
+                return Chat.sender(session, realm, settings, row, notice);
             }
             default -> throw new IllegalStateException("no channel " + row.getChannel());
         }

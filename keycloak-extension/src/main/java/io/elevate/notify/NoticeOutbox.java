@@ -50,6 +50,46 @@ public final class NoticeOutbox {
         return e.getId();
     }
 
+    /** The first Slack post about a window (its row, whatever its state), if any. */
+    Optional<NoticeEntity> firstSlackPost(String windowId) {
+        return em.createQuery("select n from NoticeEntity n where n.windowId = :windowId and n.channel = :slack"
+                        + " and n.receiver <> :update order by n.createdAt", NoticeEntity.class)
+                .setParameter("windowId", windowId)
+                .setParameter("slack", NoticeChannel.SLACK.name())
+                .setParameter("update", SlackSender.UPDATE)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /** Whether a Slack post about the window is still to be sent (pending or failed, not given up). */
+    boolean slackPostWaiting(String windowId) {
+        return !em.createQuery("select n.id from NoticeEntity n where n.windowId = :windowId and n.channel = :slack"
+                        + " and n.receiver <> :update and n.state in (:pending, :failed)", String.class)
+                .setParameter("windowId", windowId)
+                .setParameter("slack", NoticeChannel.SLACK.name())
+                .setParameter("update", SlackSender.UPDATE)
+                .setParameter("pending", NoticeState.PENDING.name())
+                .setParameter("failed", NoticeState.FAILED.name())
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Writes a row that updates what {@code post} posted, with its notice, due now, in the caller's transaction. */
+    String enqueueUpdate(NoticeEntity post, String receiver, Instant now) {
+        NoticeEntity e = new NoticeEntity();
+        e.setId(UUID.randomUUID().toString());
+        e.setRealmId(post.getRealmId());
+        e.setWindowId(post.getWindowId());
+        e.setKind(post.getKind());
+        e.setChannel(post.getChannel());
+        e.setReceiver(receiver);
+        e.setPayload(post.getPayload());
+        e.setState(NoticeState.PENDING.name());
+        e.setCreatedAt(now.toEpochMilli());
+        e.setNextAttemptAt(now.toEpochMilli());
+        em.persist(e);
+        return e.getId();
+    }
+
     /** The realm's rows, newest first. */
     public List<NoticeRow> list(RealmModel realm, int first, int max) {
         return em.createQuery("select n from NoticeEntity n where n.realmId = :realmId"
@@ -102,7 +142,7 @@ public final class NoticeOutbox {
         return row != null && token.equals(row.getClaim()) ? Optional.of(row) : Optional.empty();
     }
 
-    /** Delivered rows of a window on a channel (the Slack messages to update after a decision). */
+    /** Delivered rows of a window on a channel that hold a reply (the Slack messages to update after a change). */
     List<NoticeEntity> sent(String windowId, NoticeChannel channel) {
         return em.createQuery("select n from NoticeEntity n where n.windowId = :windowId and n.channel = :channel"
                         + " and n.state = :sent and n.reply is not null order by n.createdAt", NoticeEntity.class)

@@ -1,6 +1,7 @@
 package io.elevate.notify;
 
 import io.elevate.ServerClock;
+import io.elevate.window.ElevationWindow;
 
 import org.jboss.logging.Logger;
 import org.keycloak.executors.ExecutorsProvider;
@@ -11,7 +12,9 @@ import org.keycloak.models.RealmModel;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -30,6 +33,7 @@ final class OutboxNotifier implements Notifier {
     private final RealmModel realm;
     private final NotificationSettings settings;
     private final List<String> written = new ArrayList<>();
+    private final Set<String> updated = new HashSet<>();
 
     OutboxNotifier(KeycloakSession session, RealmModel realm, NotificationSettings settings) {
         this.session = session;
@@ -60,7 +64,7 @@ final class OutboxNotifier implements Notifier {
                 ids.add(outbox.enqueue(realm, notice, NoticeChannel.WEBHOOK, WebhookUrls.shown(settings.webhookUrl()),
                         now));
             }
-            for (ChatReceiver receiver : ChatReceivers.of(session, realm, settings, notice)) {
+            for (ChatReceiver receiver : ChatReceivers.of(realm, settings.chat(), notice)) {
                 ids.add(outbox.enqueue(realm, notice, receiver.channel(), receiver.name(), now));
             }
         }
@@ -71,6 +75,24 @@ final class OutboxNotifier implements Notifier {
             afterCommit();
         }
         written.addAll(ids);
+    }
+
+    /**
+     * A request changed (any transition): when Slack messages were posted about it, one row rewrites them all to show
+     * its state now (one per transaction and request).
+     */
+    @Override
+    public void changed(ElevationWindow window) {
+        if (!settings.chat().slack() || !updated.add(window.id())) {
+            return;
+        }
+        NoticeOutbox outbox = new NoticeOutbox(session);
+        outbox.firstSlackPost(window.id()).ifPresent(post -> {
+            written.add(outbox.enqueueUpdate(post, SlackSender.UPDATE, ServerClock.UTC.instant()));
+            if (written.size() == 1) {
+                afterCommit();
+            }
+        });
     }
 
     /** Once the transaction committed, the rows it wrote go out on the executor; the timer retries what fails. */

@@ -110,6 +110,7 @@ final class Transitions {
         new ElevationEvents(session, realm).publish(window.id(), action, detail, caller.user(), caller.client(),
                 caller.token(), caller.ipAddress());
         ElevateMetrics.transitionAfterCommit(session, action);
+        notifier.changed(window); // chat messages about the request follow its state
     }
 
     /**
