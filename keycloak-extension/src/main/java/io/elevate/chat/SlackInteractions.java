@@ -60,6 +60,8 @@ public final class SlackInteractions {
     static final String REJECT_MODAL = "elevate_reject_modal";
     static final String COMMENT_BLOCK = "comment";
     static final String COMMENT_ACTION = "comment";
+    /** The workflow's answer to a decision made from Slack, as the API's status code. */
+    public static final String OUTCOME_HEADER = "X-Elevate-Outcome";
 
     private static final Logger LOG = Logger.getLogger(SlackInteractions.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,13 +83,13 @@ public final class SlackInteractions {
                              @HeaderParam("X-Slack-Signature") String signature, String body) {
         ChatSettings chat = RealmNotifications.of(realm).chat();
         if (!chat.slack() || chat.slackSigningSecret() == null) {
-            return Response.status(404).build();
+            return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("no Slack in this realm").build();
         }
         String secret = session.vault().getStringSecret(chat.slackSigningSecret()).get().orElse(null);
         String token = session.vault().getStringSecret(chat.slackBotToken()).get().orElse(null);
         if (secret == null || token == null) {
             LOG.errorf("Realm %s: the Slack signing secret or bot token is not in the vault", realm.getName());
-            return Response.status(503).build();
+            return Response.status(503).type(MediaType.TEXT_PLAIN_TYPE).entity("Slack is not ready").build();
         }
         String refusal = verify(secret, timestamp, signature, body == null ? "" : body);
         if (refusal != null) {
@@ -110,7 +112,7 @@ public final class SlackInteractions {
         if ("view_submission".equals(type) && REJECT_MODAL.equals(payload.path("view").path("callback_id").asText())) {
             return rejectSubmitted(token, payload);
         }
-        return Response.ok().build();
+        return acknowledged();
     }
 
     /** Null when the request is Slack's, fresh and new; else why not. */
@@ -147,19 +149,20 @@ public final class SlackInteractions {
         String channel = payload.path("channel").path("id").asText(payload.path("container").path("channel_id")
                 .asText());
         if (SlackMessages.OPEN.equals(actionId) || requestId.isEmpty()) {
-            return Response.ok().build();
+            return acknowledged();
         }
         SlackUsers.Match match = SlackUsers.find(session, realm, token, slackUser);
         if (match.user() == null) {
             ephemeral(token, channel, slackUser, match.refusal());
-            return Response.ok().build();
+            return outcome(403);
         }
         if (SlackMessages.APPROVE.equals(actionId)) {
             Outcome outcome = workflow().decisions().approve(caller(match), requestId, null, clock.instant());
             if (outcome instanceof Outcome.Refused refused) {
                 ephemeral(token, channel, slackUser, "Not approved: " + refused.message());
+                return outcome(refused.status());
             }
-            return Response.ok().build();
+            return outcome(200);
         }
         if (SlackMessages.REJECT.equals(actionId)) {
             String trigger = payload.path("trigger_id").asText();
@@ -172,7 +175,7 @@ public final class SlackInteractions {
                             .element(plainTextInput(p -> p.actionId(COMMENT_ACTION).multiline(true)
                                     .maxLength(1000))))))))));
         }
-        return Response.ok().build();
+        return acknowledged();
     }
 
     private Response rejectSubmitted(String token, JsonNode payload) {
@@ -188,7 +191,20 @@ public final class SlackInteractions {
         if (outcome instanceof Outcome.Refused refused) {
             return modalError("Not rejected: " + refused.message());
         }
-        return Response.ok().build();
+        return acknowledged();
+    }
+
+    /**
+     * Slack's acknowledgement of a decision (Slack wants 200 whatever happened), with what the workflow answered as
+     * {@value #OUTCOME_HEADER} (the API's status for the same step: 200, 403, 404, 409, ...) for logs and tests.
+     */
+    private static Response outcome(int status) {
+        return Response.ok("", MediaType.TEXT_PLAIN_TYPE).header(OUTCOME_HEADER, status).build();
+    }
+
+    /** Slack's acknowledgement: 200, empty (Keycloak wants every answer to name its media type). */
+    private static Response acknowledged() {
+        return Response.ok("", MediaType.TEXT_PLAIN_TYPE).build();
     }
 
     private static Response modalError(String message) {

@@ -35,6 +35,7 @@ public final class SlackApi {
                 : url.endsWith("/") ? url : url + "/");
         config.setPrettyResponseLoggingEnabled(false);
         config.setFailOnUnknownProperties(false);
+        config.setStatsEnabled(false); // no metrics of its own, so no auth.test call to learn the team
         return config;
     }
 

@@ -104,14 +104,17 @@ final class TeamsCard {
         return block;
     }
 
-    /** Markdown of Adaptive Card text: a backslash before each character it could read as markup. */
+    /**
+     * Markdown of Adaptive Card text (bold, italic, links, lists): a backslash before each character that could start
+     * markup there, so a justification never turns into a link or emphasis.
+     */
     static String escape(String text) {
         if (text == null) {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
-            if ("\\`*_{}[]()#+-.!<>|~".indexOf(c) >= 0) {
+            if ("\\`*_[]()#<>".indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(c);

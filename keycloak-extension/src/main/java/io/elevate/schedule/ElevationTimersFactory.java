@@ -8,6 +8,7 @@ import io.elevate.breakglass.OsCredentialWorker;
 import io.elevate.metrics.gauges.DatabaseGauges;
 import io.elevate.metrics.ElevateMetrics;
 import io.elevate.notify.NoticeDelivery;
+import io.elevate.notify.SlackApi;
 import io.elevate.revoke.RevocationWorker;
 import io.elevate.workflow.ElevationStore;
 
@@ -108,6 +109,9 @@ public final class ElevationTimersFactory implements ProviderFactory<ElevateTime
                 .property().name(NoticeDelivery.RETRY_SETTING).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(15)
                 .helpText("Wait after a failed notice delivery (email, SNS, webhook, Slack, Teams); it doubles with "
                         + "each failure, up to 15 minutes; a notice is given up after a day.").add()
+                .property().name(SlackApi.URL_SETTING).type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue("https://slack.com/api/")
+                .helpText("The base URL of Slack's Web API (a proxy or a stand-in); read once per server.").add()
                 .build();
     }
 
