@@ -396,18 +396,21 @@ class SlackIT {
 
             blocksPosted(id);
             assertThat(slack.calls("chat.postMessage")).filteredOn(c -> c.status() == 429).isNotEmpty();
+            JsonNode row = await("the Slack row SENT", () -> {
+                JsonNode notices = node.admin().get(DEMO_REALM + "/elevation/notices?max=500").expectStatus(200)
+                        .body();
+                for (JsonNode r : notices.path("notices")) {
+                    if (r.path("windowId").asText().equals(id) && r.path("channel").asText().equals("SLACK")
+                            && r.path("state").asText().equals("SENT")) {
+                        return Optional.of(r);
+                    }
+                }
+                return Optional.empty();
+            });
+            assertThat(row.path("receiver").asText()).isEqualTo("channel:" + CHANNEL);
+            assertThat(row.path("attempts").asInt()).isPositive();
             assertThat(slack.calls("chat.postMessage")).filteredOn(c -> c.error() == null && c.status() == 200
                     && c.param("blocks").contains(id)).hasSize(1);
-            JsonNode notices = node.admin().get(DEMO_REALM + "/elevation/notices?max=500").expectStatus(200).body();
-            JsonNode row = null;
-            for (JsonNode r : notices.path("notices")) {
-                if (r.path("windowId").asText().equals(id) && r.path("channel").asText().equals("SLACK")) {
-                    row = r;
-                }
-            }
-            assertThat(row).isNotNull();
-            assertThat(row.path("state").asText()).isEqualTo("SENT");
-            assertThat(row.path("attempts").asInt()).isPositive();
         }
     }
 

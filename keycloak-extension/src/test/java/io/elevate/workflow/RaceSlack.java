@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.elevate.testing.server.ElevateBuild.DEMO_REALM;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -75,7 +76,9 @@ final class RaceSlack implements AutoCloseable {
 
     /** Presses Approve on request {@code id} as {@code username}'s Slack user; returns what the workflow answered. */
     int approve(String username, String id) throws IOException, InterruptedException {
-        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("trigger_id", "T-race");
+        // every press of a button is an interaction of its own (its trigger id), so never a replay of another
+        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions")
+                .put("trigger_id", "T-race-" + UUID.randomUUID());
         payload.putObject("user").put("id", slackIds.get(username));
         payload.putObject("channel").put("id", "C0RACE0001");
         payload.putArray("actions").addObject().put("action_id", "elevate_approve").put("value", id);
