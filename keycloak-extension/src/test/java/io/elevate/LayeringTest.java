@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  *
  * <pre>
  * Web       api (mounts portal), portal, admin           REST, the portal's pages, the admin console's endpoints
+ *           chat                                         Slack's interactivity endpoint (button presses decide)
  * Tools     schedule, metrics.gauges, aws.iam,           what runs beside the requests: the timers that drive the
  *           persistence                                  workflow and drain the outboxes, the database gauges, the
  *                                                        IAM artifacts generator (reads the realm's policies and
@@ -60,7 +61,8 @@ class LayeringTest {
     private static final String[] WORKFLOW = {"io.elevate.workflow"};
     private static final String[] TOOLS = {"io.elevate.schedule", "io.elevate.metrics.gauges", "io.elevate.aws.iam",
             "io.elevate.persistence"};
-    private static final String[] WEB = {"io.elevate.api", "io.elevate.portal", "io.elevate.admin"};
+    private static final String[] WEB = {"io.elevate.api", "io.elevate.portal", "io.elevate.admin",
+            "io.elevate.chat"};
 
     /** Every package is a slice of its own (aws.iam is not aws): none may depend on itself through others. */
     static final ArchRule NO_CYCLES = slices().matching("io.elevate.(**)").should().beFreeOfCycles();

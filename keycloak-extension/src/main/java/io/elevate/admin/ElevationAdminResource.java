@@ -12,6 +12,7 @@ import io.elevate.audit.ElevationEvents;
 import io.elevate.aws.client.ElevateAws;
 import io.elevate.aws.iam.IamArtifacts;
 import io.elevate.aws.iam.IamRequest;
+import io.elevate.notify.NoticeOutbox;
 import io.elevate.notify.Notifiers;
 import io.elevate.notify.RealmNotifications;
 import io.elevate.signin.ElevationMapperConfig;
@@ -202,6 +203,21 @@ public final class ElevationAdminResource {
         boolean awsEnabled = session.getProvider(ElevateAws.class).enabled();
         return Response.ok(RevocationsRepresentation.of(awsEnabled,
                 store().revocations().list(realm, page.first(), page.max()))).build();
+    }
+
+    /** The realm's notice outbox: each notice to each receiver, delivered, waiting, failing or given up. */
+    @GET
+    @Path("notices")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response notices(@QueryParam("first") String first, @QueryParam("max") String max) {
+        auth.realm().requireViewRealm();
+        QueryParams params = new QueryParams();
+        Page page = Page.of(params, first, max, MAX_PAGE);
+        if (!params.violations().isEmpty()) {
+            return ApiError.invalid(params.violations());
+        }
+        return Response.ok(NoticesRepresentation.of(new NoticeOutbox(session).list(realm, page.first(), page.max())))
+                .build();
     }
 
     /**

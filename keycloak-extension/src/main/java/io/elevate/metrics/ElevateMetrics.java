@@ -31,7 +31,7 @@ public final class ElevateMetrics {
 
     /** The timers' steps, each item of which runs in a transaction of its own and may fail alone. */
     public static final List<String> TIMER_STEPS = List.of("realms", "expiry", "end_notice", "audit_retention",
-            "revocation", "os_credential");
+            "revocation", "os_credential", "notice", "notice_retention");
 
     /** The reason label of a granted sign-in: the gate found an open, approved window. */
     public static final String GRANTED_REASON = "open_window";

@@ -55,18 +55,37 @@ public final class EmailNotifier implements Notifier {
         }
     }
 
-    private static void send(KeycloakSession session, RealmModel realm, Notice notice, NoticeText text,
-                             Notice.Person recipient) {
+    /** Whether the realm has SMTP settings, without which no email is sent. */
+    static boolean configured(RealmModel realm) {
+        Map<String, String> smtp = realm.getSmtpConfig();
+        return smtp != null && smtp.get("host") != null;
+    }
+
+    /**
+     * Emails one recipient in {@code session} (a transaction of the caller's that only reads); returns null once the
+     * mail server took it, else why not, marked {@link Outcome#permanent} when trying again cannot help.
+     */
+    static Outcome deliver(KeycloakSession session, RealmModel realm, Notice notice, Notice.Person recipient) {
+        if (!configured(realm)) {
+            return Outcome.failed("the realm has no SMTP settings (Realm settings → Email)");
+        }
+        session.getContext().setRealm(realm);
+        String error = send(session, realm, notice, NoticeText.of(notice), recipient);
+        return error == null ? Outcome.OK : Outcome.failed(error);
+    }
+
+    private static String send(KeycloakSession session, RealmModel realm, Notice notice, NoticeText text,
+                               Notice.Person recipient) {
         if (recipient.email() == null || recipient.email().isBlank()) {
             LOG.warnf("%s has no email address; %s notice for %s not emailed", recipient.username(),
                     notice.kind(), notice.window().id());
-            return;
+            return null;
         }
         UserModel user = session.users().getUserByUsername(realm, recipient.username());
         if (user == null) {
             LOG.warnf("%s is no longer a user of realm %s; %s notice for %s not emailed", recipient.username(),
                     realm.getName(), notice.kind(), notice.window().id());
-            return;
+            return null;
         }
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("notice", text.fields());
@@ -75,9 +94,11 @@ public final class EmailNotifier implements Notifier {
             session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
                     .send(text.subjectKey(), text.subjectAttributes(), NoticeText.TEMPLATE, attributes,
                             recipient.email());
+            return null;
         } catch (EmailException | RuntimeException e) {
             LOG.errorf(e, "Could not email the %s notice for %s to %s", notice.kind(), notice.window().id(),
                     recipient.email());
+            return e.getMessage() == null ? e.toString() : e.getMessage();
         }
     }
 }

@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  * @param events      the kinds of notice SNS and the webhook get (every kind when none is chosen)
  * @param issuer      the {@code iss} of webhook messages, or null to use the realm URL of the request at hand
  * @param signingKey  the private JWK the webhook is signed with, or null before one is generated
+ * @param chat        Slack and Teams ({@link ChatSettings})
  */
 public record NotificationSettings(String snsTopicArn, URI webhookUrl, Set<Notice.Kind> events, String issuer,
-                                   SigningKey signingKey) {
+                                   SigningKey signingKey, ChatSettings chat) {
 
     public static final String SNS_TOPIC_ARN = "snsTopicArn";
     public static final String WEBHOOK_URL = "webhookUrl";
@@ -43,10 +44,16 @@ public record NotificationSettings(String snsTopicArn, URI webhookUrl, Set<Notic
             "arn:aws(-[a-z]+)*:sns:([a-z]{2}(-[a-z]+)+-\\d):\\d{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?");
 
     public static final NotificationSettings NONE = new NotificationSettings(null, null,
-            EnumSet.allOf(Notice.Kind.class), null, null);
+            EnumSet.allOf(Notice.Kind.class), null, null, ChatSettings.NONE);
 
     public NotificationSettings {
         events = events.isEmpty() ? EnumSet.allOf(Notice.Kind.class) : EnumSet.copyOf(events);
+    }
+
+    /** Settings without chat. */
+    public NotificationSettings(String snsTopicArn, URI webhookUrl, Set<Notice.Kind> events, String issuer,
+                                SigningKey signingKey) {
+        this(snsTopicArn, webhookUrl, events, issuer, signingKey, ChatSettings.NONE);
     }
 
     /** The settings, or every rule they break. */
@@ -104,8 +111,9 @@ public record NotificationSettings(String snsTopicArn, URI webhookUrl, Set<Notic
                 violations.add(Violation.of(SIGNING_KEY, e.getMessage()));
             }
         }
+        ChatSettings chat = ChatSettings.read(config, violations);
         return new Result(violations.isEmpty() ? new NotificationSettings(blankToNull(topic), webhook, events,
-                issuer, key) : null, violations);
+                issuer, key, chat) : null, violations);
     }
 
     static List<ProviderConfigProperty> properties() {
@@ -120,7 +128,7 @@ public record NotificationSettings(String snsTopicArn, URI webhookUrl, Set<Notic
                 .add()
                 .property().name(EVENTS).label("Notices").type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
                 .options(Arrays.stream(Notice.Kind.values()).map(Enum::name).toList())
-                .helpText("Which notices SNS and the webhook get. None chosen: all of them (as email).").add()
+                .helpText("Which notices SNS, the webhook, Slack and Teams get. None chosen: all of them (as email).").add()
                 .property().name(ISSUER).label("Issuer (iss)").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("The iss of webhook messages. Empty: the realm's public URL, filled in when saved.").add()
                 .property().name(SIGNING_KEY).label("Webhook signing key (private JWK)")
@@ -128,6 +136,12 @@ public record NotificationSettings(String snsTopicArn, URI webhookUrl, Set<Notic
                 .helpText("A private JWK, EC P-256 (ES256) or RSA of 2048 bits or more (RS256). Empty: Elevate "
                         + "generates an EC P-256 key when saved; clear it to rotate.").add()
                 .build();
+    }
+
+    static List<ProviderConfigProperty> allProperties() {
+        List<ProviderConfigProperty> all = new ArrayList<>(properties());
+        all.addAll(ChatSettings.properties());
+        return all;
     }
 
     private static String first(Map<String, List<String>> config, String key) {

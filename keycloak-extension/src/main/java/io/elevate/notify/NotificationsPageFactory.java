@@ -71,7 +71,7 @@ public final class NotificationsPageFactory implements UiPageProviderFactory<Com
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return NotificationSettings.properties();
+        return NotificationSettings.allProperties();
     }
 
     @Override

@@ -1,25 +1,20 @@
 package io.elevate.notify;
 
-import io.elevate.ServerClock;
-import io.elevate.aws.client.ElevateAws;
 
 import org.jboss.logging.Logger;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The notifiers of a realm: email always (it sends nothing without SMTP settings), then Amazon SNS and the signed
- * webhook when the realm's "Elevate notifications" name them, for the notices chosen there. Each channel is tried in
- * turn; one failing never keeps the next from being tried. Email goes out on the calling thread (it needs the
- * session's mail sender); SNS and the webhook, which need nothing of the session, are handed to Keycloak's executor
- * {@value #EXECUTOR}, so a slow receiver never holds up the API call, portal page or timer run that caused the notice.
+ * The notifiers of a realm: every notice is written to the notice outbox (email to each recipient when the realm has
+ * SMTP settings; Amazon SNS, the signed webhook, Slack and Teams when the realm's "Elevate notifications" name them,
+ * for the notices chosen there), one row per receiver, so one failing receiver never keeps another from being told.
+ * The first delivery runs on Keycloak's executor {@value #EXECUTOR} right after the commit, so a slow receiver never
+ * holds up the API call, portal page or timer run that caused the notice; Elevate's timer retries what failed.
  */
 public final class Notifiers {
 
@@ -31,32 +26,12 @@ public final class Notifiers {
     private Notifiers() {
     }
 
+    /**
+     * The notifier of a realm: it writes each notice to the durable {@link NoticeOutbox} in the caller's transaction
+     * (one row per receiver), delivered after the commit and retried by Elevate's timer.
+     */
     public static Notifier of(KeycloakSession session, RealmModel realm) {
-        Notifier email = new EmailNotifier(session, realm);
-        NotificationSettings settings = RealmNotifications.of(realm);
-        List<Notifier> machines = new ArrayList<>();
-        if (settings.snsTopicArn() != null) {
-            ElevateAws aws = session.getProvider(ElevateAws.class);
-            if (aws != null && aws.enabled()) {
-                machines.add(new SnsNotifier(aws.clients()::sns, settings.snsTopicArn(), realm.getName()));
-            } else {
-                LOG.warnf("Realm %s names the SNS topic %s, but AWS is not enabled on this server "
-                        + "(--spi-elevate-aws--default--enabled): no notice goes to SNS", realm.getName(),
-                        settings.snsTopicArn());
-            }
-        }
-        if (settings.webhookUrl() != null && settings.signingKey() != null) {
-            String issuer = settings.issuer() != null ? settings.issuer()
-                    : NotificationsPageFactory.realmUrl(session, realm);
-            machines.add(new WebhookNotifier(settings.webhookUrl(), settings.signingKey(),
-                    issuer != null ? issuer : "urn:elevate:realm:" + realm.getName(), realm.getName(),
-                    ServerClock.UTC));
-        }
-        if (machines.isEmpty()) {
-            return email;
-        }
-        return all(email, inBackground(session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR),
-                filtered(settings, all(machines.toArray(Notifier[]::new)))));
+        return new OutboxNotifier(session, realm, RealmNotifications.of(realm));
     }
 
     /** Sends on the executor; a notice the executor refuses (shutting down) is logged, never thrown. */
@@ -81,14 +56,6 @@ public final class Notifiers {
                     LOG.errorf(e, "%s failed on the %s notice for %s", notifier.getClass().getSimpleName(),
                             notice.kind(), notice.window().id());
                 }
-            }
-        };
-    }
-
-    private static Notifier filtered(NotificationSettings settings, Notifier notifier) {
-        return notice -> {
-            if (settings.wants(notice.kind())) {
-                notifier.send(notice);
             }
         };
     }

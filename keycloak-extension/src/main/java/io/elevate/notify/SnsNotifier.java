@@ -35,6 +35,11 @@ final class SnsNotifier implements Notifier {
 
     @Override
     public void send(Notice notice) {
+        deliver(notice);
+    }
+
+    /** Publishes the notice; returns null once SNS took it, else what went wrong (logged). */
+    String deliver(Notice notice) {
         try {
             Map<String, Object> event = NoticeJson.event(notice, realm);
             PublishRequest.Builder request = PublishRequest.builder().topicArn(topicArn)
@@ -50,13 +55,18 @@ final class SnsNotifier implements Notifier {
                     .messageId();
             LOG.debugf("Published the %s notice for %s to %s as %s", notice.kind(), notice.window().id(), topicArn,
                     messageId);
+            return null;
         } catch (AwsServiceException e) {
+            String error = (e.awsErrorDetails() == null ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode())
+                    + ": " + e.getMessage();
             LOG.errorf("Could not publish the %s notice for %s to %s: %s (%s)", notice.kind(), notice.window().id(),
                     topicArn, e.awsErrorDetails() == null ? e.statusCode() : e.awsErrorDetails().errorCode(),
                     e.getMessage());
+            return error;
         } catch (RuntimeException e) {
             LOG.errorf(e, "Could not publish the %s notice for %s to %s", notice.kind(), notice.window().id(),
                     topicArn);
+            return e.toString();
         }
     }
 

@@ -60,6 +60,11 @@ final class WebhookNotifier implements Notifier {
 
     @Override
     public void send(Notice notice) {
+        deliver(notice);
+    }
+
+    /** Delivers the notice; returns null once the receiver answered 2xx, else what went wrong (logged). */
+    String deliver(Notice notice) {
         String jti = UUID.randomUUID().toString();
         try {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
@@ -70,23 +75,27 @@ final class WebhookNotifier implements Notifier {
             if (response.statusCode() / 100 != 2) {
                 LOG.errorf("The webhook %s answered the %s notice for %s (delivery %s) with HTTP %d", shown(),
                         notice.kind(), notice.window().id(), jti, response.statusCode());
+                return "HTTP " + response.statusCode();
             } else {
                 LOG.debugf("Delivered the %s notice for %s to %s (delivery %s)", notice.kind(), notice.window().id(),
                         shown(), jti);
+                return null;
             }
         } catch (IOException | RuntimeException e) {
             LOG.errorf("Could not deliver the %s notice for %s to the webhook %s (delivery %s): %s", notice.kind(),
                     notice.window().id(), shown(), jti, e.toString());
+            return e.toString();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.errorf("Interrupted while delivering the %s notice for %s to %s", notice.kind(), notice.window().id(),
                     shown());
+            return "interrupted";
         }
     }
 
     /** The webhook as logs show it: scheme, host and port only, since a path or query may carry a secret. */
-    private String shown() {
-        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+    String shown() {
+        return WebhookUrls.shown(url);
     }
 
     /** The compact JWS of the notice: its event with the JWT claims first. */

@@ -37,4 +37,9 @@ final class WebhookUrls {
         }
         return uri;
     }
+
+    /** A URL as logs and the admin API show it: scheme, host and port only, since a path or query may carry a secret. */
+    static String shown(URI url) {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+    }
 }

@@ -28,8 +28,17 @@ public final class OutboxRunner {
     public <K, S, A> int run(KeycloakSessionFactory factory, Outbox<K, S, A> outbox, Instant now, Runnable onFailure) {
         List<K> due = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 session -> outbox.due(session, now, itemsPerRun));
+        return runItems(factory, outbox, due, now, onFailure);
+    }
+
+    /**
+     * Takes the given items as {@link #run} takes due ones (e.g. the rows a transaction just wrote, right after its
+     * commit); an item that is no longer due ({@link Outbox#read} empty) is skipped. Returns how many moved on.
+     */
+    public <K, S, A> int runItems(KeycloakSessionFactory factory, Outbox<K, S, A> outbox, List<K> items, Instant now,
+                                  Runnable onFailure) {
         int moved = 0;
-        for (K item : due) {
+        for (K item : items) {
             try {
                 if (take(factory, outbox, item, now)) {
                     moved++;

@@ -2,6 +2,7 @@ package io.elevate.persistence;
 
 import io.elevate.audit.AuditRecordEntity;
 import io.elevate.breakglass.OsCredentialEntity;
+import io.elevate.notify.NoticeEntity;
 import io.elevate.revoke.RevocationEntity;
 import io.elevate.window.ApprovalEntity;
 import io.elevate.window.ElevationWindowEntity;
@@ -25,7 +26,7 @@ public final class ElevateJpaEntityProviderFactory implements JpaEntityProviderF
     @Override
     public List<Class<?>> getEntities() {
         return List.of(ElevationWindowEntity.class, ApprovalEntity.class, AuditRecordEntity.class,
-                RevocationEntity.class, OsCredentialEntity.class);
+                RevocationEntity.class, OsCredentialEntity.class, NoticeEntity.class);
     }
 
     @Override

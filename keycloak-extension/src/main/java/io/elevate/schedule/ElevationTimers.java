@@ -2,6 +2,7 @@ package io.elevate.schedule;
 
 import io.elevate.breakglass.OsCredentialWorker;
 import io.elevate.metrics.ElevateMetrics;
+import io.elevate.notify.NoticeDelivery;
 import io.elevate.notify.Notifiers;
 import io.elevate.revoke.RevocationWorker;
 import io.elevate.workflow.ElevationStore;
@@ -25,7 +26,8 @@ import java.util.function.Function;
  * Elevate's periodic work: put the revocation deny policies of roles with due outbox rows in IAM (when AWS is
  * enabled); then, realm by realm, expire pending requests whose time ran out, tell requesters whose window ends soon,
  * and delete audit rows past their retention; then move break-glass OS credentials on through SSM (when AWS is
- * enabled).
+ * enabled); then deliver the due rows of the notice outbox (email, SNS, webhook, Slack, Teams) and delete delivered
+ * ones past their keeping time.
  *
  * <p>Every item runs in a transaction of its own (one request expired, one notice, one realm's audit pruning, one
  * role's or one OS credential's database steps), so a row that fails or meets a lock rolls back alone: it is logged,
@@ -44,18 +46,21 @@ final class ElevationTimers implements ScheduledTask {
     private final Duration auditRetention;
     private final RevocationWorker revocations;
     private final OsCredentialWorker osCredentials;
+    private final NoticeDelivery notices;
 
     /**
      * @param revocations   the IAM step, or null when AWS is not enabled on this server
      * @param osCredentials the SSM step of break-glass OS credentials, or null when AWS is not enabled
+     * @param notices       the delivery of the notice outbox
      */
     ElevationTimers(Clock clock, Duration endNotice, Duration auditRetention, RevocationWorker revocations,
-                    OsCredentialWorker osCredentials) {
+                    OsCredentialWorker osCredentials, NoticeDelivery notices) {
         this.clock = clock;
         this.endNotice = endNotice;
         this.auditRetention = auditRetention;
         this.revocations = revocations;
         this.osCredentials = osCredentials;
+        this.notices = notices;
     }
 
     @Override
@@ -76,6 +81,10 @@ final class ElevationTimers implements ScheduledTask {
             step(factory, "os_credential", "the break-glass OS credentials", s -> osCredentials.run(factory, now,
                     () -> ElevateMetrics.timerItemFailed("os_credential")));
         }
+        // after the realms' steps, so the notices they wrote (expiries, end notices) go out in this run
+        step(factory, "notice", "the notice outbox", s -> notices.run(now,
+                () -> ElevateMetrics.timerItemFailed("notice")));
+        step(factory, "notice_retention", "the delivered notices past retention", s -> notices.prune(now));
         ElevateMetrics.timerRun();
     }
 

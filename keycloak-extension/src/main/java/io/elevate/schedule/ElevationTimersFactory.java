@@ -7,6 +7,8 @@ import io.elevate.aws.client.ElevateAws;
 import io.elevate.breakglass.OsCredentialWorker;
 import io.elevate.metrics.gauges.DatabaseGauges;
 import io.elevate.metrics.ElevateMetrics;
+import io.elevate.notify.NoticeDelivery;
+import io.elevate.notify.SlackApi;
 import io.elevate.revoke.RevocationWorker;
 import io.elevate.workflow.ElevationStore;
 
@@ -48,6 +50,7 @@ public final class ElevationTimersFactory implements ProviderFactory<ElevateTime
     private long endNoticeMinutes = 15;
     private long auditRetentionDays = 400;
     private long revocationRetrySeconds = 15;
+    private long noticeRetrySeconds = 15;
     private DatabaseGauges gauges;
 
     @Override
@@ -56,6 +59,7 @@ public final class ElevationTimersFactory implements ProviderFactory<ElevateTime
         endNoticeMinutes = positive(config, "endNoticeMinutes", endNoticeMinutes);
         auditRetentionDays = positive(config, "auditRetentionDays", auditRetentionDays);
         revocationRetrySeconds = positive(config, "revocationRetrySeconds", revocationRetrySeconds);
+        noticeRetrySeconds = positive(config, NoticeDelivery.RETRY_SETTING, noticeRetrySeconds);
     }
 
     @Override
@@ -78,7 +82,8 @@ public final class ElevationTimersFactory implements ProviderFactory<ElevateTime
             LOG.info("Elevate puts revocation deny policies in IAM and sets break-glass OS passwords through SSM");
         }
         ElevationTimers timers = new ElevationTimers(ServerClock.UTC, Duration.ofMinutes(endNoticeMinutes),
-                Duration.ofDays(auditRetentionDays), revocations, osCredentials);
+                Duration.ofDays(auditRetentionDays), revocations, osCredentials, NoticeDelivery.of(factory,
+                Duration.ofSeconds(noticeRetrySeconds)));
         long interval = Duration.ofSeconds(intervalSeconds).toMillis();
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                 .schedule(new ClusterAwareScheduledTaskRunner(factory, timers, interval), interval,
@@ -101,6 +106,12 @@ public final class ElevationTimersFactory implements ProviderFactory<ElevateTime
                 .helpText("How long Elevate's audit rows are kept.").add()
                 .property().name("revocationRetrySeconds").type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(15)
                 .helpText("Wait after a failed IAM or SSM call; it doubles with each failure, up to 15 minutes.").add()
+                .property().name(NoticeDelivery.RETRY_SETTING).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(15)
+                .helpText("Wait after a failed notice delivery (email, SNS, webhook, Slack, Teams); it doubles with "
+                        + "each failure, up to 15 minutes; a notice is given up after a day.").add()
+                .property().name(SlackApi.URL_SETTING).type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue("https://slack.com/api/")
+                .helpText("The base URL of Slack's Web API (a proxy or a stand-in); read once per server.").add()
                 .build();
     }
 
@@ -112,6 +123,7 @@ public final class ElevationTimersFactory implements ProviderFactory<ElevateTime
         info.put("endNoticeMinutes", Long.toString(endNoticeMinutes));
         info.put("auditRetentionDays", Long.toString(auditRetentionDays));
         info.put("revocationRetrySeconds", Long.toString(revocationRetrySeconds));
+        info.put(NoticeDelivery.RETRY_SETTING, Long.toString(noticeRetrySeconds));
         return info;
     }
 

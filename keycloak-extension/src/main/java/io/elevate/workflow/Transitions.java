@@ -13,7 +13,6 @@ import io.elevate.window.WindowStore;
 
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -34,8 +33,9 @@ import java.util.function.Supplier;
  *       transaction, so that concurrent changes of one request happen one after the other, each on the state the one
  *       before left (a vote is never lost, a quorum is met exactly once);</li>
  *   <li>records each change in the same transaction: Elevate's audit row and a Keycloak admin event
- *       ({@link #record}); notices and the {@code elevate_requests_total} counter only after commit
- *       ({@link #tellAfterCommit}), so a rolled-back change tells no one;</li>
+ *       ({@link #record}) and its notices, as rows of the notice outbox delivered after commit
+ *       ({@link #tellAfterCommit}); the {@code elevate_requests_total} counter after commit, so a rolled-back change
+ *       tells no one;</li>
  *   <li>on a refusal marks the transaction rollback-only, so nothing a refused step touched is kept;</li>
  *   <li>classifies failures by what happened: a lost race (optimistic lock, lock timeout, duplicate key, deadlock)
  *       is a 409, the database failing otherwise is a 503, anything else a bug that propagates (500, logged).</li>
@@ -110,6 +110,7 @@ final class Transitions {
         new ElevationEvents(session, realm).publish(window.id(), action, detail, caller.user(), caller.client(),
                 caller.token(), caller.ipAddress());
         ElevateMetrics.transitionAfterCommit(session, action);
+        notifier.changed(window); // chat messages about the request follow its state
     }
 
     /**
@@ -131,16 +132,8 @@ final class Transitions {
         UserModel requester = session.users().getUserById(realm, window.userId());
         Notice notice = new Notice(kind, window, person(requester), recipients.stream().map(Transitions::person).toList(),
                 portalUrl);
-        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                notifier.send(notice);
-            }
-
-            @Override
-            protected void rollbackImpl() {
-            }
-        });
+        // written to the notice outbox in this transaction: delivered after commit, never for a rolled-back change
+        notifier.send(notice);
     }
 
     static Notice.Person person(UserModel user) {

@@ -7,6 +7,7 @@ import io.elevate.testing.PolicyAdmin;
 import io.elevate.testing.server.AdminApi;
 import io.elevate.testing.server.JsonResponse;
 import io.elevate.testing.server.KeycloakServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A model-based race test of the transition core against the real server: rounds of random workflow steps (approve,
  * reject, cancel, revoke, extend, break-glass, review; by approvers, by the requester, by an approver who is the
- * requester) sent at the same moment, under policies with quorums of 1, 2 and 3. After every batch the server's state,
+ * requester; approve also as a press of Approve in Slack) sent at the same moment, under policies with quorums of 1,
+ * 2 and 3. After every batch the server's state,
  * its audit trail and every approver's queue are checked against what the server acknowledged. The seed is printed
  * with every failure ({@code -Delevate.race.seed=...} replays a run; {@code -Delevate.race.rounds=...} sets the count).
  */
@@ -43,12 +45,12 @@ class WorkflowRaceIT {
     private static final int BATCHES = 2;
     private static final Set<Integer> EXPECTED = Set.of(200, 201, 400, 403, 404, 409);
 
-    private enum Step { APPROVE, REJECT, CANCEL, REVOKE, EXTEND, REVIEW }
+    private enum Step { APPROVE, REJECT, CANCEL, REVOKE, EXTEND, REVIEW, SLACK_APPROVE }
 
     private static final Step[] WEIGHTED = {
             Step.APPROVE, Step.APPROVE, Step.APPROVE, Step.APPROVE, Step.APPROVE, Step.APPROVE, Step.APPROVE,
             Step.REJECT, Step.CANCEL, Step.REVOKE, Step.REVOKE, Step.EXTEND, Step.EXTEND, Step.EXTEND,
-            Step.REVIEW, Step.REVIEW};
+            Step.REVIEW, Step.REVIEW, Step.SLACK_APPROVE, Step.SLACK_APPROVE};
 
     /** What was sent and what the server answered. */
     private record Sent(Step step, String user, int status) {
@@ -60,6 +62,15 @@ class WorkflowRaceIT {
     private final Map<Integer, String> policies = new HashMap<>();
     private List<String> requesters;
     private List<String> approvers;
+
+    private RaceSlack slack;
+
+    @AfterEach
+    void tearDown() {
+        if (slack != null) {
+            slack.close();
+        }
+    }
 
     @BeforeEach
     void setUp(KeycloakServer server, AdminApi admin) {
@@ -85,6 +96,8 @@ class WorkflowRaceIT {
         requesters = List.of(bothRoles, requester);
         approvers = new ArrayList<>(deciders);
         approvers.add(bothRoles);
+        slack = RaceSlack.enable(server, admin, List.of(bothRoles, requester, deciders.get(0), deciders.get(1),
+                deciders.get(2)));
         for (int quorum = 1; quorum <= 3; quorum++) {
             Map<String, List<String>> config = PolicyAdmin.policy(operators, approverGroup);
             config.put("approvalsRequired", List.of(String.valueOf(quorum)));
@@ -139,7 +152,7 @@ class WorkflowRaceIT {
             Step step = WEIGHTED[random.nextInt(WEIGHTED.length)];
             String user = switch (step) {
                 // the requester tries too: they must never count
-                case APPROVE, REJECT, REVOKE, REVIEW -> random.nextInt(6) == 0 ? requester
+                case APPROVE, REJECT, REVOKE, REVIEW, SLACK_APPROVE -> random.nextInt(6) == 0 ? requester
                         : approvers.get(random.nextInt(approvers.size()));
                 case CANCEL, EXTEND -> requester;
             };
@@ -152,6 +165,10 @@ class WorkflowRaceIT {
     private List<Sent> race(ExecutorService pool, String id, List<Sent> steps) throws Exception {
         return AtOnce.call(pool, steps.stream().<Callable<Sent>>map(step -> {
             AdminApi client = as(step.user());
+            if (step.step() == Step.SLACK_APPROVE) {
+                // a press of Approve in Slack is an approval like the API's: checked as one, by what it decided
+                return () -> new Sent(Step.APPROVE, step.user(), slack.approve(step.user(), id));
+            }
             return () -> new Sent(step.step(), step.user(), send(client, id, step.step()).status());
         }).toList());
     }
@@ -165,6 +182,7 @@ class WorkflowRaceIT {
             case REVOKE -> client.post(path, Map.of("reason", "race over"));
             case EXTEND -> client.post(path, Map.of("minutes", 10, "justification", "a little longer"));
             case REVIEW -> client.post(path, Map.of("comment", "looked at it"));
+            case SLACK_APPROVE -> throw new IllegalArgumentException("sent through Slack");
         };
     }
 

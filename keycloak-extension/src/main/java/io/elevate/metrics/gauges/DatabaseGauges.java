@@ -23,7 +23,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * The gauges read from Keycloak's database: windows by state, and the depth and age of the revocation outbox.
+ * The gauges read from Keycloak's database: windows by state, and the depth and age of the revocation and notice
+ * outboxes.
  *
  * <p>A gauge is read when Prometheus scrapes, on a thread that has no {@code KeycloakSession} (and, in Quarkus, may be
  * an I/O thread where a JDBC call is refused). So the counts are taken in a transaction of their own, on one worker
@@ -85,6 +86,17 @@ public final class DatabaseGauges {
         Gauge.builder("elevate.revocation.outbox.oldest.age", this,
                         g -> g.current().outboxOldestAgeSeconds(g.clock.instant()))
                 .description("How long the oldest revocation not yet applied in IAM has waited; 0 when none")
+                .baseUnit("seconds")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder("elevate.notice.outbox.depth", this, g -> g.current().noticeDepth())
+                .description("Notices not yet delivered (pending or failed and retried): email, SNS, webhook, Slack,"
+                        + " Teams")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder("elevate.notice.outbox.oldest.age", this,
+                        g -> g.current().noticeOldestAgeSeconds(g.clock.instant()))
+                .description("How long the oldest notice not yet delivered has waited; 0 when none")
                 .baseUnit("seconds")
                 .strongReference(true)
                 .register(registry);

@@ -13,14 +13,16 @@ import java.util.Map;
  * @param openWindows     approved windows open at {@code takenAt}
  * @param outboxDepth     revocation rows not yet applied in IAM (pending or failed)
  * @param outboxOldest    when the oldest of those was revoked, or null when there is none
+ * @param noticeDepth     notices not yet delivered (pending or failed, not given up)
+ * @param noticeOldest    when the oldest of those was written, or null when there is none
  * @param takenAt         when it was counted
  */
 record Snapshot(Map<WindowStatus, Long> windows, long openWindows, long outboxDepth, Instant outboxOldest,
-                Instant takenAt) {
+                long noticeDepth, Instant noticeOldest, Instant takenAt) {
 
     /** Before the first count: nothing known yet, reported as zeros. */
     static Snapshot empty() {
-        return new Snapshot(zeros(), 0, 0, null, Instant.EPOCH);
+        return new Snapshot(zeros(), 0, 0, null, 0, null, Instant.EPOCH);
     }
 
     static Map<WindowStatus, Long> zeros() {
@@ -33,9 +35,18 @@ record Snapshot(Map<WindowStatus, Long> windows, long openWindows, long outboxDe
 
     /** Seconds the oldest unapplied revocation has waited at {@code now}; 0 when the outbox is empty. */
     double outboxOldestAgeSeconds(Instant now) {
-        if (outboxOldest == null) {
+        return ageSeconds(outboxOldest, now);
+    }
+
+    /** Seconds the oldest undelivered notice has waited at {@code now}; 0 when none waits. */
+    double noticeOldestAgeSeconds(Instant now) {
+        return ageSeconds(noticeOldest, now);
+    }
+
+    private static double ageSeconds(Instant oldest, Instant now) {
+        if (oldest == null) {
             return 0;
         }
-        return Math.max(0, now.toEpochMilli() - outboxOldest.toEpochMilli()) / 1000.0;
+        return Math.max(0, now.toEpochMilli() - oldest.toEpochMilli()) / 1000.0;
     }
 }

@@ -1,5 +1,6 @@
 package io.elevate.metrics.gauges;
 
+import io.elevate.notify.NoticeState;
 import io.elevate.revoke.RevocationState;
 import io.elevate.window.WindowStatus;
 
@@ -11,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Counts what the gauges show, in three grouped queries over all realms (no row is loaded). */
+/** Counts what the gauges show, in four grouped queries over all realms (no row is loaded). */
 final class SnapshotQuery {
 
     private SnapshotQuery() {
@@ -40,6 +41,13 @@ final class SnapshotQuery {
                 .getSingleResult();
         long depth = ((Number) outbox[0]).longValue();
         Instant oldest = outbox[1] == null ? null : Instant.ofEpochMilli(((Number) outbox[1]).longValue());
-        return new Snapshot(windows, open, depth, oldest, now);
+        Object[] notices = em.createQuery("select count(n), min(n.createdAt) from NoticeEntity n"
+                        + " where n.state in (:pending, :failed)", Object[].class)
+                .setParameter("pending", NoticeState.PENDING.name())
+                .setParameter("failed", NoticeState.FAILED.name())
+                .getSingleResult();
+        long noticeDepth = ((Number) notices[0]).longValue();
+        Instant noticeOldest = notices[1] == null ? null : Instant.ofEpochMilli(((Number) notices[1]).longValue());
+        return new Snapshot(windows, open, depth, oldest, noticeDepth, noticeOldest, now);
     }
 }

@@ -42,7 +42,7 @@ class DatabaseGaugesTest {
             queries.incrementAndGet();
             Map<WindowStatus, Long> windows = Snapshot.zeros();
             windows.put(WindowStatus.APPROVED, 7L);
-            return new Snapshot(windows, 2, 3, T0.minusSeconds(400), now);
+            return new Snapshot(windows, 2, 3, T0.minusSeconds(400), 4, T0.minusSeconds(90), now);
         });
 
         @Test
@@ -68,6 +68,15 @@ class DatabaseGaugesTest {
             clock.advance(Duration.ofSeconds(10));
             assertThat(registry.get("elevate.revocation.outbox.oldest.age").gauge().value()).isEqualTo(410);
         }
+
+        @Test
+        @DisplayName("then the notice outbox shows its undelivered notices and the wait of the oldest")
+        void showsTheNoticeOutbox() {
+            assertThat(registry.get("elevate.notice.outbox.depth").gauge().value()).isEqualTo(4);
+            assertThat(registry.get("elevate.notice.outbox.oldest.age").gauge().value()).isEqualTo(90);
+            clock.advance(Duration.ofSeconds(10));
+            assertThat(registry.get("elevate.notice.outbox.oldest.age").gauge().value()).isEqualTo(100);
+        }
     }
 
     @Nested
@@ -82,7 +91,7 @@ class DatabaseGaugesTest {
                 if (calls.incrementAndGet() > 1) {
                     throw new IllegalStateException("database down");
                 }
-                return new Snapshot(Snapshot.zeros(), 0, 5, null, now);
+                return new Snapshot(Snapshot.zeros(), 0, 5, null, 0, null, now);
             });
             assertThat(gauges.current().outboxDepth()).isEqualTo(5);
 

@@ -280,7 +280,7 @@ public final class KeycloakServer implements BeforeAllCallback, ExecutionConditi
             // Expiry and end notices every 2 s, so tests see them without waiting half a minute.
             options.put("spi-elevate-timers--default--interval-seconds", "2");
             // Every AWS call goes to the contract server in this JVM; revocations are retried 2 s after a failure,
-            // and a call that gets no answer gives up after 3 s.
+            // and a call that gets no answer gives up after 3 s; notices are retried 2 s after a failure too.
             options.put("spi-elevate-aws--default--enabled", "true");
             for (String service : List.of("iam", "ec2", "config", "sns", "ssm")) {
                 options.put("spi-elevate-aws--default--" + service + "-endpoint", aws.endpoint());
@@ -288,6 +288,7 @@ public final class KeycloakServer implements BeforeAllCallback, ExecutionConditi
             options.put("spi-elevate-aws--default--socket-timeout-millis", "3000");
             options.put("spi-elevate-aws--default--call-timeout-millis", "8000");
             options.put("spi-elevate-timers--default--revocation-retry-seconds", "2");
+            options.put("spi-elevate-timers--default--notice-retry-seconds", "2");
             return options;
         }
 

@@ -1,0 +1,49 @@
+package io.elevate.notify;
+
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.RealmModel;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which chat receivers a notice has under the realm's settings: a request (or extension) and a break-glass are posted
+ * to the policy's Slack channel (or the realm's) and, when the realm asks, to each approver directly; decisions reach
+ * Slack by updating those messages ({@link OutboxNotifier#changed}), not as new posts. Teams gets a card for requests,
+ * break-glass, approvals, rejections and revocations, at the policy's webhook (or the realm's).
+ */
+final class ChatReceivers {
+
+    private static final Set<Notice.Kind> SLACK_POSTS = EnumSet.of(Notice.Kind.REQUESTED, Notice.Kind.BREAK_GLASS);
+    private static final Set<Notice.Kind> TEAMS_CARDS = EnumSet.of(Notice.Kind.REQUESTED, Notice.Kind.BREAK_GLASS,
+            Notice.Kind.APPROVED, Notice.Kind.REJECTED, Notice.Kind.REVOKED);
+
+    private ChatReceivers() {
+    }
+
+    static List<ChatReceiver> of(RealmModel realm, ChatSettings chat, Notice notice) {
+        List<ChatReceiver> receivers = new ArrayList<>();
+        String policyId = notice.window().request().policyId();
+        ComponentModel policy = policyId == null ? null : realm.getComponent(policyId);
+        String policyName = policy == null ? null : policy.getName();
+        if (chat.slack() && SLACK_POSTS.contains(notice.kind())) {
+            String channel = chat.slackChannelOf(policyId, policyName);
+            if (channel != null) {
+                receivers.add(new ChatReceiver(NoticeChannel.SLACK, SlackSender.CHANNEL + channel));
+            }
+            if (chat.slackDirectMessages()) {
+                for (Notice.Person approver : notice.recipients()) {
+                    receivers.add(new ChatReceiver(NoticeChannel.SLACK, SlackSender.DM + approver.username()));
+                }
+            }
+        }
+        if (TEAMS_CARDS.contains(notice.kind()) && chat.teamsWebhookOf(policyId, policyName) != null) {
+            boolean own = chat.teamsPolicyWebhooks().containsKey(policyId)
+                    || (policyName != null && chat.teamsPolicyWebhooks().containsKey(policyName));
+            receivers.add(new ChatReceiver(NoticeChannel.TEAMS, own ? "policy " + policyName : "realm"));
+        }
+        return receivers;
+    }
+}

@@ -1,0 +1,163 @@
+package io.elevate.notify;
+
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The notice outbox in Keycloak's database: one row per notice and receiver, written in the transaction of the change
+ * the notice tells of (so a rolled-back change tells no one and a committed one is never lost), claimed by one node
+ * before its call, marked SENT once the receiver answered (and never sent again), or FAILED and due again after the
+ * backoff; given up once it has failed for {@link #GIVE_UP_AFTER}; SENT and given-up rows deleted after
+ * {@link #KEEP}.
+ */
+public final class NoticeOutbox {
+
+    /** How long one node holds a claimed row for its call before another may take it (a node that died). */
+    static final Duration CLAIM = Duration.ofMinutes(5);
+    /** A notice that failed for a day tells no one anything useful any more. */
+    static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
+    /** How long delivered and given-up rows stay visible in the admin API. */
+    static final Duration KEEP = Duration.ofDays(30);
+
+    private final EntityManager em;
+
+    public NoticeOutbox(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** Writes one row, due now, in the caller's transaction; returns its id. */
+    String enqueue(RealmModel realm, Notice notice, NoticeChannel channel, String receiver, Instant now) {
+        NoticeEntity e = new NoticeEntity();
+        e.setId(UUID.randomUUID().toString());
+        e.setRealmId(realm.getId());
+        e.setWindowId(notice.window().id());
+        e.setKind(notice.kind().name());
+        e.setChannel(channel.name());
+        e.setReceiver(receiver.length() > 255 ? receiver.substring(0, 255) : receiver);
+        e.setPayload(NoticeCodec.write(notice));
+        e.setState(NoticeState.PENDING.name());
+        e.setCreatedAt(now.toEpochMilli());
+        e.setNextAttemptAt(now.toEpochMilli());
+        em.persist(e);
+        return e.getId();
+    }
+
+    /** The first Slack post about a window (its row, whatever its state), if any. */
+    Optional<NoticeEntity> firstSlackPost(String windowId) {
+        return em.createQuery("select n from NoticeEntity n where n.windowId = :windowId and n.channel = :slack"
+                        + " and n.receiver <> :update order by n.createdAt", NoticeEntity.class)
+                .setParameter("windowId", windowId)
+                .setParameter("slack", NoticeChannel.SLACK.name())
+                .setParameter("update", SlackSender.UPDATE)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /** Whether a Slack post about the window is still to be sent (pending or failed, not given up). */
+    boolean slackPostWaiting(String windowId) {
+        return !em.createQuery("select n.id from NoticeEntity n where n.windowId = :windowId and n.channel = :slack"
+                        + " and n.receiver <> :update and n.state in (:pending, :failed)", String.class)
+                .setParameter("windowId", windowId)
+                .setParameter("slack", NoticeChannel.SLACK.name())
+                .setParameter("update", SlackSender.UPDATE)
+                .setParameter("pending", NoticeState.PENDING.name())
+                .setParameter("failed", NoticeState.FAILED.name())
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Writes a row that updates what {@code post} posted, with its notice, due now, in the caller's transaction. */
+    String enqueueUpdate(NoticeEntity post, String receiver, Instant now) {
+        NoticeEntity e = new NoticeEntity();
+        e.setId(UUID.randomUUID().toString());
+        e.setRealmId(post.getRealmId());
+        e.setWindowId(post.getWindowId());
+        e.setKind(post.getKind());
+        e.setChannel(post.getChannel());
+        e.setReceiver(receiver);
+        e.setPayload(post.getPayload());
+        e.setState(NoticeState.PENDING.name());
+        e.setCreatedAt(now.toEpochMilli());
+        e.setNextAttemptAt(now.toEpochMilli());
+        em.persist(e);
+        return e.getId();
+    }
+
+    /** The realm's rows, newest first. */
+    public List<NoticeRow> list(RealmModel realm, int first, int max) {
+        return em.createQuery("select n from NoticeEntity n where n.realmId = :realmId"
+                        + " order by n.createdAt desc, n.id", NoticeEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setFirstResult(first).setMaxResults(max)
+                .getResultStream().map(NoticeRow::of).toList();
+    }
+
+    /** Ids of rows due at {@code now} and claimed by no node, oldest first. */
+    List<String> due(Instant now, int max) {
+        return em.createQuery("select n.id from NoticeEntity n where n.state in (:pending, :failed)"
+                        + " and n.nextAttemptAt <= :now and n.claimedUntil <= :now"
+                        + " order by n.nextAttemptAt, n.createdAt", String.class)
+                .setParameter("pending", NoticeState.PENDING.name())
+                .setParameter("failed", NoticeState.FAILED.name())
+                .setParameter("now", now.toEpochMilli())
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /**
+     * Claims the row for this node's call if it is still due and no other node holds it: one conditional update, so
+     * of two nodes asking at once exactly one gets it. Returns the row when claimed.
+     */
+    Optional<NoticeEntity> claim(String id, String token, Instant now) {
+        int claimed = em.createQuery("update NoticeEntity n set n.claim = :token, n.claimedUntil = :until,"
+                        + " n.version = n.version + 1 where n.id = :id and n.state in (:pending, :failed)"
+                        + " and n.nextAttemptAt <= :now and n.claimedUntil <= :now")
+                .setParameter("token", token)
+                .setParameter("until", now.plus(CLAIM).toEpochMilli())
+                .setParameter("id", id)
+                .setParameter("pending", NoticeState.PENDING.name())
+                .setParameter("failed", NoticeState.FAILED.name())
+                .setParameter("now", now.toEpochMilli())
+                .executeUpdate();
+        if (claimed != 1) {
+            return Optional.empty();
+        }
+        NoticeEntity row = em.find(NoticeEntity.class, id);
+        if (row != null) {
+            em.refresh(row);
+        }
+        return Optional.ofNullable(row);
+    }
+
+    /** The row if this node's claim still holds it. */
+    Optional<NoticeEntity> claimed(String id, String token) {
+        NoticeEntity row = em.find(NoticeEntity.class, id);
+        return row != null && token.equals(row.getClaim()) ? Optional.of(row) : Optional.empty();
+    }
+
+    /** Delivered rows of a window on a channel that hold a reply (the Slack messages to update after a change). */
+    List<NoticeEntity> sent(String windowId, NoticeChannel channel) {
+        return em.createQuery("select n from NoticeEntity n where n.windowId = :windowId and n.channel = :channel"
+                        + " and n.state = :sent and n.reply is not null order by n.createdAt", NoticeEntity.class)
+                .setParameter("windowId", windowId)
+                .setParameter("channel", channel.name())
+                .setParameter("sent", NoticeState.SENT.name())
+                .getResultList();
+    }
+
+    /** Deletes delivered and given-up rows older than {@link #KEEP}; returns how many. */
+    int prune(Instant now) {
+        return em.createQuery("delete from NoticeEntity n where n.state in (:sent, :givenUp) and n.createdAt < :before")
+                .setParameter("sent", NoticeState.SENT.name())
+                .setParameter("givenUp", NoticeState.GIVEN_UP.name())
+                .setParameter("before", now.minus(KEEP).toEpochMilli())
+                .executeUpdate();
+    }
+}

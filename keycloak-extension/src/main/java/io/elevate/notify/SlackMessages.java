@@ -1,0 +1,156 @@
+package io.elevate.notify;
+
+import io.elevate.window.ElevationWindow;
+import io.elevate.window.WindowStatus;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.util.json.GsonFactory;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+/**
+ * A request as a Slack message (Block Kit): who asks, for which role and instance, when, why, the ticket, a link to
+ * the portal and, while it waits for approvers, <b>Approve</b> and <b>Reject</b> buttons (each carries the request's
+ * id). A policy that asks approvers for a level of authentication Slack cannot prove gets a button that opens the
+ * portal instead. Once decided (anywhere), the same message shows the outcome and who decided, with no buttons.
+ * Break-glass is loud: a siren header and a call for review. User text is escaped for mrkdwn ({@code & < >}).
+ */
+public final class SlackMessages {
+
+    /** The action ids of the buttons, as the interactivity endpoint reads them. */
+    public static final String APPROVE = "elevate_approve";
+    public static final String REJECT = "elevate_reject";
+    public static final String OPEN = "elevate_open";
+    /** The block of the buttons. */
+    public static final String DECISION_BLOCK = "elevate_decision";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private SlackMessages() {
+    }
+
+    /**
+     * The blocks of the message about {@code notice}'s request in its state {@code now} ({@code current}, read when
+     * the message is posted or updated).
+     *
+     * @param portalOnly the policy asks approvers for a level of authentication: the button opens the portal
+     */
+    public static List<LayoutBlock> blocks(Notice notice, ElevationWindow current, boolean portalOnly) {
+        ElevationWindow w = current;
+        boolean breakGlass = w.request().breakGlass();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        String title = breakGlass ? ":rotating_light: Break-glass: " + notice.requester().displayName()
+                + " opened elevated AWS access without approval"
+                : notice.requester().displayName() + " asks for elevated AWS access";
+        blocks.add(header(h -> h.text(plainText(cut(title, 150)))));
+        List<TextObject> fields = new ArrayList<>();
+        fields.add(markdownText("*Requester*\n" + escape(notice.requester().displayName()) + " ("
+                + escape(notice.requester().username()) + ")"));
+        fields.add(markdownText("*Role*\n`" + escape(w.target().roleArn()) + "`"));
+        fields.add(markdownText("*Instance*\n" + (w.target().instanceId() == null ? "any"
+                : "`" + escape(w.target().instanceId()) + "`")));
+        fields.add(markdownText("*Window*\n" + TIME.format(w.startsAt()) + " to " + TIME.format(w.endsAt())));
+        fields.add(markdownText("*Ticket*\n" + (w.request().ticket() == null ? "none" : escape(w.request().ticket()))));
+        if (w.request().extensionPending()) {
+            fields.add(markdownText("*Extension asked*\n" + w.request().extensionMinutes() + " minutes"));
+        }
+        blocks.add(section(s -> s.fields(fields)));
+        String why = w.request().extensionPending() && w.request().extensionJustification() != null
+                ? w.request().extensionJustification() : w.justification();
+        blocks.add(section(s -> s.text(markdownText("*Justification*\n" + cut(escape(why), 2900)))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(state(w))))));
+        List<BlockElement> buttons = new ArrayList<>();
+        if (w.status() == WindowStatus.REQUESTED || w.request().extensionPending()) {
+            if (portalOnly) {
+                if (notice.portalUrl() != null) {
+                    buttons.add(button(b -> b.actionId(OPEN).text(plainText("Decide in the portal"))
+                            .style("primary").url(notice.portalUrl()).value(w.id())));
+                }
+            } else {
+                buttons.add(button(b -> b.actionId(APPROVE).text(plainText("Approve")).style("primary")
+                        .value(w.id())));
+                buttons.add(button(b -> b.actionId(REJECT).text(plainText("Reject")).style("danger")
+                        .value(w.id())));
+            }
+        }
+        if (notice.portalUrl() != null && !(portalOnly && !buttons.isEmpty())) {
+            buttons.add(button(b -> b.actionId(OPEN).text(plainText(breakGlass && w.request().awaitingReview()
+                    ? "Review in the portal" : "Open in the portal")).url(notice.portalUrl()).value(w.id())));
+        }
+        if (!buttons.isEmpty()) {
+            blocks.add(actions(a -> a.blockId(DECISION_BLOCK).elements(buttons)));
+        }
+        return blocks;
+    }
+
+    /** The text of the message for notifications and screen readers. */
+    public static String fallback(Notice notice, ElevationWindow current) {
+        return (current.request().breakGlass() ? "Break-glass: " : "Elevation request: ")
+                + notice.requester().displayName() + " for " + current.target().roleArn() + " (" + state(current)
+                + ")";
+    }
+
+    /** The request's state as the message's footer says it: waiting (with the quorum), or the outcome and by whom. */
+    static String state(ElevationWindow w) {
+        return switch (w.status()) {
+            case REQUESTED -> ":hourglass_flowing_sand: Waiting for " + w.request().approvalsRequired()
+                    + " approval(s)" + (w.request().expiresAt() == null ? ""
+                    : "; expires " + TIME.format(w.request().expiresAt()));
+            case APPROVED -> w.request().extensionPending()
+                    ? ":hourglass_flowing_sand: Extension waiting for approval"
+                    : w.request().breakGlass() && w.request().reviewedAt() == null
+                    ? ":warning: Opened without approval: review needed"
+                    : ":white_check_mark: Approved by " + escape(orSomeone(w.request().decidedBy() != null
+                    ? w.request().decidedBy() : w.approvedBy())) + at(w.request().decidedAt()) + comment(w);
+            case REJECTED -> ":x: Rejected by " + escape(orSomeone(w.request().decidedBy()))
+                    + at(w.request().decidedAt()) + comment(w);
+            case CANCELLED -> ":no_entry_sign: Cancelled" + (w.revokedBy() == null ? "" : " by " + escape(w.revokedBy()));
+            case EXPIRED -> ":zzz: Expired: no decision in time";
+            case REVOKED -> ":octagonal_sign: Revoked by " + escape(orSomeone(w.revokedBy())) + at(w.revokedAt())
+                    + (w.revokeReason() == null ? "" : ": " + escape(w.revokeReason()));
+        };
+    }
+
+    /** The blocks as the JSON Slack receives them (for the docs and tests). */
+    public static String json(List<LayoutBlock> blocks) {
+        return GsonFactory.createSnakeCase().toJson(blocks);
+    }
+
+    private static String comment(ElevationWindow w) {
+        return w.request().decisionComment() == null ? "" : ": " + escape(w.request().decisionComment());
+    }
+
+    private static String at(Instant when) {
+        return when == null ? "" : " at " + TIME.format(when);
+    }
+
+    private static String orSomeone(String name) {
+        return name == null ? "someone" : name;
+    }
+
+    /** Slack's mrkdwn escaping: the three characters its markup uses. */
+    static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String cut(String text, int max) {
+        return text.codePointCount(0, text.length()) <= max ? text
+                : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+    }
+}

@@ -1,0 +1,125 @@
+package io.elevate.notify;
+
+import io.elevate.window.ElevationWindow;
+import io.elevate.window.WindowStore;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
+import com.slack.api.model.block.LayoutBlock;
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The Slack rows of the notice outbox: {@code channel:<id>} posts the request to a channel, {@code dm:<username>}
+ * to an approver (found in Slack by their email), {@code update} rewrites every message already posted about the
+ * request (chat.update) to show its state now. Each message shows the request as it is when the row is sent, so a
+ * message posted late never offers buttons for a request already decided.
+ */
+final class SlackSender {
+
+    static final String CHANNEL = "channel:";
+    static final String DM = "dm:";
+    static final String UPDATE = "update";
+    /** The policy setting asking approvers for a level of authentication (the elevation policy's component). */
+    static final String APPROVER_MIN_LEVEL = "approverMinLevel";
+
+    private SlackSender() {
+    }
+
+    static Supplier<Outcome> of(KeycloakSession session, RealmModel realm, ChatSettings chat, NoticeEntity row,
+                                Notice notice) {
+        if (!chat.slack()) {
+            return () -> Outcome.refused("the realm no longer has a Slack bot token");
+        }
+        String token = session.vault().getStringSecret(chat.slackBotToken()).get().orElse(null);
+        if (token == null) {
+            return () -> Outcome.failed("the vault has no " + chat.slackBotToken());
+        }
+        Optional<ElevationWindow> found = new WindowStore(session, realm).find(row.getWindowId());
+        if (found.isEmpty()) {
+            return () -> Outcome.refused("the request no longer exists");
+        }
+        ElevationWindow current = found.get();
+        List<LayoutBlock> blocks = SlackMessages.blocks(notice, current, portalOnly(realm, current));
+        String text = SlackMessages.fallback(notice, current);
+        MethodsClient slack = SlackApi.methods(token);
+        String receiver = row.getReceiver();
+        if (receiver.startsWith(CHANNEL)) {
+            String channel = receiver.substring(CHANNEL.length());
+            return () -> post(slack, channel, text, blocks);
+        }
+        if (receiver.startsWith(DM)) {
+            String username = receiver.substring(DM.length());
+            String email = notice.recipients().stream().filter(p -> p.username().equals(username))
+                    .map(Notice.Person::email).filter(e -> e != null && !e.isBlank()).findFirst().orElse(null);
+            if (email == null) {
+                return () -> Outcome.refused(username + " has no email address to find in Slack");
+            }
+            return () -> {
+                SlackApi.Result<UsersLookupByEmailResponse> user = SlackApi.run("users.lookupByEmail",
+                        () -> slack.usersLookupByEmail(r -> r.email(email)));
+                if (!user.ok()) {
+                    return user.failure().error().endsWith("users_not_found")
+                            ? Outcome.refused(user.failure().error()) : user.failure();
+                }
+                return post(slack, user.response().getUser().getId(), text, blocks);
+            };
+        }
+        if (UPDATE.equals(receiver)) {
+            if (new NoticeOutbox(session).slackPostWaiting(row.getWindowId())) {
+                // the post shows the state when it is sent; updating before it is would miss it
+                return () -> Outcome.failed("a Slack message about the request is not posted yet");
+            }
+            List<String> messages = new NoticeOutbox(session).sent(row.getWindowId(), NoticeChannel.SLACK).stream()
+                    .map(NoticeEntity::getReply).toList();
+            return () -> update(slack, messages, text, blocks);
+        }
+        return () -> Outcome.refused("no Slack receiver " + receiver);
+    }
+
+    private static Outcome post(MethodsClient slack, String channel, String text, List<LayoutBlock> blocks) {
+        SlackApi.Result<ChatPostMessageResponse> posted = SlackApi.run("chat.postMessage",
+                () -> slack.chatPostMessage(r -> r.channel(channel).text(text).blocks(blocks).unfurlLinks(false)));
+        if (!posted.ok()) {
+            return posted.failure();
+        }
+        return Outcome.sent(posted.response().getChannel() + "|" + posted.response().getTs());
+    }
+
+    /** Updates every message; any failure fails the row, which is retried whole (an update can be made twice). */
+    private static Outcome update(MethodsClient slack, List<String> messages, String text, List<LayoutBlock> blocks) {
+        for (String message : messages) {
+            int bar = message.indexOf('|');
+            String channel = message.substring(0, bar);
+            String ts = message.substring(bar + 1);
+            SlackApi.Result<ChatUpdateResponse> updated = SlackApi.run("chat.update",
+                    () -> slack.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
+            if (!updated.ok() && !updated.failure().error().endsWith("message_not_found")) {
+                return updated.failure();
+            }
+        }
+        return Outcome.OK;
+    }
+
+    /** Whether the request's policy asks approvers for a level of authentication Slack cannot prove. */
+    static boolean portalOnly(RealmModel realm, ElevationWindow window) {
+        String policyId = window.request().policyId();
+        ComponentModel policy = policyId == null ? null : realm.getComponent(policyId);
+        if (policy == null) {
+            return false;
+        }
+        String level = policy.get(APPROVER_MIN_LEVEL);
+        try {
+            return level != null && !level.isBlank() && Integer.parseInt(level.trim()) > 0;
+        } catch (NumberFormatException e) {
+            return true; // fail closed: an unreadable level is not one Slack can meet
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.elevate.notify;
+
+import io.elevate.window.ElevationWindow;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A notice as the message a Teams workflow webhook ("Post to a channel when a webhook request is received") takes: one
+ * Adaptive Card (version 1.4) with the same facts as the Slack message and an <b>Open in the portal</b> action. User
+ * text is carried as JSON strings; Adaptive Cards render a TextBlock's markdown, so its characters are escaped.
+ */
+final class TeamsCard {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private TeamsCard() {
+    }
+
+    static Map<String, Object> message(Notice notice) {
+        ElevationWindow w = notice.window();
+        List<Object> body = new ArrayList<>();
+        body.add(text(title(notice), "Large", "Bolder", notice.kind() == Notice.Kind.BREAK_GLASS ? "Attention"
+                : "Default"));
+        List<Object> facts = new ArrayList<>();
+        facts.add(fact("Requester", notice.requester().displayName() + " (" + notice.requester().username() + ")"));
+        facts.add(fact("Role", w.target().roleArn()));
+        facts.add(fact("Instance", w.target().instanceId() == null ? "any" : w.target().instanceId()));
+        facts.add(fact("Window", TIME.format(w.startsAt()) + " to " + TIME.format(w.endsAt())));
+        facts.add(fact("Ticket", w.request().ticket() == null ? "none" : w.request().ticket()));
+        facts.add(fact("State", w.status().name()));
+        if (w.request().decisionComment() != null) {
+            facts.add(fact("Comment", w.request().decisionComment()));
+        }
+        if (w.revokeReason() != null) {
+            facts.add(fact("Reason", w.revokeReason()));
+        }
+        Map<String, Object> factSet = new LinkedHashMap<>();
+        factSet.put("type", "FactSet");
+        factSet.put("facts", facts);
+        body.add(factSet);
+        body.add(text("Justification: " + w.justification(), null, null, null));
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("type", "AdaptiveCard");
+        card.put("version", "1.4");
+        card.put("body", body);
+        if (notice.portalUrl() != null) {
+            Map<String, Object> open = new LinkedHashMap<>();
+            open.put("type", "Action.OpenUrl");
+            open.put("title", "Open in the portal");
+            open.put("url", notice.portalUrl());
+            card.put("actions", List.of(open));
+        }
+        Map<String, Object> attachment = new LinkedHashMap<>();
+        attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
+        attachment.put("contentUrl", null);
+        attachment.put("content", card);
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "message");
+        message.put("attachments", List.of(attachment));
+        return message;
+    }
+
+    static String title(Notice notice) {
+        String who = notice.requester().displayName();
+        return switch (notice.kind()) {
+            case REQUESTED -> who + " asks for elevated AWS access";
+            case BREAK_GLASS -> "🚨 Break-glass: " + who + " opened elevated AWS access without approval; review it";
+            case APPROVED -> "Approved: " + who + "'s elevated AWS access";
+            case REJECTED -> "Rejected: " + who + "'s request for elevated AWS access";
+            case REVOKED -> "Revoked: " + who + "'s elevated AWS access";
+            case ENDING_SOON -> who + "'s elevated AWS access ends soon";
+        };
+    }
+
+    private static Map<String, Object> fact(String title, String value) {
+        Map<String, Object> fact = new LinkedHashMap<>();
+        fact.put("title", title);
+        fact.put("value", escape(value));
+        return fact;
+    }
+
+    private static Map<String, Object> text(String text, String size, String weight, String color) {
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("type", "TextBlock");
+        block.put("text", escape(text));
+        block.put("wrap", true);
+        if (size != null) {
+            block.put("size", size);
+        }
+        if (weight != null) {
+            block.put("weight", weight);
+        }
+        if (color != null) {
+            block.put("color", color);
+        }
+        return block;
+    }
+
+    /**
+     * Markdown of Adaptive Card text (bold, italic, links, lists): a backslash before each character that could start
+     * markup there, so a justification never turns into a link or emphasis.
+     */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if ("\\`*_[]()#<>".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}

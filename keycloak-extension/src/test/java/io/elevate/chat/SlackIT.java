@@ -1,0 +1,432 @@
+package io.elevate.chat;
+
+import io.elevate.notify.ChatSettings;
+import io.elevate.testing.Await;
+import io.elevate.testing.Elevations;
+import io.elevate.testing.PolicyAdmin;
+import io.elevate.testing.chat.SlackStandIn;
+import io.elevate.testing.server.AdminApi;
+import io.elevate.testing.server.KeycloakCluster;
+import io.elevate.testing.server.KeycloakCluster.Node;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.app_backend.SlackSignature;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+import static io.elevate.testing.server.ElevateBuild.DEMO_REALM;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Slack approvals and Teams cards on a Keycloak of their own, whose Slack SDK is pointed at a Slack Web API stand-in
+ * in this JVM ({@link SlackStandIn}) and whose Teams workflow webhook is a receiver here. Button presses are posted to
+ * the real interactivity endpoint, signed as Slack signs them (Slack's SDK).
+ */
+@Tag(KeycloakCluster.TAG)
+@DisplayName("Slack approvals and Teams cards")
+class SlackIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "xoxb-1234567890-elevate-test-token";
+    private static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5".replace('y', 'e').replace('z', 'f');
+    private static final String CHANNEL = "C0ELEVATE1";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static SlackStandIn slack;
+    private static HttpServer teams;
+    private static final List<JsonNode> cards = new CopyOnWriteArrayList<>();
+    private static KeycloakCluster cluster;
+    private static Node node;
+    private static Elevations elevations;
+    private static PolicyAdmin policies;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(KeycloakCluster.postgresInstalled(), "needs Debian's PostgreSQL binaries (sudo apt-get install"
+                + " postgresql) for a Keycloak of its own");
+        slack = SlackStandIn.start(TOKEN);
+        teams = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        teams.createContext("/workflows/elevate", exchange -> {
+            try (exchange) {
+                cards.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+                exchange.sendResponseHeaders(202, -1);
+            }
+        });
+        teams.start();
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("spi-elevate-timers--default--slack-api-url", slack.url());
+        options.put("spi-elevate-timers--default--notice-retry-seconds", "1");
+        cluster = KeycloakCluster.start("slack-it", 1, options, Map.of());
+        node = cluster.node("a");
+        elevations = new Elevations(node.admin());
+        policies = new PolicyAdmin(node.admin());
+        JsonNode component = component(node.admin());
+        ObjectNode changed = component.deepCopy();
+        ObjectNode config = (ObjectNode) changed.path("config");
+        config.set(ChatSettings.SLACK_BOT_TOKEN, JSON.valueToTree(List.of(TOKEN)));
+        config.set(ChatSettings.SLACK_SIGNING_SECRET, JSON.valueToTree(List.of(SECRET)));
+        config.set(ChatSettings.SLACK_CHANNEL, JSON.valueToTree(List.of(CHANNEL)));
+        config.set(ChatSettings.TEAMS_WEBHOOK_URL, JSON.valueToTree(List.of("http://127.0.0.1:"
+                + teams.getAddress().getPort() + "/workflows/elevate?sig=secret")));
+        node.admin().put(DEMO_REALM + "/components/" + component.path("id").asText(), changed).expectStatus(204);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (slack != null) {
+            slack.close();
+        }
+        if (teams != null) {
+            teams.stop(0);
+        }
+    }
+
+    /** Requester, two approvers with Slack accounts (found by email), a policy needing {@code quorum} approvals. */
+    record Team(String requester, String first, String second, String policy) {
+    }
+
+    private static Team team(int quorum) {
+        String operators = policies.newGroup("slack-operators");
+        String approvers = policies.newGroup("slack-approvers");
+        String requester = elevations.newUser("slack-op");
+        policies.addMember(elevations.userId(requester), operators);
+        policies.addMember(elevations.userId(requester), approvers); // may approve others, never itself
+        String first = elevations.newUser("slack-a");
+        String second = elevations.newUser("slack-b");
+        policies.addMember(elevations.userId(first), approvers);
+        policies.addMember(elevations.userId(second), approvers);
+        for (String user : List.of(requester, first, second)) {
+            slack.addUser(new SlackStandIn.User(slackId(user), user, user + "@elevate.test"));
+        }
+        Map<String, List<String>> config = new LinkedHashMap<>(PolicyAdmin.policy(operators, approvers));
+        config.put("approvalsRequired", List.of(String.valueOf(quorum)));
+        return new Team(requester, first, second, policies.create("slack " + operators, config));
+    }
+
+    private static String slackId(String username) {
+        return "U" + Integer.toHexString(username.hashCode()).toUpperCase().replace('-', '0') + "X";
+    }
+
+    private static String request(Team team, String justification) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("policy", team.policy());
+        body.put("instanceId", "i-0123456789abcdef0");
+        body.put("justification", justification);
+        body.put("ticket", "INC-42");
+        body.put("durationMinutes", 30);
+        return api(team.requester()).post("requests", body).expectStatus(201).body().path("id").asText();
+    }
+
+    private static AdminApi api(String username) {
+        return AdminApi.elevationApiAs(node.baseUrl(), DEMO_REALM, username, Elevations.PASSWORD);
+    }
+
+    private static String status(Team team, String id) {
+        return api(team.requester()).get("requests/" + id).expectStatus(200).body().path("status").asText();
+    }
+
+    private static JsonNode blocksPosted(String id) throws IOException {
+        SlackStandIn.Call call = await("the request posted to Slack", () -> slack.calls("chat.postMessage").stream()
+                .filter(c -> c.error() == null && c.param("blocks") != null && c.param("blocks").contains(id))
+                .findFirst());
+        return JSON.readTree(call.param("blocks"));
+    }
+
+    /** The update of the channel message about {@code id} that shows {@code text}. */
+    private static SlackStandIn.Call updatedTo(String id, String text) {
+        String message = slack.messageAbout(id).orElseThrow(() -> new AssertionError("no message about " + id));
+        return await("the Slack message of " + id + " updated to '" + text + "'", () -> slack.calls("chat.update")
+                .stream().filter(c -> c.error() == null && message.equals(c.param("channel") + "|" + c.param("ts"))
+                        && c.param("blocks") != null && c.param("blocks").contains(text)).findFirst());
+    }
+
+    private static HttpResponse<String> press(String slackUser, String actionId, String requestId) throws Exception {
+        return post(signedNow(blockAction(slackUser, actionId, requestId)));
+    }
+
+    private static String blockAction(String slackUser, String actionId, String requestId) {
+        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("trigger_id", "T-" + actionId
+                + "-" + System.nanoTime());
+        payload.putObject("user").put("id", slackUser);
+        payload.putObject("channel").put("id", CHANNEL);
+        payload.putArray("actions").addObject().put("action_id", actionId).put("value", requestId)
+                .put("block_id", "elevate_decision").put("type", "button");
+        return "payload=" + URLEncoder.encode(payload.toString(), UTF_8);
+    }
+
+    private static String viewSubmission(String slackUser, String requestId, String comment) {
+        ObjectNode payload = JSON.createObjectNode().put("type", "view_submission");
+        payload.putObject("user").put("id", slackUser);
+        ObjectNode view = payload.putObject("view").put("callback_id", "elevate_reject_modal")
+                .put("private_metadata", requestId);
+        view.putObject("state").putObject("values").putObject("comment").putObject("comment")
+                .put("type", "plain_text_input").put("value", comment);
+        return "payload=" + URLEncoder.encode(payload.toString(), UTF_8);
+    }
+
+    /** A body with Slack's headers: timestamp now, v0 signature with the signing secret. */
+    record Signed(String body, String timestamp, String signature) {
+    }
+
+    private static Signed signedNow(String body) {
+        return signedAt(body, Instant.now());
+    }
+
+    private static Signed signedAt(String body, Instant when) {
+        String timestamp = String.valueOf(when.getEpochSecond());
+        return new Signed(body, timestamp, new SlackSignature.Generator(SECRET).generate(timestamp, body));
+    }
+
+    private static HttpResponse<String> post(Signed signed) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(node.baseUrl() + "/realms/" + DEMO_REALM
+                        + "/elevation-slack/interactions"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", signed.timestamp())
+                .header("X-Slack-Signature", signed.signature())
+                .POST(HttpRequest.BodyPublishers.ofString(signed.body())).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static SlackStandIn.Call ephemeralTo(String slackUser, String containing) {
+        return await("an ephemeral reply to " + slackUser, () -> slack.calls("chat.postEphemeral").stream()
+                .filter(c -> slackUser.equals(c.param("user")) && c.param("text") != null
+                        && c.param("text").contains(containing)).findFirst());
+    }
+
+    @Nested
+    @DisplayName("given a request posted to Slack")
+    class Posted {
+
+        @Test
+        @DisplayName("then the message shows requester, role, instance, window, justification (escaped) and ticket,"
+                + " with Approve and Reject carrying the request's id, and Teams gets a card")
+        void messageAndCard() throws Exception {
+            Team team = team(1);
+            String id = request(team, "INC-42: <script>alert(1)</script> & more");
+
+            JsonNode blocks = blocksPosted(id);
+            String text = blocks.toString();
+            assertThat(blocks.get(0).path("type").asText()).isEqualTo("header");
+            assertThat(text).contains(team.requester()).contains("arn:aws:iam::123456789012:role/ElevateSessionManager")
+                    .contains("i-0123456789abcdef0").contains("INC-42").contains("&lt;script&gt;")
+                    .doesNotContain("<script>");
+            JsonNode actions = blocks.get(blocks.size() - 1);
+            assertThat(actions.path("type").asText()).isEqualTo("actions");
+            assertThat(actions.path("elements").findValuesAsText("action_id"))
+                    .contains("elevate_approve", "elevate_reject");
+            assertThat(actions.path("elements").findValuesAsText("value")).contains(id);
+
+            JsonNode card = await("the Teams card", () -> cards.stream()
+                    .filter(c -> c.toString().contains("INC\\\\-42") || c.toString().contains(id)
+                            || c.toString().contains(team.requester())).findFirst());
+            JsonNode content = card.path("attachments").get(0).path("content");
+            assertThat(card.path("type").asText()).isEqualTo("message");
+            assertThat(content.path("type").asText()).isEqualTo("AdaptiveCard");
+        }
+
+        @Test
+        @DisplayName("then Approve from Slack by an approver approves it, and the message shows who approved")
+        void approveEndToEnd() throws Exception {
+            Team team = team(1);
+            String id = request(team, "approve me from Slack");
+            blocksPosted(id);
+
+            assertThat(press(slackId(team.first()), "elevate_approve", id).statusCode()).isEqualTo(200);
+
+            assertThat(status(team, id)).isEqualTo("APPROVED");
+            SlackStandIn.Call update = updatedTo(id, "Approved by");
+            assertThat(update.param("channel")).isEqualTo(CHANNEL);
+            assertThat(update.param("blocks")).doesNotContain("elevate_approve");
+        }
+
+        @Test
+        @DisplayName("then a quorum of two needs both Slack approvers, and the message follows each step")
+        void quorumAcrossTwoApprovers() throws Exception {
+            Team team = team(2);
+            String id = request(team, "two of us");
+            blocksPosted(id);
+
+            press(slackId(team.first()), "elevate_approve", id);
+            assertThat(status(team, id)).isEqualTo("REQUESTED");
+            press(slackId(team.first()), "elevate_approve", id);
+            assertThat(status(team, id)).as("the same approver twice is one approval").isEqualTo("REQUESTED");
+            press(slackId(team.second()), "elevate_approve", id);
+
+            assertThat(status(team, id)).isEqualTo("APPROVED");
+            updatedTo(id, "Approved by");
+        }
+
+        @Test
+        @DisplayName("then Reject opens the modal, and its submission rejects with the comment")
+        void rejectEndToEnd() throws Exception {
+            Team team = team(1);
+            String id = request(team, "reject me");
+            blocksPosted(id);
+
+            press(slackId(team.first()), "elevate_reject", id);
+            SlackStandIn.Call modal = await("views.open", () -> slack.calls("views.open").stream()
+                    .filter(c -> c.param("view") != null && c.param("view").contains(id)).findFirst());
+            assertThat(modal.param("trigger_id")).startsWith("T-elevate_reject");
+            assertThat(status(team, id)).as("the press alone decides nothing").isEqualTo("REQUESTED");
+
+            HttpResponse<String> submitted = post(signedNow(viewSubmission(slackId(team.first()), id,
+                    "not during the freeze")));
+
+            assertThat(submitted.statusCode()).isEqualTo(200);
+            assertThat(status(team, id)).isEqualTo("REJECTED");
+            assertThat(updatedTo(id, "Rejected by").param("blocks")).contains("not during the freeze");
+        }
+    }
+
+    @Nested
+    @DisplayName("given a hostile or mistaken press, then it is refused and nothing changes")
+    class Refused {
+
+        @Test
+        @DisplayName("a wrong signature, a stale timestamp and a replay are 401")
+        void signatureTimestampReplay() throws Exception {
+            Team team = team(1);
+            String id = request(team, "hostile");
+            String body = blockAction(slackId(team.first()), "elevate_approve", id);
+
+            Signed good = signedNow(body);
+            Signed forged = new Signed(body, good.timestamp(), "v0=" + "0".repeat(64));
+            assertThat(post(forged).statusCode()).isEqualTo(401);
+            assertThat(post(signedAt(body, Instant.now().minus(Duration.ofMinutes(6)))).statusCode()).isEqualTo(401);
+            assertThat(status(team, id)).isEqualTo("REQUESTED");
+
+            Signed other = signedNow(blockAction(slackId(team.first()), "elevate_open", id));
+            assertThat(post(other).statusCode()).isEqualTo(200);
+            assertThat(post(other).statusCode()).as("the same signed request again").isEqualTo(401);
+        }
+
+        @Test
+        @DisplayName("an unknown Slack user is told why")
+        void unknownUser() throws Exception {
+            Team team = team(1);
+            String id = request(team, "who are you");
+
+            assertThat(press("UNOBODY0001", "elevate_approve", id).statusCode()).isEqualTo(200);
+
+            ephemeralTo("UNOBODY0001", "Slack did not tell Elevate your email");
+            assertThat(status(team, id)).isEqualTo("REQUESTED");
+        }
+
+        @Test
+        @DisplayName("a Slack user whose email no user has is told why")
+        void unmatchedEmail() throws Exception {
+            Team team = team(1);
+            String id = request(team, "stranger");
+            slack.addUser(new SlackStandIn.User("USTRANGER01", "stranger", "stranger@elsewhere.test"));
+
+            press("USTRANGER01", "elevate_approve", id);
+
+            ephemeralTo("USTRANGER01", "no Elevate user has your Slack email");
+            assertThat(status(team, id)).isEqualTo("REQUESTED");
+        }
+
+        @Test
+        @DisplayName("the requester cannot approve their own request from Slack")
+        void selfApproval() throws Exception {
+            Team team = team(1);
+            String id = request(team, "let me in");
+            blocksPosted(id);
+
+            press(slackId(team.requester()), "elevate_approve", id);
+
+            ephemeralTo(slackId(team.requester()), "Not approved");
+            assertThat(status(team, id)).isEqualTo("REQUESTED");
+        }
+
+        @Test
+        @DisplayName("a request already decided in the portal is not decided again, and the message shows the decision")
+        void decidedElsewhere() throws Exception {
+            Team team = team(1);
+            String id = request(team, "decided elsewhere");
+            blocksPosted(id);
+            api(team.second()).post("requests/" + id + "/reject", Map.of("comment", "no")).expectStatus(200);
+            updatedTo(id, "Rejected by");
+
+            press(slackId(team.first()), "elevate_approve", id);
+
+            ephemeralTo(slackId(team.first()), "Not approved");
+            assertThat(status(team, id)).isEqualTo("REJECTED");
+        }
+    }
+
+    @Nested
+    @DisplayName("given Slack rate-limiting")
+    class RateLimited {
+
+        @Test
+        @DisplayName("then the message is posted once after Retry-After")
+        void rateLimited() throws Exception {
+            Team team = team(1);
+            slack.rateLimit("chat.postMessage", 1, 1);
+            String id = request(team, "rate limited");
+
+            blocksPosted(id);
+            assertThat(slack.calls("chat.postMessage")).filteredOn(c -> c.status() == 429).isNotEmpty();
+            JsonNode row = await("the Slack row SENT", () -> {
+                JsonNode notices = node.admin().get(DEMO_REALM + "/elevation/notices?max=500").expectStatus(200)
+                        .body();
+                for (JsonNode r : notices.path("notices")) {
+                    if (r.path("windowId").asText().equals(id) && r.path("channel").asText().equals("SLACK")
+                            && r.path("state").asText().equals("SENT")) {
+                        return Optional.of(r);
+                    }
+                }
+                return Optional.empty();
+            });
+            assertThat(row.path("receiver").asText()).isEqualTo("channel:" + CHANNEL);
+            assertThat(row.path("attempts").asInt()).isPositive();
+            assertThat(slack.calls("chat.postMessage")).filteredOn(c -> c.error() == null && c.status() == 200
+                    && c.param("blocks").contains(id)).hasSize(1);
+        }
+    }
+
+    private static JsonNode component(AdminApi admin) {
+        JsonNode all = admin.get(DEMO_REALM + "/components?type=" + PolicyAdmin.PAGE_PROVIDER_TYPE).expectStatus(200)
+                .body();
+        for (JsonNode component : all) {
+            if ("elevate-notifications".equals(component.path("providerId").asText())) {
+                return component;
+            }
+        }
+        throw new AssertionError("the demo realm has no Elevate notifications component: " + all);
+    }
+
+    private static <T> T await(String what, Supplier<Optional<T>> probe) {
+        return Await.until(what, Duration.ofSeconds(30), probe, () -> "Slack saw " + slack.methods()
+                + ", Teams got " + cards.size() + " card(s)");
+    }
+}
