@@ -27,7 +27,7 @@ public record RuleContext(String requesterId, String username, String email, Lis
     }
 
     /** The variables as the expressions name them (see {@link RuleEngine#VARIABLES}). */
-    Map<String, Object> variables() {
+    public Map<String, Object> variables() {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("requester.id", text(requesterId));
         vars.put("requester.username", text(username));
