@@ -241,6 +241,24 @@ class PolicyStagesAndRulesIT {
         assertThat(refused.body().toString()).contains("autoApproveRules").contains("rule 'typo'");
     }
 
+    @Test
+    @DisplayName("given the demo realm, then its imported two-stage policy with an automatic rule is offered")
+    void demoRealmsStagedPolicy() {
+        JsonNode offered = AdminApi.elevationApiAs(server.baseUrl(), DEMO_REALM, "operator", "operator")
+                .get("policies").expectStatus(200).body();
+        List<JsonNode> staged = new ArrayList<>();
+        offered.forEach(p -> {
+            if (p.path("name").asText().startsWith("Web servers: two-stage approval")) {
+                staged.add(p);
+            }
+        });
+        assertThat(staged).hasSize(1);
+        assertThat(staged.get(0).path("stages").findValuesAsText("name")).containsExactly("team lead", "security");
+        assertThat(staged.get(0).path("autoApproveRules").findValuesAsText("name"))
+                .containsExactly("short incident fix");
+        assertThat(staged.get(0).path("denyRules").findValuesAsText("name")).containsExactly("20 hours a week");
+    }
+
     private static List<String> ids(JsonNode requests) {
         List<String> ids = new ArrayList<>();
         requests.forEach(r -> ids.add(r.path("id").asText()));
