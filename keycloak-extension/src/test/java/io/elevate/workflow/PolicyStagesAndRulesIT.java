@@ -178,10 +178,9 @@ class PolicyStagesAndRulesIT {
                     .contains("no night shift");
             assertThat(as(operator).get("requests/mine").expectStatus(200).body()).isEmpty();
 
-            JsonNode audit = admin.get(DEMO_REALM + "/elevation/audit?max=500").expectStatus(200).body();
             List<String> denials = new ArrayList<>();
-            audit.forEach(r -> {
-                if (r.path("action").asText().equals("DENIED") && r.path("detail").asText().contains(policy)) {
+            audit("DENIED", operator).forEach(r -> {
+                if (r.path("detail").asText().contains(policy)) {
                     denials.add(r.path("actorName").asText() + " " + r.path("detail").asText());
                 }
             });
@@ -242,6 +241,32 @@ class PolicyStagesAndRulesIT {
     }
 
     @Test
+    @DisplayName("given rules that fail to evaluate, then a deny rule denies and an automatic approval approves "
+            + "nothing (fail closed), each error audited")
+    void evaluationErrorsFailClosed() {
+        String approvers = policies.newGroup("approvers");
+        member("appr", approvers);
+        Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
+        config.put("autoApproveRules", List.of("[{\"name\": \"owner\", \"expression\": "
+                + "\"instance.tags['Owner'] == 'me'\"}]"));
+        String lenient = policies.create("erring auto " + operators, config);
+        JsonNode pending = as(operator).post("requests", request(lenient, 20)).expectStatus(201).body();
+        assertThat(pending.path("status").asText()).isEqualTo("REQUESTED");
+
+        config.remove("autoApproveRules");
+        config.put("denyRules", List.of("[{\"name\": \"owner only\", \"expression\": "
+                + "\"instance.tags['Owner'] != requester.username\"}]"));
+        String strict = policies.create("erring deny " + operators, config);
+        JsonNode refused = as(operator).post("requests", request(strict, 20)).expectStatus(403).body();
+        assertThat(refused.toString()).contains("owner only").contains("could not be evaluated");
+
+        List<String> errors = new ArrayList<>();
+        audit("RULE_ERROR", operator).forEach(r -> errors.add(r.path("detail").asText()));
+        assertThat(errors).anySatisfy(d -> assertThat(d).contains(lenient).contains("rule=owner"))
+                .anySatisfy(d -> assertThat(d).contains(strict).contains("rule=owner only"));
+    }
+
+    @Test
     @DisplayName("given the demo realm, then its imported two-stage policy with an automatic rule is offered")
     void demoRealmsStagedPolicy() {
         JsonNode offered = AdminApi.elevationApiAs(server.baseUrl(), DEMO_REALM, "operator", "operator")
@@ -257,6 +282,12 @@ class PolicyStagesAndRulesIT {
         assertThat(staged.get(0).path("autoApproveRules").findValuesAsText("name"))
                 .containsExactly("short incident fix");
         assertThat(staged.get(0).path("denyRules").findValuesAsText("name")).containsExactly("20 hours a week");
+    }
+
+    /** The realm's audit rows of one action by one actor, read as the demo realm's auditor. */
+    private JsonNode audit(String action, String actor) {
+        return AdminApi.elevationApiAs(server.baseUrl(), DEMO_REALM, "auditor", "auditor")
+                .get("audit?action=" + action + "&actor=" + actor + "&max=500").expectStatus(200).body();
     }
 
     private static List<String> ids(JsonNode requests) {
