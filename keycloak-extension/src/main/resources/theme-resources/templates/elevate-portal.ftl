@@ -4,6 +4,7 @@
 <#macro status item>
     <span class="pf-v5-c-label pf-m-${item.statusColor} elevate-portal-status" data-status="${item.status}"><span class="pf-v5-c-label__content">${msg("elevatePortalStatus_" + item.status)}</span></span>
     <#if item.breakGlass><span class="pf-v5-c-label pf-m-red elevate-portal-break-glass-label"><span class="pf-v5-c-label__content">${msg("elevatePortalBreakGlassLabel")}</span></span></#if>
+    <#if item.autoRule??><span class="pf-v5-c-label pf-m-blue elevate-portal-auto-rule-label"><span class="pf-v5-c-label__content">${msg("elevatePortalAutoApprovedLabel", item.autoRule)}</span></span></#if>
 </#macro>
 <#macro targetOptions targets chosen>
     <#list targets as t>
@@ -227,6 +228,7 @@
                         </#if>
                         <@justification item=r/>
                         <#if r.approvalsRequired gt 1><p class="elevate-portal-note">${msg("elevatePortalApprovalsSoFar", r.approvalsThisRound, r.approvalsRequired)}</p></#if>
+                        <#if r.stage??><p class="elevate-portal-note elevate-portal-stage">${msg("elevatePortalStage", r.stage.number(), r.stages, r.stage.name())}</p></#if>
                         <form method="post" action="${r.actions}/approve" class="elevate-portal-decide" id="decide-${r.id}">
                             <@layout.csrf portal=portal/>
                             <div class="elevate-portal-decide-comment">

@@ -51,7 +51,7 @@ class LayeringTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("io.elevate");
 
-    private static final String[] BASE = {"io.elevate", "io.elevate.validation", "io.elevate.window",
+    private static final String[] BASE = {"io.elevate", "io.elevate.validation", "io.elevate.window", "io.elevate.rules",
             "io.elevate.metrics", "io.elevate.outbox"};
     private static final String[] AWS = {"io.elevate.aws", "io.elevate.aws.client", "io.elevate.aws.instances",
             "io.elevate.aws.policy"};

@@ -24,6 +24,7 @@ import io.elevate.workflow.Caller;
 import io.elevate.workflow.ElevationPolicy;
 import io.elevate.workflow.ElevationWorkflow;
 import io.elevate.workflow.Outcome;
+import io.elevate.workflow.RequestDraft;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -171,6 +172,46 @@ public final class ElevationAdminResource {
         adminEvent.operation(OperationType.UPDATE).resourcePath(ElevationEvents.PATH_PREFIX, "windows", id, "revoke")
                 .representation(representation).success();
         return Response.ok(representation).build();
+    }
+
+    /**
+     * What the policy would do with a request of {@code user} (username or id) with these fields: denied by which rule,
+     * approved at once by which rule, or by which approval stages; every rule's answer and the context it saw. Creates
+     * and records nothing.
+     */
+    @GET
+    @Path("policies/{id}/explain")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response explain(@PathParam("id") String policyId, @QueryParam("user") String user,
+                            @QueryParam("instanceId") String instanceId,
+                            @QueryParam("durationMinutes") String durationMinutes,
+                            @QueryParam("startsAt") String startsAt, @QueryParam("ticket") String ticket,
+                            @QueryParam("justification") String justification) {
+        auth.realm().requireViewRealm();
+        QueryParams params = new QueryParams();
+        UserModel found = null;
+        if (user == null || user.isBlank()) {
+            params.violations().add(Violation.of("user", "is required: the username or id of who would ask"));
+        } else if (params.text("user", user) != null) {
+            found = Users.byUsernameOrId(session, realm, user);
+            if (found == null) {
+                params.violations().add(Violation.of("user", "no user of this realm has this username or id"));
+            }
+        }
+        int minutes = params.integer("durationMinutes", durationMinutes, -1, 1, Integer.MAX_VALUE);
+        Instant start = params.instant("startsAt", startsAt);
+        params.text("instanceId", instanceId);
+        params.text("ticket", ticket);
+        params.text("justification", justification);
+        if (!params.violations().isEmpty()) {
+            return ApiError.invalid(params.violations());
+        }
+        RequestDraft draft = new RequestDraft(policyId, instanceId, justification, ticket,
+                minutes < 0 ? null : minutes, start);
+        ElevationWorkflow workflow = new ElevationWorkflow(session, realm, Notifiers.of(session, realm), null);
+        return workflow.explanations().explain(found, draft, clock.instant())
+                .map(e -> Response.ok(e).build())
+                .orElseGet(() -> ApiError.notFound("no elevation policy " + policyId + " in this realm"));
     }
 
     @GET

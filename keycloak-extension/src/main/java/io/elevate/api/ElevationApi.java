@@ -15,6 +15,8 @@ import io.elevate.workflow.ElevationPolicy;
 import io.elevate.workflow.ElevationWorkflow;
 import io.elevate.workflow.Outcome;
 import io.elevate.workflow.Policies;
+import io.elevate.workflow.RequestDraft;
+import io.elevate.validation.Violation;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -147,6 +149,30 @@ public final class ElevationApi {
     public Response request(String body) {
         return withBody(body, Bodies.REQUEST, (caller, draft) -> workflow().requests().request(caller, draft, clock.instant()),
                 Response.Status.CREATED);
+    }
+
+    /**
+     * A dry run of {@code POST requests}: what the policy would do with this request of the caller (denied by which
+     * rule, approved at once by which rule, or by which stages), and why. Creates nothing, records nothing.
+     */
+    @POST
+    @Path("requests/explain")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response explain(String body) {
+        return as(caller -> {
+            StrictJson.Body json = StrictJson.object(session.getContext().getRequestHeaders(), body);
+            if (json.refusal() != null) {
+                return json.refusal();
+            }
+            Bodies.Read<RequestDraft> read = Bodies.REQUEST.read(json.json());
+            if (!read.valid()) {
+                return ApiError.invalid(read.violations());
+            }
+            return workflow().explanations().explain(caller.user(), read.value(), clock.instant())
+                    .map(e -> Response.ok(e).build())
+                    .orElseGet(() -> ApiError.invalid(List.of(Violation.of("policy",
+                            "no elevation policy with this id in this realm"))));
+        });
     }
 
     @POST

@@ -16,9 +16,10 @@ import java.util.Set;
  */
 final class ChatReceivers {
 
-    private static final Set<Notice.Kind> SLACK_POSTS = EnumSet.of(Notice.Kind.REQUESTED, Notice.Kind.BREAK_GLASS);
+    private static final Set<Notice.Kind> SLACK_POSTS = EnumSet.of(Notice.Kind.REQUESTED, Notice.Kind.BREAK_GLASS,
+            Notice.Kind.AUTO_APPROVED);
     private static final Set<Notice.Kind> TEAMS_CARDS = EnumSet.of(Notice.Kind.REQUESTED, Notice.Kind.BREAK_GLASS,
-            Notice.Kind.APPROVED, Notice.Kind.REJECTED, Notice.Kind.REVOKED);
+            Notice.Kind.AUTO_APPROVED, Notice.Kind.APPROVED, Notice.Kind.REJECTED, Notice.Kind.REVOKED);
 
     private ChatReceivers() {
     }

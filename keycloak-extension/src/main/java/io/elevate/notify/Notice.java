@@ -19,6 +19,8 @@ public record Notice(Kind kind, ElevationWindow window, Person requester, List<P
         REJECTED,
         /** Someone opened a window without approval: to every approver of the target, at once. */
         BREAK_GLASS,
+        /** A policy rule approved a request at once: to every approver of the target (the requester hears APPROVED). */
+        AUTO_APPROVED,
         /** An open window ends soon: to the requester. */
         ENDING_SOON,
         /** A window was revoked: to the requester. */

@@ -36,6 +36,7 @@ record NoticeText(String subject, List<Object> subjectAttributes, Map<String, St
             case APPROVED -> "[Elevate] Your elevation was approved";
             case REJECTED -> "[Elevate] Your elevation was rejected";
             case BREAK_GLASS -> "[Elevate] BREAK-GLASS: " + who + " opened elevated AWS access without approval";
+            case AUTO_APPROVED -> "[Elevate] " + who + "'s elevated AWS access was approved by a policy rule";
             case ENDING_SOON -> "[Elevate] Your elevation ends at " + endsAt;
             case REVOKED -> "[Elevate] Your elevation was revoked";
         };

@@ -57,6 +57,8 @@ public final class SlackMessages {
         List<LayoutBlock> blocks = new ArrayList<>();
         String title = breakGlass ? ":rotating_light: Break-glass: " + notice.requester().displayName()
                 + " opened elevated AWS access without approval"
+                : w.request().autoRule() != null ? notice.requester().displayName()
+                + "'s elevated AWS access was approved by the policy rule " + w.request().autoRule()
                 : notice.requester().displayName() + " asks for elevated AWS access";
         blocks.add(header(h -> h.text(plainText(cut(title, 150)))));
         List<TextObject> fields = new ArrayList<>();
@@ -90,7 +92,7 @@ public final class SlackMessages {
             }
         }
         if (notice.portalUrl() != null && !(portalOnly && !buttons.isEmpty())) {
-            buttons.add(button(b -> b.actionId(OPEN).text(plainText(breakGlass && w.request().awaitingReview()
+            buttons.add(button(b -> b.actionId(OPEN).text(plainText(w.request().awaitingReview()
                     ? "Review in the portal" : "Open in the portal")).url(notice.portalUrl()).value(w.id())));
         }
         if (!buttons.isEmpty()) {
@@ -116,6 +118,8 @@ public final class SlackMessages {
                     ? ":hourglass_flowing_sand: Extension waiting for approval"
                     : w.request().breakGlass() && w.request().reviewedAt() == null
                     ? ":warning: Opened without approval: review needed"
+                    : w.request().autoRule() != null && w.request().reviewedAt() == null
+                    ? ":warning: Approved by the policy rule " + escape(w.request().autoRule()) + ": review needed"
                     : ":white_check_mark: Approved by " + escape(orSomeone(w.request().decidedBy() != null
                     ? w.request().decidedBy() : w.approvedBy())) + at(w.request().decidedAt()) + comment(w);
             case REJECTED -> ":x: Rejected by " + escape(orSomeone(w.request().decidedBy()))

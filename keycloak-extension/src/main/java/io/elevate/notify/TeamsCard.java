@@ -27,6 +27,7 @@ final class TeamsCard {
         ElevationWindow w = notice.window();
         List<Object> body = new ArrayList<>();
         body.add(text(title(notice), "Large", "Bolder", notice.kind() == Notice.Kind.BREAK_GLASS ? "Attention"
+                : notice.kind() == Notice.Kind.AUTO_APPROVED ? "Warning"
                 : "Default"));
         List<Object> facts = new ArrayList<>();
         facts.add(fact("Requester", notice.requester().displayName() + " (" + notice.requester().username() + ")"));
@@ -73,6 +74,8 @@ final class TeamsCard {
         return switch (notice.kind()) {
             case REQUESTED -> who + " asks for elevated AWS access";
             case BREAK_GLASS -> "🚨 Break-glass: " + who + " opened elevated AWS access without approval; review it";
+            case AUTO_APPROVED -> "Approved by the policy rule " + notice.window().request().autoRule() + ": " + who
+                    + "'s elevated AWS access; review it";
             case APPROVED -> "Approved: " + who + "'s elevated AWS access";
             case REJECTED -> "Rejected: " + who + "'s request for elevated AWS access";
             case REVOKED -> "Revoked: " + who + "'s elevated AWS access";

@@ -3,6 +3,7 @@ package io.elevate.portal;
 import io.elevate.window.Approval;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.WindowStatus;
+import io.elevate.workflow.ApprovalStage;
 import io.elevate.workflow.ElevationPolicy;
 
 import java.time.Duration;
@@ -58,6 +59,16 @@ public final class RequestItem {
     public boolean isAwaitingReview() { return window.request().awaitingReview(); }
     public String getReviewedBy() { return window.request().reviewedBy(); }
     public int getApprovalsRequired() { return window.request().approvalsRequired(); }
+    /** The policy rule that approved it at once, or null. */
+    public String getAutoRule() { return window.request().autoRule(); }
+    /** The approval stage it waits for, under a policy of several stages; else null. */
+    public ApprovalStage getStage() {
+        if (policy == null || !policy.staged()) {
+            return null;
+        }
+        return policy.currentStage(approvals, window.request().round()).orElse(null);
+    }
+    public int getStages() { return policy == null ? 1 : policy.stages().size(); }
     public List<Approval> getApprovals() { return approvals; }
     public long getApprovalsThisRound() {
         return approvals.stream().filter(a -> a.round() == window.request().round()).count();

@@ -30,6 +30,9 @@ public class ApprovalEntity {
     @Column(name = "APPROVER_ID", length = 36)
     private String approverId;
 
+    @Column(name = "APPROVAL_STAGE", nullable = false)
+    private int stage;
+
     @Column(name = "APPROVER_NAME", length = 255, nullable = false)
     private String approverName;
 
@@ -42,9 +45,11 @@ public class ApprovalEntity {
     protected ApprovalEntity() {
     }
 
-    ApprovalEntity(String windowId, int round, String approverId, String approverName, long approvedAt, String comment) {
+    ApprovalEntity(String windowId, int round, int stage, String approverId, String approverName, long approvedAt,
+                   String comment) {
         this.windowId = windowId;
         this.round = round;
+        this.stage = stage;
         this.approverId = approverId;
         this.approverName = approverName;
         this.approvedAt = approvedAt;
@@ -53,6 +58,7 @@ public class ApprovalEntity {
 
     public String getWindowId() { return windowId; }
     public int getRound() { return round; }
+    public int getStage() { return stage; }
     public String getApproverId() { return approverId; }
     public String getApproverName() { return approverName; }
     public long getApprovedAt() { return approvedAt; }

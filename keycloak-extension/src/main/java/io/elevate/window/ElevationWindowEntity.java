@@ -130,6 +130,9 @@ public class ElevationWindowEntity {
     @Column(name = "REVIEWED_AT")
     private Long reviewedAt;
 
+    @Column(name = "AUTO_RULE", length = 64)
+    private String autoRule;
+
     @Column(name = "EXTENSION_MINUTES")
     private Integer extensionMinutes;
 
@@ -187,6 +190,8 @@ public class ElevationWindowEntity {
     public void setPolicyId(String policyId) { this.policyId = policyId; }
     public String getTicket() { return ticket; }
     public void setTicket(String ticket) { this.ticket = ticket; }
+    public String getAutoRule() { return autoRule; }
+    public void setAutoRule(String autoRule) { this.autoRule = autoRule; }
     public boolean isBreakGlass() { return breakGlass; }
     public void setBreakGlass(boolean breakGlass) { this.breakGlass = breakGlass; }
     public int getApprovalsRequired() { return approvalsRequired; }

@@ -7,11 +7,22 @@ import java.time.Instant;
  * request expires, the decision, the break-glass review, and a pending extension (asked minutes and why), whose
  * approvals count in round {@code round}, and whether
  * the requester was told that the window ends soon.
+ *
+ * @param autoRule the policy rule that approved the request at once, or null; such a window is reviewed afterwards
+ *                 like break-glass unless its policy says not to (then it is marked reviewed when approved)
  */
 public record RequestInfo(String policyId, String ticket, boolean breakGlass, int approvalsRequired,
                           Instant expiresAt, String decidedBy, Instant decidedAt, String decisionComment,
                           String reviewedBy, Instant reviewedAt, Integer extensionMinutes,
-                          String extensionJustification, int round, boolean endNoticeSent) {
+                          String extensionJustification, int round, boolean endNoticeSent, String autoRule) {
+
+    public RequestInfo(String policyId, String ticket, boolean breakGlass, int approvalsRequired, Instant expiresAt,
+                       String decidedBy, Instant decidedAt, String decisionComment, String reviewedBy,
+                       Instant reviewedAt, Integer extensionMinutes, String extensionJustification, int round,
+                       boolean endNoticeSent) {
+        this(policyId, ticket, breakGlass, approvalsRequired, expiresAt, decidedBy, decidedAt, decisionComment,
+                reviewedBy, reviewedAt, extensionMinutes, extensionJustification, round, endNoticeSent, null);
+    }
 
     public static final RequestInfo NONE = new RequestInfo(null, null, false, 0, null, null, null, null, null, null,
             null, null, 0, false);
@@ -21,6 +32,6 @@ public record RequestInfo(String policyId, String ticket, boolean breakGlass, in
     }
 
     public boolean awaitingReview() {
-        return breakGlass && reviewedAt == null;
+        return (breakGlass || autoRule != null) && reviewedAt == null;
     }
 }

@@ -145,6 +145,7 @@ public final class WindowStore {
         entity.setPolicyId(request.policyId());
         entity.setTicket(request.ticket());
         entity.setBreakGlass(request.breakGlass());
+        entity.setAutoRule(request.autoRule());
         entity.setApprovalsRequired(request.approvalsRequired());
         entity.setExpiresAt(millis(request.expiresAt()));
         em.persist(entity);
@@ -225,10 +226,20 @@ public final class WindowStore {
 
     /** Records an approver's yes for the window's current round and returns how many distinct approvers said yes. */
     public int approve(ElevationWindow window, String approverId, String approverName, String comment, Instant now) {
+        return approve(window, 1, approverId, approverName, comment, now);
+    }
+
+    /**
+     * Records an approver's yes in approval stage {@code stage} (from 1) of the window's current round and returns how
+     * many distinct approvers said yes in that stage of the round.
+     */
+    public int approve(ElevationWindow window, int stage, String approverId, String approverName, String comment,
+                       Instant now) {
         int round = window.request().round();
-        em.persist(new ApprovalEntity(window.id(), round, approverId, approverName, now.toEpochMilli(), comment));
+        em.persist(new ApprovalEntity(window.id(), round, stage, approverId, approverName, now.toEpochMilli(),
+                comment));
         em.flush();
-        return approvals(window.id()).stream().filter(a -> a.round() == round).toList().size();
+        return approvals(window.id()).stream().filter(a -> a.round() == round && a.stage() == stage).toList().size();
     }
 
     public List<Approval> approvals(String windowId) {
@@ -237,7 +248,7 @@ public final class WindowStore {
                 .setParameter("id", windowId)
                 .getResultStream()
                 .map(a -> new Approval(a.getRound(), a.getApproverId(), a.getApproverName(),
-                        Instant.ofEpochMilli(a.getApprovedAt()), a.getComment()))
+                        Instant.ofEpochMilli(a.getApprovedAt()), a.getComment(), a.getStage()))
                 .toList();
     }
 
@@ -258,13 +269,13 @@ public final class WindowStore {
                 .getResultStream().map(WindowStore::toWindow).toList();
     }
 
-    /** Break-glass windows under these policies that no approver has reviewed yet. */
+    /** Break-glass and automatically approved windows under these policies that no approver has reviewed yet. */
     public List<ElevationWindow> awaitingReview(Collection<String> policyIds, int max) {
         if (policyIds.isEmpty()) {
             return List.of();
         }
         return em.createQuery("select w from ElevationWindowEntity w where w.realmId = :realmId"
-                        + " and w.policyId in :policyIds and w.breakGlass = true and w.reviewedAt is null"
+                        + " and w.policyId in :policyIds and (w.breakGlass = true or w.autoRule is not null) and w.reviewedAt is null"
                         + " order by w.createdAt", ElevationWindowEntity.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("policyIds", policyIds)
@@ -333,7 +344,7 @@ public final class WindowStore {
         RequestInfo request = new RequestInfo(e.getPolicyId(), e.getTicket(), e.isBreakGlass(),
                 e.getApprovalsRequired(), instant(e.getExpiresAt()), e.getDecidedBy(), instant(e.getDecidedAt()),
                 e.getDecisionComment(), e.getReviewedBy(), instant(e.getReviewedAt()), e.getExtensionMinutes(),
-                e.getExtensionJustification(), e.getRound(), e.isEndNoticeSent());
+                e.getExtensionJustification(), e.getRound(), e.isEndNoticeSent(), e.getAutoRule());
         return new ElevationWindow(e.getId(), e.getRealmId(), e.getUserId(), e.getClientId(), target,
                 Instant.ofEpochMilli(e.getStartsAt()), Instant.ofEpochMilli(e.getEndsAt()),
                 WindowStatus.valueOf(e.getStatus()), e.getJustification(), e.getCreatedBy(), e.getApprovedBy(),

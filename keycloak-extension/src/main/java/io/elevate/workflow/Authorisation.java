@@ -47,8 +47,16 @@ final class Authorisation {
         if (!mayAsk(caller.user(), policy)) {
             return Optional.of(Outcome.forbidden("you are not eligible for " + policy.name()));
         }
+        for (ApprovalStage stage : policy.staged() ? policy.stages() : List.<ApprovalStage>of()) {
+            int inStage = groups.approversOtherThan(stage.approverGroups(), List.of(caller.user().getId())).size();
+            if (inStage < stage.approvalsRequired()) {
+                return Optional.of(Outcome.conflict(policy.name() + " needs " + stage.approvalsRequired()
+                        + " approver(s) other than you in " + StageProgress.describe(stage) + ", but its groups have "
+                        + inStage + "; ask your Keycloak administrator"));
+            }
+        }
         int approvers = groups.approversOtherThan(policy, caller.user().getId());
-        if (approvers < policy.approvalsRequired()) {
+        if (approvers < policy.approvalsRequired() && (!policy.staged() || !policy.sameApproverAcrossStages())) {
             return Optional.of(Outcome.conflict(policy.name() + " needs " + policy.approvalsRequired()
                     + " approver(s) other than you, but its approver groups have " + approvers
                     + "; ask your Keycloak administrator"));

@@ -8,6 +8,7 @@ import io.elevate.window.WindowStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.elevate.workflow.WorkflowContext.blankToNull;
@@ -16,7 +17,9 @@ import static io.elevate.workflow.WorkflowContext.requiredText;
 import static io.elevate.workflow.WorkflowContext.state;
 
 /**
- * An approver's decisions on a request or an extension: approve (the quorum's last vote approves it) and reject. Each
+ * An approver's decisions on a request or an extension: approve (in the policy's stages, in order: the last vote of a
+ * stage's quorum moves the request to the next stage, and of the last stage approves it) and reject (any approver of
+ * the policy, in any stage). Each
  * takes the request's row first ({@link Transitions#locked}), then checks on that fresh state who may decide and that
  * it still waits for a decision.
  */
@@ -34,17 +37,35 @@ public final class Decisions {
             return Outcome.invalid(List.of(invalid.get()));
         }
         return decide(caller, id, now, window -> {
-            if (context.store.approvals(id).stream().anyMatch(a -> a.round() == window.request().round()
-                    && a.approverId().equals(caller.user().getId()))) {
-                return Outcome.conflict("you already approved this; it needs another approver");
+            // decide() found the policy (toDecide): its stages as they are now; one stage when it names none
+            ElevationPolicy policy = context.policyOf(window).orElseThrow();
+            StageProgress progress = StageProgress.of(policy, context.store.approvals(id), window.request().round());
+            Optional<ApprovalStage> current = progress.current();
+            boolean member = current.isPresent()
+                    && context.groups.isMemberOfAny(caller.user(), current.get().approverGroups());
+            Optional<Outcome> refused = progress.refusal(caller.user().getId(), member);
+            if (refused.isPresent()) {
+                return refused.get();
             }
-            int approvals = context.store.approve(window, caller.user().getId(), caller.name(), blankToNull(comment),
-                    now);
+            ApprovalStage stage = current.orElseThrow();
+            int approvals = context.store.approve(window, stage.number(), caller.user().getId(), caller.name(),
+                    blankToNull(comment), now);
+            Map<String, String> detail = policy.staged() ? Map.of("stage", stage.number() + " of "
+                    + policy.stages().size() + " (" + stage.name() + ")") : Map.of();
             // The row is held by this transaction (see decide), so this count includes every vote committed before
-            // it, and no other vote of this round can commit until this one has: the quorum is met exactly once.
-            if (approvals < window.request().approvalsRequired()) {
-                context.transitions.record("APPROVAL_ADDED", window, caller, comment, now);
+            // it, and no other vote of this round can commit until this one has: each stage's quorum, and so the
+            // request's, is met exactly once.
+            if (approvals < stage.approvalsRequired()) {
+                context.transitions.record("APPROVAL_ADDED", window, caller, comment, now, detail);
                 return new Outcome.Done(context.store.find(id).orElseThrow());
+            }
+            if (stage.number() < policy.stages().size()) {
+                ApprovalStage next = policy.stages().get(stage.number());
+                ElevationWindow advanced = context.store.find(id).orElseThrow();
+                context.transitions.record("STAGE_APPROVED", advanced, caller, comment, now, detail);
+                context.transitions.tellAfterCommit(Notice.Kind.REQUESTED, advanced,
+                        context.stageApprovers(policy, advanced, next));
+                return new Outcome.Done(advanced);
             }
             boolean extension = window.status() == WindowStatus.APPROVED;
             ElevationWindow decided = context.change(id, e -> {
@@ -62,7 +83,7 @@ public final class Decisions {
                 e.setDecidedAt(now.toEpochMilli());
                 e.setDecisionComment(blankToNull(comment));
             });
-            context.transitions.record(extension ? "EXTENDED" : "APPROVED", decided, caller, comment, now);
+            context.transitions.record(extension ? "EXTENDED" : "APPROVED", decided, caller, comment, now, detail);
             context.transitions.tellAfterCommit(Notice.Kind.APPROVED, decided, context.requester(decided));
             return new Outcome.Done(decided);
         });

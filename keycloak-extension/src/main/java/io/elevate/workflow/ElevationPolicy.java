@@ -3,6 +3,8 @@ package io.elevate.workflow;
 import io.elevate.breakglass.OsCredentialSettings;
 import io.elevate.aws.instances.Instance;
 import io.elevate.aws.instances.InstanceSource;
+import io.elevate.rules.RuleSet;
+import io.elevate.window.Approval;
 import io.elevate.window.Target;
 
 import java.time.Duration;
@@ -26,6 +28,11 @@ import java.util.regex.Pattern;
  *                          {@code tags} are also the filter an instance must match
  * @param maxPendingRequests how many requests one user may have waiting for a decision under this policy at once
  * @param maxBreakGlassPerDay how many break-glass windows one user may open under this policy in any 24 hours
+ * @param approverGroups    every group whose members approve in some stage
+ * @param approvalsRequired the approvals a request needs in all, every stage's quorum added up
+ * @param stages            the approval stages in the order they are met; one when the policy names no stages
+ * @param sameApproverAcrossStages whether one person may approve in more than one stage of a request
+ * @param rules             the deny and automatic-approval rules, evaluated on each new request
  */
 public record ElevationPolicy(String id, String name, String clientId, String accountId, String roleName,
                               String samlProvider, String region, List<String> instanceIds, Map<String, String> tags,
@@ -34,7 +41,21 @@ public record ElevationPolicy(String id, String name, String clientId, String ac
                               Pattern ticketPattern, Duration pendingExpiry, String breakGlassGroup,
                               Duration breakGlassMaxDuration, int approverMinLevel,
                               OsCredentialSettings osCredential,
-                              InstanceDiscovery discovery, int maxPendingRequests, int maxBreakGlassPerDay) {
+                              InstanceDiscovery discovery, int maxPendingRequests, int maxBreakGlassPerDay,
+                              List<ApprovalStage> stages, boolean sameApproverAcrossStages, RuleSet rules) {
+
+    /**
+     * The stage that round {@code round} of a request waits for, given its approvals (of any round), or empty when its
+     * every stage is met.
+     */
+    public Optional<ApprovalStage> currentStage(List<Approval> approvals, int round) {
+        return StageProgress.of(this, approvals, round).current();
+    }
+
+    /** Whether approval happens in more than one stage. */
+    public boolean staged() {
+        return stages.size() > 1;
+    }
 
     /** The target of a request naming {@code instanceId} (or none), carrying the policy's tags. */
     public Target target(String instanceId) {

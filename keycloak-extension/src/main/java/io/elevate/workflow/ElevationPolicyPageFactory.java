@@ -38,8 +38,11 @@ public final class ElevationPolicyPageFactory implements UiPageProviderFactory<C
             }
         }
         if (!violations.isEmpty()) {
+            // Keycloak formats the message as a java.text.MessageFormat pattern: quotes and braces (in a rule's name
+            // or expression) are quoted to reach the admin as written
             throw new ComponentValidationException(violations.stream()
-                    .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
+                    .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "))
+                    .replace("'", "''").replace("{", "'{'").replace("}", "'}'"));
         }
     }
 

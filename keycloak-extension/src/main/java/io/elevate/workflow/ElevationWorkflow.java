@@ -60,6 +60,11 @@ public final class ElevationWorkflow {
         return new Oversight(context);
     }
 
+    /** What a policy would do with a request, changing nothing (the admin's explain, the requester's dry run). */
+    public Explanations explanations() {
+        return new Explanations(context, instances);
+    }
+
     public TimerSteps timers() {
         return new TimerSteps(context);
     }

@@ -34,6 +34,11 @@ public sealed interface Outcome {
         return new Refused(403, "forbidden", message, List.of());
     }
 
+    /** A deny rule of the policy holds for the request (or failed to evaluate, which denies). */
+    static Outcome deniedByRule(String rule, String message) {
+        return new Refused(403, "denied_by_rule", message, List.of(Violation.of("rule", rule)));
+    }
+
     static Outcome notFound(String message) {
         return new Refused(404, "not_found", message, List.of());
     }

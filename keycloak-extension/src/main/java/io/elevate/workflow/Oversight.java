@@ -83,8 +83,8 @@ public final class Oversight {
 
     private Outcome review(Caller caller, ElevationWindow window, String comment, Instant now) {
         String id = window.id();
-        if (!window.request().breakGlass()) {
-            return Outcome.conflict("only break-glass windows are reviewed");
+        if (!window.request().breakGlass() && window.request().autoRule() == null) {
+            return Outcome.conflict("only break-glass and automatically approved windows are reviewed");
         }
         Optional<Outcome> refused = context.authorisation.toReview(caller, window);
         if (refused.isPresent()) {

@@ -6,6 +6,9 @@ import io.elevate.aws.SessionTags;
 import io.elevate.aws.instances.InstanceSource;
 import io.elevate.breakglass.OsCredentialSettings.Platform;
 import io.elevate.breakglass.OsCredentialSettings;
+import io.elevate.rules.CompiledRule;
+import io.elevate.rules.RuleDefinitions;
+import io.elevate.rules.RuleSet;
 import io.elevate.validation.Violation;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +64,11 @@ final class PolicyConfig {
     static final String DISCOVERED_TAG_KEYS = "discoveredTagKeys";
     static final String MAX_PENDING_REQUESTS = "maxPendingRequests";
     static final String MAX_BREAK_GLASS_PER_DAY = "maxBreakGlassPerDay";
+    static final String APPROVAL_STAGES = "approvalStages";
+    static final String SAME_APPROVER_ACROSS_STAGES = "sameApproverAcrossStages";
+    static final String DENY_RULES = "denyRules";
+    static final String AUTO_APPROVE_RULES = "autoApproveRules";
+    static final String AUTO_APPROVAL_REVIEW = "autoApprovalReview";
 
     static final String DEFAULT_CLIENT = "urn:amazon:webservices";
     /** Elevate's hard ceiling for any window, whatever a policy says: AWS's longest session. */
@@ -87,10 +95,29 @@ final class PolicyConfig {
         if (eligible.isEmpty()) {
             r.reject(ELIGIBLE_GROUPS, "name at least one group whose members may ask");
         }
-        if (approvers.isEmpty()) {
-            r.reject(APPROVER_GROUPS, "name at least one group whose members approve");
-        }
         int quorum = r.number(APPROVALS_REQUIRED, 1, 1, 10);
+        List<ApprovalStage> stages = PolicyStages.read(APPROVAL_STAGES, r.text(APPROVAL_STAGES), r.violations);
+        if (stages.isEmpty()) {
+            if (approvers.isEmpty()) {
+                r.reject(APPROVER_GROUPS, "name at least one group whose members approve");
+            }
+            stages = List.of(new ApprovalStage(1, "approval", approvers, quorum));
+        } else {
+            if (!approvers.isEmpty()) {
+                r.reject(APPROVER_GROUPS, "leave empty when approval stages are set: each stage names its approvers");
+            }
+            if (quorum != 1) {
+                r.reject(APPROVALS_REQUIRED, "leave at 1 when approval stages are set: each stage has its quorum");
+            }
+            approvers = stages.stream().flatMap(s -> s.approverGroups().stream()).distinct().toList();
+            quorum = stages.stream().mapToInt(ApprovalStage::approvalsRequired).sum();
+        }
+        boolean sameApprover = "true".equalsIgnoreCase(r.text(SAME_APPROVER_ACROSS_STAGES));
+        Set<String> ruleNames = RuleDefinitions.names();
+        List<CompiledRule> deny = RuleDefinitions.read(DENY_RULES, r.text(DENY_RULES), ruleNames, r.violations);
+        List<CompiledRule> auto = RuleDefinitions.read(AUTO_APPROVE_RULES, r.text(AUTO_APPROVE_RULES), ruleNames,
+                r.violations);
+        RuleSet rules = new RuleSet(deny, auto, !"false".equalsIgnoreCase(r.text(AUTO_APPROVAL_REVIEW)));
         int maxMinutes = r.number(MAX_DURATION_MINUTES, 60, 1, CEILING_MINUTES);
         int aheadHours = r.number(MAX_SCHEDULE_AHEAD_HOURS, 72, 0, 24 * 90);
         int expiryMinutes = r.number(PENDING_EXPIRY_MINUTES, 24 * 60, 1, 24 * 60 * 30);
@@ -111,7 +138,7 @@ final class PolicyConfig {
                 instanceIds, tags, eligible, approvers, quorum, Duration.ofMinutes(maxMinutes),
                 Duration.ofHours(aheadHours), justification, ticket, Duration.ofMinutes(expiryMinutes),
                 r.text(BREAK_GLASS_GROUP), Duration.ofMinutes(breakGlassMinutes), minLevel, osCredential, discovery,
-                maxPending, maxBreakGlass),
+                maxPending, maxBreakGlass, stages, sameApprover, rules),
                 List.of());
     }
 
@@ -167,9 +194,33 @@ final class PolicyConfig {
                 .property().name(ELIGIBLE_GROUPS).label("Eligible groups").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
                 .helpText("Group paths (e.g. /operators) whose members may ask for this target.").add()
                 .property().name(APPROVER_GROUPS).label("Approver groups").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
-                .helpText("Group paths whose members approve. A requester never approves their own request.").add()
+                .helpText("Group paths whose members approve. A requester never approves their own request. Leave "
+                        + "empty when approval stages are set.").add()
                 .property().name(APPROVALS_REQUIRED).label("Approvals required").type(ProviderConfigProperty.INTEGER_TYPE)
-                .defaultValue(1).helpText("Distinct approvers needed (1 to 10).").add()
+                .defaultValue(1).helpText("Distinct approvers needed (1 to 10). Leave at 1 when approval stages are "
+                        + "set.").add()
+                .property().name(APPROVAL_STAGES).label("Approval stages").type(ProviderConfigProperty.TEXT_TYPE)
+                .helpText("Optional, instead of the approver groups above: stages met in order, as a JSON array, e.g. "
+                        + "[{\"name\": \"team lead\", \"approverGroups\": [\"/leads\"], \"approvalsRequired\": 1}, "
+                        + "{\"name\": \"security\", \"approverGroups\": [\"/security\"]}]. At most "
+                        + PolicyStages.MAX_STAGES + " stages.").add()
+                .property().name(SAME_APPROVER_ACROSS_STAGES).label("One person may approve several stages")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false")
+                .helpText("Off: whoever approved one stage of a request cannot approve another.").add()
+                .property().name(DENY_RULES).label("Deny rules").type(ProviderConfigProperty.TEXT_TYPE)
+                .helpText("Evaluated first, on requests and break-glass: a JSON array of {\"name\", \"expression\", "
+                        + "\"description\"}; a request for which an expression (CEL) is true, or fails, is refused "
+                        + "naming the rule. E.g. [{\"name\": \"second factor\", \"expression\": "
+                        + "\"!requester.hasSecondFactor\"}]. See docs/workflow.md for the variables.").add()
+                .property().name(AUTO_APPROVE_RULES).label("Automatic-approval rules").type(ProviderConfigProperty.TEXT_TYPE)
+                .helpText("A JSON array of {\"name\", \"expression\", \"description\"}: a request for which an "
+                        + "expression (CEL) is true is approved at once, recording the rule; approvers are told. E.g. "
+                        + "[{\"name\": \"short on-call\", \"expression\": \"'/oncall' in requester.groups && "
+                        + "request.duration <= duration('30m')\"}].").add()
+                .property().name(AUTO_APPROVAL_REVIEW).label("Review automatic approvals")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true")
+                .helpText("On: a window a rule approved waits for an approver's review afterwards, like break-glass.")
+                .add()
                 .property().name(MAX_DURATION_MINUTES).label("Longest window (minutes)").type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(60).helpText("1 to 720.").add()
                 .property().name(MAX_SCHEDULE_AHEAD_HOURS).label("Schedule ahead at most (hours)")

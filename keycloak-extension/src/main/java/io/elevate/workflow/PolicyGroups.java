@@ -39,8 +39,9 @@ final class PolicyGroups {
         List<Violation> violations = new ArrayList<>();
         unknown(policy.eligibleGroups()).forEach(p -> violations.add(
                 Violation.of(PolicyConfig.ELIGIBLE_GROUPS, "no group " + p + " in this realm")));
+        String approversField = policy.staged() ? PolicyConfig.APPROVAL_STAGES : PolicyConfig.APPROVER_GROUPS;
         unknown(policy.approverGroups()).forEach(p -> violations.add(
-                Violation.of(PolicyConfig.APPROVER_GROUPS, "no group " + p + " in this realm")));
+                Violation.of(approversField, "no group " + p + " in this realm")));
         policy.breakGlass().filter(p -> group(p) == null).ifPresent(p -> violations.add(
                 Violation.of(PolicyConfig.BREAK_GLASS_GROUP, "no group " + p + " in this realm")));
         if (realm.getClientByClientId(policy.clientId()) == null) {
@@ -50,9 +51,24 @@ final class PolicyGroups {
             // Empty approver groups are allowed: the realm may be importing (users come after components) or the
             // admin fills the groups next. Requests are refused until enough approvers exist (see approversOtherThan).
             int approvers = approverIds(policy).size();
-            if (approvers > 0 && policy.approvalsRequired() > approvers) {
+            if (!policy.staged() && approvers > 0 && policy.approvalsRequired() > approvers) {
                 violations.add(Violation.of(PolicyConfig.APPROVALS_REQUIRED, "needs " + policy.approvalsRequired()
                         + " distinct approvals but the approver groups have " + approvers + " member(s)"));
+            }
+            if (policy.staged()) {
+                for (ApprovalStage stage : policy.stages()) {
+                    int members = approversOtherThan(stage.approverGroups(), List.of()).size();
+                    if (members > 0 && stage.approvalsRequired() > members) {
+                        violations.add(Violation.of(PolicyConfig.APPROVAL_STAGES, StageProgress.describe(stage)
+                                + " needs " + stage.approvalsRequired() + " distinct approvals but its groups have "
+                                + members + " member(s)"));
+                    }
+                }
+                if (!policy.sameApproverAcrossStages() && approvers > 0 && policy.approvalsRequired() > approvers) {
+                    violations.add(Violation.of(PolicyConfig.APPROVAL_STAGES, "the stages need "
+                            + policy.approvalsRequired() + " different people but their groups have " + approvers
+                            + " member(s)"));
+                }
             }
         }
         return violations;
@@ -69,8 +85,13 @@ final class PolicyGroups {
      * approve, so the people counted for a quorum, told of a request and allowed to decide it are one set.
      */
     List<UserModel> approversOtherThan(ElevationPolicy policy, Collection<String> excludedIds) {
+        return approversOtherThan(policy.approverGroups(), excludedIds);
+    }
+
+    /** The members of these groups (subgroups included, each once), except those named. */
+    List<UserModel> approversOtherThan(List<String> groupPaths, Collection<String> excludedIds) {
         Map<String, UserModel> members = new LinkedHashMap<>();
-        policy.approverGroups().stream().map(this::group).filter(Objects::nonNull)
+        groupPaths.stream().map(this::group).filter(Objects::nonNull)
                 .forEach(group -> collectMembers(group, members));
         excludedIds.forEach(members::remove);
         return List.copyOf(members.values());

@@ -102,7 +102,8 @@ public final class RequesterChanges {
             e.setRound(e.getRound() + 1);
         });
         context.transitions.record("EXTENSION_REQUESTED", asked, caller, justification, now);
-        context.transitions.tellAfterCommit(Notice.Kind.REQUESTED, asked, context.approvers(policy.get(), asked));
+        context.transitions.tellAfterCommit(Notice.Kind.REQUESTED, asked,
+                context.stageApprovers(policy.get(), asked, policy.get().stages().get(0)));
         return new Outcome.Done(asked);
     }
 }

@@ -1,6 +1,7 @@
 package io.elevate.workflow;
 
 import io.elevate.ServerClock;
+import io.elevate.audit.Actor;
 import io.elevate.audit.AuditLog;
 import io.elevate.audit.ElevationEvents;
 import io.elevate.metrics.ElevateMetrics;
@@ -13,9 +14,12 @@ import io.elevate.window.WindowStore;
 
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -97,6 +101,12 @@ final class Transitions {
     }
 
     void record(String action, ElevationWindow window, Caller caller, String why, Instant now) {
+        record(action, window, caller, why, now, Map.of());
+    }
+
+    /** {@link #record}, with more detail for the audit row and event (the approval stage, the rule that decided). */
+    void record(String action, ElevationWindow window, Caller caller, String why, Instant now,
+                Map<String, String> extra) {
         Map<String, String> detail = new LinkedHashMap<>();
         detail.put("action", action);
         detail.put("status", window.status().name());
@@ -105,6 +115,7 @@ final class Transitions {
         if (why != null) {
             detail.put("reason", why);
         }
+        detail.putAll(extra);
         AuditLog audit = ElevationStore.of(session).audit(realm);
         audit.record(action, window.id(), caller.actor(), describe(detail), auditTime(audit, window.id(), now));
         new ElevationEvents(session, realm).publish(window.id(), action, detail, caller.user(), caller.client(),
@@ -123,6 +134,46 @@ final class Transitions {
         Instant at = now.isAfter(ServerClock.UTC.instant()) ? now : ServerClock.UTC.instant();
         Optional<Instant> latest = audit.latest(windowId);
         return latest.isPresent() && !at.isAfter(latest.get()) ? latest.get().plusMillis(1) : at;
+    }
+
+    /**
+     * Records a refusal that leaves no window (a policy's deny rule, a rule that failed to evaluate) in the audit
+     * trail. The refused step's transaction is rolled back, so the row is written in a transaction of its own once that
+     * one has ended, whichever way.
+     */
+    void recordRefusal(String action, Caller caller, Map<String, String> detail, Instant now) {
+        String realmId = realm.getId();
+        Actor actor = caller.actor();
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("action", action);
+        all.put("actor", caller.name());
+        all.putAll(detail);
+        String text = describe(all);
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                write();
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                write();
+            }
+
+            private void write() {
+                try {
+                    KeycloakModelUtils.runJobInTransaction(factory, s -> {
+                        RealmModel r = s.realms().getRealm(realmId);
+                        if (r != null) {
+                            ElevationStore.of(s).audit(r).record(action, null, actor, text, now);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Could not audit %s in realm %s: %s", action, realmId, text);
+                }
+            }
+        });
     }
 
     void tellAfterCommit(Notice.Kind kind, ElevationWindow window, List<UserModel> recipients) {

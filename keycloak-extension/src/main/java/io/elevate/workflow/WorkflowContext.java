@@ -73,6 +73,19 @@ final class WorkflowContext {
         return groups.approversOtherThan(policy, List.of(window.userId()));
     }
 
+    /**
+     * Who is told that {@code stage} of the window's current round waits for them: its approvers, never the requester,
+     * nor (unless the policy allows one person several stages) anyone who approved an earlier stage of the round.
+     */
+    List<UserModel> stageApprovers(ElevationPolicy policy, ElevationWindow window, ApprovalStage stage) {
+        List<String> excluded = new java.util.ArrayList<>(List.of(window.userId()));
+        if (!policy.sameApproverAcrossStages()) {
+            excluded.addAll(StageProgress.of(policy, store.approvals(window.id()), window.request().round())
+                    .approverIds());
+        }
+        return groups.approversOtherThan(stage.approverGroups(), excluded);
+    }
+
     List<UserModel> requester(ElevationWindow window) {
         UserModel user = session.users().getUserById(realm, window.userId());
         return user == null ? List.of() : List.of(user);

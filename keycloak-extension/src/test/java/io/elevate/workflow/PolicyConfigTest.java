@@ -3,6 +3,7 @@ package io.elevate.workflow;
 import io.elevate.aws.instances.InstanceSource;
 import io.elevate.validation.Violation;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.provider.ProviderConfigProperty;
 
@@ -182,6 +183,60 @@ class PolicyConfigTest {
                 .anySatisfy(m -> assertThat(m).contains("must not start with aws:"))
                 .anySatisfy(m -> assertThat(m).contains("ElevationId is reserved"))
                 .anySatisfy(m -> assertThat(m).contains("characters AWS refuses"));
+    }
+
+    @Nested
+    @DisplayName("given approval stages and rules")
+    class StagesAndRules {
+
+        @Test
+        @DisplayName("then a policy without stages has one, made of its approver groups and quorum")
+        void singleStage() {
+            ElevationPolicy policy = PolicyConfig.read("p1", "Web", valid()).policy();
+            assertThat(policy.staged()).isFalse();
+            assertThat(policy.stages()).containsExactly(new ApprovalStage(1, "approval", List.of("/approvers"), 1));
+            assertThat(policy.rules().isEmpty()).isTrue();
+            assertThat(policy.sameApproverAcrossStages()).isFalse();
+        }
+
+        @Test
+        @DisplayName("then stages are read in order; the approvers are their groups and the quorum their sum")
+        void stages() {
+            Map<String, List<String>> config = valid();
+            config.remove("approverGroups");
+            config.put("approvalStages", List.of("[{\"name\": \"team lead\", \"approverGroups\": [\"/leads\"]},"
+                    + " {\"name\": \"security\", \"approverGroups\": [\"/security\", \"/leads\"],"
+                    + " \"approvalsRequired\": 2}]"));
+            config.put("autoApproveRules", List.of("[{\"name\": \"dev\", \"expression\": "
+                    + "\"instance.tags['Environment'] == 'dev'\"}]"));
+            PolicyConfig.Result result = PolicyConfig.read("p1", "Web", config);
+            assertThat(result.violations()).isEmpty();
+            ElevationPolicy policy = result.policy();
+            assertThat(policy.stages()).extracting(ApprovalStage::name).containsExactly("team lead", "security");
+            assertThat(policy.approverGroups()).containsExactly("/leads", "/security");
+            assertThat(policy.approvalsRequired()).isEqualTo(3);
+            assertThat(policy.rules().autoApprove()).extracting(r -> r.name()).containsExactly("dev");
+        }
+
+        @Test
+        @DisplayName("then stages with approver groups too, a bad stage and a rule that does not compile are each a "
+                + "violation naming the stage or rule")
+        void violations() {
+            Map<String, List<String>> config = valid();
+            config.put("approvalStages", List.of("[{\"name\": \"lead\", \"approverGroups\": []},"
+                    + " {\"name\": \"sec\", \"approverGroups\": [\"/security\"], \"approvalsRequired\": 0}]"));
+            config.put("denyRules", List.of("[{\"name\": \"prod at night\", \"expression\": \"now.getHours( > 3\"}]"));
+            PolicyConfig.Result result = PolicyConfig.read("p1", "Web", config);
+            assertThat(result.policy()).isNull();
+            assertThat(result.violations()).extracting(v -> v.field() + " " + v.message()).satisfiesExactlyInAnyOrder(
+                    m -> assertThat(m).isEqualTo("approvalStages stage 1 (lead) needs approverGroups: a list of one or "
+                            + "more group paths"),
+                    m -> assertThat(m).isEqualTo("approvalStages stage 2 (sec) approvalsRequired must be a whole number "
+                            + "from 1 to 10"),
+                    m -> assertThat(m).isEqualTo("approverGroups leave empty when approval stages are set: each stage "
+                            + "names its approvers"),
+                    m -> assertThat(m).startsWith("denyRules rule 'prod at night' expression is invalid:"));
+        }
     }
 
     static Map<String, List<String>> valid() {

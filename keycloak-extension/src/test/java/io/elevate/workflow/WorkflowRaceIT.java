@@ -258,6 +258,131 @@ class WorkflowRaceIT {
         }
     }
 
+    /**
+     * Stages and automatic approval under the same races: a two-stage policy (one of the first group, then two of the
+     * second; one person in both groups, and one requester who approves too) and a policy whose rule approves at once.
+     */
+    @Test
+    void stagedAndAutomaticallyApprovedRequestsKeepEveryInvariant() throws Exception {
+        Elevations elevations = new Elevations(admin);
+        PolicyAdmin policyAdmin = new PolicyAdmin(admin);
+        String eligible = policyAdmin.newGroup("race-staged-ops");
+        String first = policyAdmin.newGroup("race-stage1");
+        String second = policyAdmin.newGroup("race-stage2");
+        requesters.forEach(r -> policyAdmin.addMember(elevations.userId(r), eligible));
+        policyAdmin.addMember(elevations.userId(approvers.get(0)), first);
+        policyAdmin.addMember(elevations.userId(approvers.get(1)), first);
+        policyAdmin.addMember(elevations.userId(approvers.get(1)), second);
+        policyAdmin.addMember(elevations.userId(approvers.get(2)), second);
+        policyAdmin.addMember(elevations.userId(approvers.get(3)), second);
+        Map<String, List<String>> staged = PolicyAdmin.policy(eligible, first);
+        staged.remove("approverGroups");
+        staged.put("approvalStages", List.of("[{\"name\": \"one\", \"approverGroups\": [\"" + first + "\"]},"
+                + " {\"name\": \"two\", \"approverGroups\": [\"" + second + "\"], \"approvalsRequired\": 2}]"));
+        staged.put("maxPendingRequests", List.of("100"));
+        String stagedPolicy = policyAdmin.create("race staged " + eligible, staged);
+        Map<String, List<String>> automatic = PolicyAdmin.policy(eligible, first);
+        automatic.put("autoApproveRules", List.of("[{\"name\": \"short\", \"expression\": "
+                + "\"request.duration <= duration('30m')\"}]"));
+        String automaticPolicy = policyAdmin.create("race automatic " + eligible, automatic);
+
+        long seed = Long.getLong("elevate.race.seed", System.nanoTime());
+        Random random = new Random(seed);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < Math.max(1, ROUNDS / 4); round++) {
+                String where = "seed " + seed + ", staged round " + round;
+                if (random.nextInt(3) == 0) {
+                    playAutomaticRound(random, pool, automaticPolicy, where);
+                } else {
+                    playStagedRound(random, pool, stagedPolicy, where);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void playStagedRound(Random random, ExecutorService pool, String policy, String where) throws Exception {
+        String requester = requesters.get(random.nextInt(requesters.size()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("policy", policy);
+        body.put("instanceId", "i-0123456789abcdef0");
+        body.put("justification", "INC42 staged race " + where);
+        body.put("durationMinutes", 30);
+        String id = as(requester).post("requests", body).expectStatus(201).body().path("id").asText();
+        List<Sent> history = new ArrayList<>();
+        for (int batch = 0; batch < BATCHES; batch++) {
+            List<Sent> steps = new ArrayList<>();
+            for (int i = 3 + random.nextInt(4); i > 0; i--) {
+                Step step = random.nextInt(8) == 0 ? Step.REJECT : Step.APPROVE;
+                steps.add(new Sent(step, random.nextInt(6) == 0 ? requester
+                        : approvers.get(random.nextInt(approvers.size())), 0));
+            }
+            history.addAll(race(pool, id, steps));
+            String at = where + ", batch " + batch + ", request " + id + " of " + requester + ", sent " + history;
+            history.forEach(s -> assertThat(EXPECTED).as(at + ": every answer is a decision or a clear refusal")
+                    .contains(s.status()));
+            assertThat(history).as(at + ": the requester never decides their own request")
+                    .noneMatch(s -> s.user().equals(requester) && s.status() == 200);
+            JsonNode request = as(requester).get("requests/" + id).expectStatus(200).body();
+            List<JsonNode> approvals = StreamSupport.stream(request.path("approvals").spliterator(), false).toList();
+            assertThat(approvals.size()).as(at + ": every acknowledged approval is recorded, once (" + request + ")")
+                    .isEqualTo(count(history, Step.APPROVE));
+            long one = approvals.stream().filter(a -> a.path("stage").asInt() == 1).count();
+            long two = approvals.stream().filter(a -> a.path("stage").asInt() == 2).count();
+            assertThat(one).as(at + ": stage one never takes more than its quorum").isLessThanOrEqualTo(1);
+            assertThat(two).as(at + ": stage two never takes more than its quorum").isLessThanOrEqualTo(2);
+            assertThat(two == 0 || one == 1).as(at + ": stage two only after stage one").isTrue();
+            assertThat(approvals.stream().map(a -> a.path("approver").asText()).distinct().count())
+                    .as(at + ": one person approves one stage").isEqualTo(approvals.size());
+            Map<String, Long> trail = new HashMap<>();
+            admin.get(DEMO_REALM + "/elevation/audit?window=" + id + "&max=500").expectStatus(200).body()
+                    .forEach(r -> trail.merge(r.path("action").asText(), 1L, Long::sum));
+            String audit = at + ": each transition audited exactly once (trail " + trail + ")";
+            assertThat(trail.getOrDefault("STAGE_APPROVED", 0L)).as(audit).isEqualTo(one);
+            assertThat(trail.getOrDefault("APPROVED", 0L)).as(audit).isEqualTo(two == 2 ? 1 : 0);
+            assertThat(trail.getOrDefault("APPROVAL_ADDED", 0L) + trail.getOrDefault("STAGE_APPROVED", 0L)
+                    + trail.getOrDefault("APPROVED", 0L)).as(audit).isEqualTo(count(history, Step.APPROVE));
+            assertThat(trail.getOrDefault("REJECTED", 0L)).as(audit).isEqualTo(count(history, Step.REJECT));
+            assertThat(request.path("status").asText()).as(at).isEqualTo(trail.containsKey("REJECTED") ? "REJECTED"
+                    : two == 2 ? "APPROVED" : "REQUESTED");
+        }
+    }
+
+    private void playAutomaticRound(Random random, ExecutorService pool, String policy, String where)
+            throws Exception {
+        String requester = requesters.get(random.nextInt(requesters.size()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("policy", policy);
+        body.put("instanceId", "i-0123456789abcdef0");
+        body.put("justification", "INC42 automatic race " + where);
+        body.put("durationMinutes", 30);
+        JsonNode window = as(requester).post("requests", body).expectStatus(201).body();
+        String id = window.path("id").asText();
+        assertThat(window.path("status").asText()).as(where).isEqualTo("APPROVED");
+        assertThat(window.path("autoApprovedByRule").asText()).as(where).isEqualTo("short");
+        List<Sent> steps = new ArrayList<>();
+        for (int i = 2 + random.nextInt(4); i > 0; i--) {
+            Step step = random.nextInt(3) == 0 ? Step.REVOKE : Step.REVIEW;
+            steps.add(new Sent(step, approvers.get(random.nextInt(approvers.size())), 0));
+        }
+        List<Sent> history = race(pool, id, steps);
+        String at = where + ", window " + id + " of " + requester + ", sent " + history;
+        history.forEach(s -> assertThat(EXPECTED).as(at).contains(s.status()));
+        assertThat(history).as(at + ": the requester never reviews or revokes as an approver")
+                .noneMatch(s -> s.user().equals(requester) && s.status() == 200);
+        Map<String, Long> trail = new HashMap<>();
+        admin.get(DEMO_REALM + "/elevation/audit?window=" + id + "&max=500").expectStatus(200).body()
+                .forEach(r -> trail.merge(r.path("action").asText(), 1L, Long::sum));
+        String audit = at + ": trail " + trail;
+        assertThat(trail.getOrDefault("AUTO_APPROVED", 0L)).as(audit).isEqualTo(1);
+        assertThat(trail.getOrDefault("REVIEWED", 0L)).as(audit).isEqualTo(count(history, Step.REVIEW))
+                .isLessThanOrEqualTo(1);
+        assertThat(trail.getOrDefault("REVOKED", 0L)).as(audit).isEqualTo(count(history, Step.REVOKE))
+                .isLessThanOrEqualTo(1);
+    }
+
     private static long count(List<Sent> history, Step step) {
         return history.stream().filter(s -> s.step() == step && s.status() == 200).count();
     }

@@ -44,6 +44,10 @@ public final class RequestCommand implements Callable<Integer> {
             + " 2030-01-31T22:00:00Z or 2030-01-31T23:00 (local time).")
     String start;
 
+    @Option(names = "--dry-run", description = "Ask nothing: show what the policy would do with this request (a deny"
+            + " rule, an automatic approval, or its approval stages) and why.")
+    boolean dryRun;
+
     @Mixin
     JsonOption output;
 
@@ -73,6 +77,12 @@ public final class RequestCommand implements Callable<Integer> {
         }
         if (start != null) {
             body.put("startsAt", instant(start, ZoneId.systemDefault()).toString());
+        }
+        if (dryRun) {
+            JsonNode explanation = context.api().post("requests/explain", body);
+            output.print(spec.commandLine().getOut(), explanation, new Views(ZoneId.systemDefault())
+                    .explanation(explanation));
+            return ExitCode.OK;
         }
         JsonNode created = context.api().post("requests", body);
         output.print(spec.commandLine().getOut(), created, new Views(ZoneId.systemDefault()).request(created));

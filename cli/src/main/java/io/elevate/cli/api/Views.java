@@ -42,6 +42,11 @@ final class Views {
         line(text, "from", time(r.path("startsAt").asText("")));
         line(text, "until", time(r.path("endsAt").asText("")));
         line(text, "approvals", r.path("approvals").size() + " of " + r.path("approvalsRequired").asInt());
+        if (r.path("stages").asInt(1) > 1 && r.hasNonNull("currentStage")) {
+            line(text, "stage", r.path("currentStage").asInt() + " of " + r.path("stages").asInt() + " ("
+                    + r.path("currentStageName").asText("") + ")");
+        }
+        line(text, "approved by rule", r.path("autoApprovedByRule").asText(""));
         line(text, "justification", r.path("justification").asText(""));
         line(text, "ticket", r.path("ticket").asText(""));
         line(text, "decided by", r.path("decidedBy").asText(""));
@@ -49,6 +54,36 @@ final class Views {
         line(text, "revoked by", r.path("revokedBy").asText(""));
         line(text, "console", r.path("sessionManagerUrl").asText(""));
         return text.toString();
+    }
+
+    /** What a policy would do with a request (a dry run), and why. */
+    String explanation(JsonNode e) {
+        StringBuilder text = new StringBuilder();
+        text.append("Dry run under ").append(Terminal.shown(e.path("policyName").asText(""))).append(": ")
+                .append(Terminal.shown(e.path("outcome").asText())).append(NL);
+        line(text, "why", e.path("reason").asText(""));
+        line(text, "rule", e.path("rule").asText(""));
+        for (JsonNode v : e.path("violations")) {
+            line(text, "violation", v.path("field").asText() + " " + v.path("message").asText());
+        }
+        rules(text, "deny rule", e.path("denyRules"));
+        rules(text, "auto rule", e.path("autoApproveRules"));
+        for (JsonNode stage : e.path("stages")) {
+            line(text, "stage " + stage.path("number").asInt(), stage.path("name").asText() + ": "
+                    + stage.path("approvalsRequired").asInt() + " of " + stage.path("approverGroups")
+                    + " (" + stage.path("possibleApprovers").asInt() + " could approve)");
+        }
+        text.append("Nothing was requested.").append(NL);
+        return text.toString();
+    }
+
+    private static void rules(StringBuilder text, String label, JsonNode rules) {
+        for (JsonNode rule : rules) {
+            String answer = rule.hasNonNull("error") ? "error: " + rule.path("error").asText()
+                    : !rule.hasNonNull("holds") ? "not evaluated" : rule.path("holds").asBoolean() ? "holds"
+                    : "does not hold";
+            line(text, label, rule.path("name").asText() + ": " + answer);
+        }
     }
 
     /** Requests, one a row; with the requester column for an approver's queue. */

@@ -46,6 +46,25 @@ class ViewsTest {
         assertThat(ElevationApi.refusal(response)).doesNotContain("\u001b").contains("bad\\x1b[2J");
     }
 
+    @Test
+    @DisplayName("given a dry run's explanation, then `elevate request --dry-run` names the outcome, the rule, each "
+            + "rule's answer and the stages, and says nothing was requested")
+    void explanation() throws Exception {
+        JsonNode explanation = Http.JSON.readTree("""
+                {"policyName": "Web", "outcome": "DENIED", "reason": "deny rule 'night' holds", "rule": "night",
+                 "violations": [],
+                 "denyRules": [{"name": "night", "holds": true}, {"name": "broken", "error": "no such key"}],
+                 "autoApproveRules": [{"name": "short", "holds": null}],
+                 "stages": [{"number": 1, "name": "lead", "approverGroups": ["/leads"], "approvalsRequired": 1,
+                             "possibleApprovers": 2}]}
+                """);
+
+        assertThat(new Views(ZoneOffset.UTC).explanation(explanation)).contains("Dry run under Web: DENIED")
+                .contains("rule:         night").contains("deny rule:    night: holds")
+                .contains("broken: error: no such key").contains("short: not evaluated")
+                .contains("stage 1:      lead: 1 of [\"/leads\"] (2 could approve)").contains("Nothing was requested.");
+    }
+
     private static JsonNode request() {
         return Http.JSON.createObjectNode().put("id", "r-1").put("status", "REQUESTED").put("requester", "eve\u001b[8m")
                 .put("accountId", "123456789012").put("roleName", "Ops").put("region", "eu-west-1")

@@ -1,0 +1,57 @@
+package io.elevate.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a rule's expression sees of one request: who asks, for what, when, and how much they used lately. Every value is
+ * present (an absent text is the empty string, absent tags an empty map), so an expression never meets a null.
+ *
+ * @param hasSecondFactor   whether the requester has an OTP or WebAuthn credential configured
+ * @param hoursLast7Days    hours of approved windows the requester had in the 7 days before {@code now}, any policy
+ * @param requestsLast24Hours requests and break-glass windows the requester asked for in the 24 hours before
+ *                          {@code now}, any policy
+ */
+public record RuleContext(String requesterId, String username, String email, List<String> groups,
+                          boolean hasSecondFactor, String account, String role, String region, String policy,
+                          String instanceId, Map<String, String> instanceTags, Duration duration, Instant start,
+                          Instant now, String ticket, boolean breakGlass, double hoursLast7Days,
+                          long requestsLast24Hours) {
+
+    public RuleContext {
+        groups = List.copyOf(groups);
+        instanceTags = Map.copyOf(instanceTags);
+    }
+
+    /** The variables as the expressions name them (see {@link RuleEngine#VARIABLES}). */
+    public Map<String, Object> variables() {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("requester.id", text(requesterId));
+        vars.put("requester.username", text(username));
+        vars.put("requester.email", text(email));
+        vars.put("requester.groups", groups);
+        vars.put("requester.hasSecondFactor", hasSecondFactor);
+        vars.put("target.account", text(account));
+        vars.put("target.role", text(role));
+        vars.put("target.region", text(region));
+        vars.put("target.policy", text(policy));
+        vars.put("instance.id", text(instanceId));
+        vars.put("instance.tags", instanceTags);
+        vars.put("request.duration", duration);
+        vars.put("request.durationSeconds", duration.getSeconds());
+        vars.put("request.start", start);
+        vars.put("request.ticket", text(ticket));
+        vars.put("request.breakGlass", breakGlass);
+        vars.put("usage.hoursLast7Days", hoursLast7Days);
+        vars.put("usage.requestsLast24Hours", requestsLast24Hours);
+        vars.put("now", now);
+        return vars;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,55 @@
+package io.elevate.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A policy's rules, compiled: deny rules, evaluated first (the first that holds, or fails to evaluate, denies), then
+ * automatic-approval rules (the first that holds approves; one that fails to evaluate approves nothing). Every rule is
+ * evaluated, so an explanation shows each one's answer.
+ *
+ * @param reviewAutoApprovals whether a window a rule approved waits for an approver's review afterwards
+ */
+public record RuleSet(List<CompiledRule> deny, List<CompiledRule> autoApprove, boolean reviewAutoApprovals) {
+
+    public static final RuleSet NONE = new RuleSet(List.of(), List.of(), true);
+
+    public RuleSet {
+        deny = List.copyOf(deny);
+        autoApprove = List.copyOf(autoApprove);
+    }
+
+    public boolean isEmpty() {
+        return deny.isEmpty() && autoApprove.isEmpty();
+    }
+
+    public Verdict evaluate(RuleContext context) {
+        List<CompiledRule.Result> denyResults = new ArrayList<>();
+        deny.forEach(r -> denyResults.add(r.evaluate(context)));
+        List<CompiledRule.Result> autoResults = new ArrayList<>();
+        autoApprove.forEach(r -> autoResults.add(r.evaluate(context)));
+        for (CompiledRule.Result result : denyResults) {
+            if (result.failed()) {
+                return new Verdict(Verdict.Kind.DENY, result.rule(), "deny rule '" + result.rule().name()
+                        + "' could not be evaluated (" + result.error() + "), so the request is denied",
+                        denyResults, autoResults);
+            }
+            if (result.matched()) {
+                return new Verdict(Verdict.Kind.DENY, result.rule(), "deny rule '" + result.rule().name() + "' holds"
+                        + describe(result.rule()), denyResults, autoResults);
+            }
+        }
+        for (CompiledRule.Result result : autoResults) {
+            if (result.matched() && !result.failed()) {
+                return new Verdict(Verdict.Kind.AUTO_APPROVE, result.rule(), "automatic-approval rule '"
+                        + result.rule().name() + "' holds" + describe(result.rule()), denyResults, autoResults);
+            }
+        }
+        return new Verdict(Verdict.Kind.MANUAL, null, autoApprove.isEmpty() && deny.isEmpty()
+                ? "the policy has no rules" : "no deny or automatic-approval rule holds", denyResults, autoResults);
+    }
+
+    private static String describe(Rule rule) {
+        return rule.description() == null || rule.description().isBlank() ? "" : ": " + rule.description();
+    }
+}

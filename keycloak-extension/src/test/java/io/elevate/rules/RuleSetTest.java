@@ -1,0 +1,184 @@
+package io.elevate.rules;
+
+import io.elevate.validation.Violation;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("A policy's rules")
+class RuleSetTest {
+
+    /** Friday 2026-12-04 10:00 in Berlin (09:00 UTC). */
+    static final Instant FRIDAY_MORNING = Instant.parse("2026-12-04T09:00:00Z");
+
+    static RuleContext context(List<String> groups, boolean secondFactor, Map<String, String> tags, Duration duration,
+                               Instant now, double hours) {
+        return new RuleContext("u1", "alice", "alice@example.org", groups, secondFactor, "123456789012", "Admin",
+                "eu-west-1", "Web", "i-0123456789abcdef0", tags, duration, now, now, "CHG42", false, hours, 2);
+    }
+
+    static RuleContext context() {
+        return context(List.of("/operators", "/oncall"), true, Map.of("Environment", "dev"), Duration.ofMinutes(20),
+                FRIDAY_MORNING, 3.5);
+    }
+
+    static List<CompiledRule> rules(String json, List<Violation> violations) {
+        return RuleDefinitions.read("rules", json, RuleDefinitions.names(), violations);
+    }
+
+    static CompiledRule rule(String expression) {
+        List<Violation> violations = new ArrayList<>();
+        List<CompiledRule> rules = rules("[{\"name\": \"r\", \"expression\": " + quote(expression) + "}]", violations);
+        assertThat(violations).isEmpty();
+        return rules.get(0);
+    }
+
+    static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Nested
+    @DisplayName("given expressions over the documented context")
+    class Context {
+
+        @Test
+        @DisplayName("then each variable holds the request's value")
+        void variables() {
+            RuleContext c = context();
+            assertThat(rule("requester.username == 'alice' && requester.email.endsWith('@example.org')"
+                    + " && requester.id == 'u1' && requester.hasSecondFactor").evaluate(c).matched()).isTrue();
+            assertThat(rule("'/oncall' in requester.groups && requester.groups.exists(g, g.startsWith('/op'))")
+                    .evaluate(c).matched()).isTrue();
+            assertThat(rule("target.account == '123456789012' && target.role == 'Admin' && target.region == "
+                    + "'eu-west-1' && target.policy == 'Web'").evaluate(c).matched()).isTrue();
+            assertThat(rule("instance.id.startsWith('i-') && instance.tags['Environment'] == 'dev'").evaluate(c)
+                    .matched()).isTrue();
+            assertThat(rule("request.duration <= duration('30m') && request.durationSeconds == 1200"
+                    + " && request.ticket.matches('^CHG[0-9]+$') && !request.breakGlass && request.start == now")
+                    .evaluate(c).matched()).isTrue();
+            assertThat(rule("usage.hoursLast7Days + double(request.durationSeconds) / 3600.0 < 4.0"
+                    + " && usage.requestsLast24Hours == 2").evaluate(c).matched()).isTrue();
+        }
+
+        @Test
+        @DisplayName("then business hours are read in a named time zone")
+        void businessHours() {
+            CompiledRule businessHours = rule("now.getDayOfWeek('Europe/Berlin') in [1, 2, 3, 4, 5]"
+                    + " && now.getHours('Europe/Berlin') >= 9 && now.getHours('Europe/Berlin') < 17");
+            assertThat(businessHours.evaluate(context()).matched()).isTrue();
+            RuleContext evening = context(List.of(), true, Map.of(), Duration.ofMinutes(20),
+                    Instant.parse("2026-12-04T17:30:00Z"), 0);
+            assertThat(businessHours.evaluate(evening).matched()).isFalse();
+            RuleContext saturday = context(List.of(), true, Map.of(), Duration.ofMinutes(20),
+                    Instant.parse("2026-12-05T09:00:00Z"), 0);
+            assertThat(businessHours.evaluate(saturday).matched()).isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("given rules that do not compile")
+    class Compilation {
+
+        @Test
+        @DisplayName("then a syntax error, a type error, an unknown variable and a non-boolean each name the rule")
+        void errorsNameTheRule() {
+            List<Violation> violations = new ArrayList<>();
+            rules("[{\"name\": \"syntax\", \"expression\": \"1 +\"},"
+                    + "{\"name\": \"types\", \"expression\": \"request.durationSeconds > 1.5\"},"
+                    + "{\"name\": \"unknown\", \"expression\": \"requester.shoeSize > 40\"},"
+                    + "{\"name\": \"number\", \"expression\": \"request.durationSeconds\"}]", violations);
+            assertThat(violations).extracting(Violation::message).satisfiesExactly(
+                    m -> assertThat(m).startsWith("rule 'syntax' expression is invalid:"),
+                    m -> assertThat(m).startsWith("rule 'types' expression is invalid:").contains("no matching overload"),
+                    m -> assertThat(m).startsWith("rule 'unknown' expression is invalid:").contains("undeclared"),
+                    m -> assertThat(m).startsWith("rule 'number' expression is invalid:").contains("bool"));
+        }
+
+        @Test
+        @DisplayName("then bad JSON, unknown fields, missing and duplicate names are refused, each listed")
+        void strictDefinitions() {
+            List<Violation> violations = new ArrayList<>();
+            rules("{\"name\": \"x\"}", violations);
+            rules("[{\"name\": \"a\", \"expression\": \"true\", \"when\": 1}]", violations);
+            rules("[{\"expression\": \"true\"}, {\"name\": \"b\", \"expression\": \"true\"},"
+                    + " {\"name\": \"B\", \"expression\": \"true\"}]", violations);
+            rules("[{\"name\": \"a\", \"name\": \"b\", \"expression\": \"true\"}]", violations);
+            assertThat(violations).extracting(Violation::message).satisfiesExactly(
+                    m -> assertThat(m).isEqualTo("must be a JSON array of objects"),
+                    m -> assertThat(m).contains("unknown field 'when'"),
+                    m -> assertThat(m).isEqualTo("rule 1 needs a name"),
+                    m -> assertThat(m).isEqualTo("rule 'B' name is used by another rule of this policy"),
+                    m -> assertThat(m).startsWith("is not valid JSON").contains("Duplicate field"));
+        }
+    }
+
+    @Nested
+    @DisplayName("given a request")
+    class Evaluation {
+
+        @Test
+        @DisplayName("then deny rules come first, then the first automatic approval that holds, else the approvers")
+        void order() {
+            List<Violation> v = new ArrayList<>();
+            RuleSet rules = new RuleSet(rules("[{\"name\": \"no second factor\", \"expression\": "
+                    + "\"!requester.hasSecondFactor\", \"description\": \"set up OTP first\"}]", v),
+                    RuleDefinitions.read("auto", "[{\"name\": \"short on-call\", \"expression\": "
+                            + "\"'/oncall' in requester.groups && request.duration <= duration('30m')\"}]",
+                            RuleDefinitions.names(), v), true);
+            assertThat(v).isEmpty();
+
+            Verdict auto = rules.evaluate(context());
+            assertThat(auto.kind()).isEqualTo(Verdict.Kind.AUTO_APPROVE);
+            assertThat(auto.rule().name()).isEqualTo("short on-call");
+
+            Verdict denied = rules.evaluate(context(List.of("/oncall"), false, Map.of(), Duration.ofMinutes(10),
+                    FRIDAY_MORNING, 0));
+            assertThat(denied.kind()).isEqualTo(Verdict.Kind.DENY);
+            assertThat(denied.reason()).isEqualTo("deny rule 'no second factor' holds: set up OTP first");
+
+            Verdict manual = rules.evaluate(context(List.of("/oncall"), true, Map.of(), Duration.ofMinutes(45),
+                    FRIDAY_MORNING, 0));
+            assertThat(manual.kind()).isEqualTo(Verdict.Kind.MANUAL);
+            assertThat(manual.autoApproveResults()).extracting(CompiledRule.Result::matched).containsExactly(false);
+        }
+
+        @Test
+        @DisplayName("then a deny rule that fails to evaluate denies, and an automatic approval that fails approves "
+                + "nothing (fail closed), each error reported")
+        void failsClosed() {
+            List<Violation> v = new ArrayList<>();
+            CompiledRule missingTag = rule("instance.tags['Owner'] == 'me'");
+            RuleSet denying = new RuleSet(List.of(missingTag), List.of(), true);
+            Verdict denied = denying.evaluate(context());
+            assertThat(denied.kind()).isEqualTo(Verdict.Kind.DENY);
+            assertThat(denied.reason()).contains("could not be evaluated");
+            assertThat(denied.errors()).hasSize(1);
+
+            RuleSet approving = new RuleSet(List.of(), List.of(missingTag, rule("now.getHours('Mars/Olympus') > 1")),
+                    true);
+            Verdict manual = approving.evaluate(context());
+            assertThat(manual.kind()).isEqualTo(Verdict.Kind.MANUAL);
+            assertThat(manual.errors()).hasSize(2);
+            assertThat(v).isEmpty();
+        }
+
+        @Test
+        @DisplayName("then an evaluation is bounded: a macro over too many elements is an error, not a hang")
+        void bounded() {
+            CompiledRule big = rule("[1,2,3,4,5,6,7,8,9,10].all(a, [1,2,3,4,5,6,7,8,9,10].all(b, "
+                    + "[1,2,3,4,5,6,7,8,9,10].all(c, [1,2,3,4,5,6,7,8,9,10].all(d, a + b + c + d > 0))))");
+            CompiledRule.Result result = big.evaluate(context());
+            assertThat(result.failed()).isTrue();
+            assertThat(result.matched()).isFalse();
+        }
+    }
+}
