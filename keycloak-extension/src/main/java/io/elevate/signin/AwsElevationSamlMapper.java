@@ -7,13 +7,16 @@ import io.elevate.window.ElevationWindow;
 import org.jboss.logging.Logger;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
 import org.keycloak.dom.saml.v2.assertion.AttributeType;
+import org.keycloak.dom.saml.v2.protocol.ResponseType;
 import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.saml.mappers.AbstractSAMLProtocolMapper;
 import org.keycloak.protocol.saml.mappers.SAMLAttributeStatementMapper;
+import org.keycloak.protocol.saml.mappers.SAMLLoginResponseMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
@@ -28,10 +31,11 @@ import java.util.Map;
  * the {@code aws-elevation-gate} chose. It never denies (the gate does); just before writing it reads the chosen
  * windows again from the database ({@link SignInWindows#recheck}), and when they are no longer all approved and open
  * (a revoke that answered meanwhile), or the plan no longer holds, or the database cannot say (it fails closed), it
- * writes nothing, so AWS gets no role and no tags.
+ * writes nothing, so AWS gets no role and no tags. When it writes, it also caps the assertion's
+ * {@code SessionNotOnOrAfter} at the end of the earliest window ({@link SessionEnd}).
  */
 public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper implements SAMLAttributeStatementMapper,
-        ServerInfoAwareProviderFactory {
+        SAMLLoginResponseMapper, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "saml-aws-elevation-mapper";
 
@@ -100,10 +104,19 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
         if (plan instanceof ElevationAssertion.Granted granted) {
             granted.attributes().forEach(attribute -> statement.addAttribute(
                     new AttributeStatementType.ASTChoiceType(toAttributeType(attribute))));
+            SessionEnd.remember(session, clientSession.getId(), granted.sessionEnd());
         } else {
             LOG.warnf("Elevation assertion refused after the gate (%s); no AWS attributes issued",
                     ((ElevationAssertion.Refused) plan).problems());
         }
+    }
+
+    @Override
+    public ResponseType transformLoginResponse(ResponseType response, ProtocolMapperModel model, KeycloakSession session,
+                                               UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        return SessionEnd.remembered(session, clientSessionCtx.getClientSession().getId())
+                .map(end -> SessionEnd.cap(response, end))
+                .orElse(response);
     }
 
     private static AttributeType toAttributeType(SamlAttribute attribute) {

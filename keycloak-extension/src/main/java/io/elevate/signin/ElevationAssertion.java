@@ -46,7 +46,10 @@ final class ElevationAssertion {
     public sealed interface Plan permits Granted, Refused {
     }
 
-    public record Granted(List<SamlAttribute> attributes, int sessionSeconds) implements Plan {
+    /**
+     * @param sessionEnd the end of the earliest window: the assertion's {@code SessionNotOnOrAfter} never lies beyond it
+     */
+    public record Granted(List<SamlAttribute> attributes, int sessionSeconds, Instant sessionEnd) implements Plan {
     }
 
     public record Refused(List<String> problems) implements Plan {
@@ -95,7 +98,7 @@ final class ElevationAssertion {
             return new Refused(List.of("the SAML response would encode to about " + encoded
                     + " characters; AWS accepts fewer than " + MAX_ENCODED_RESPONSE));
         }
-        return new Granted(List.copyOf(attributes), seconds);
+        return new Granted(List.copyOf(attributes), seconds, end);
     }
 
     /** An upper estimate of the base64 length of a response carrying these attributes. */
