@@ -11,9 +11,12 @@ import org.keycloak.dom.saml.v2.protocol.ResponseType;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.ProtocolMapperConfigException;
 import org.keycloak.protocol.saml.mappers.AbstractSAMLProtocolMapper;
 import org.keycloak.protocol.saml.mappers.SAMLAttributeStatementMapper;
 import org.keycloak.protocol.saml.mappers.SAMLLoginResponseMapper;
@@ -82,6 +85,18 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
         return ElevationMapperConfig.properties();
     }
 
+    /** Refuses, when the admin saves the mapper, sign-in endpoints AWS does not have, listing each. */
+    @Override
+    public void validateConfig(KeycloakSession session, RealmModel realm, ProtocolMapperContainerModel client,
+                               ProtocolMapperModel model) throws ProtocolMapperConfigException {
+        Map<String, String> config = model.getConfig() == null ? Map.of() : model.getConfig();
+        List<String> problems = new java.util.ArrayList<>(ElevationMapperConfig.of(config).endpointProblems());
+        AwsAudience.problem(config).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw new ProtocolMapperConfigException(String.join("; ", problems));
+        }
+    }
+
     @Override
     public void transformAttributeStatement(AttributeStatementType statement, ProtocolMapperModel model,
                                             KeycloakSession session, UserSessionModel userSession,
@@ -100,7 +115,8 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
         }
         List<ElevationWindow> windows = holds.windows();
         ElevationMapperConfig config = ElevationMapperConfig.of(model.getConfig());
-        ElevationAssertion.Plan plan = ElevationAssertion.plan(windows, user, config, now);
+        ElevationAssertion.Plan plan = ElevationAssertion.plan(windows, user, config,
+                SignInEndpoint.of(clientSession.getClient()), now);
         if (plan instanceof ElevationAssertion.Granted granted) {
             granted.attributes().forEach(attribute -> statement.addAttribute(
                     new AttributeStatementType.ASTChoiceType(toAttributeType(attribute))));
@@ -114,6 +130,8 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
     @Override
     public ResponseType transformLoginResponse(ResponseType response, ProtocolMapperModel model, KeycloakSession session,
                                                UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        AwsAudience.configured(model.getConfig()).filter(a -> AwsAudience.problem(model.getConfig()).isEmpty())
+                .ifPresent(audience -> AwsAudience.restrict(response, audience));
         return SessionEnd.remembered(session, clientSessionCtx.getClientSession().getId())
                 .map(end -> SessionEnd.cap(response, end))
                 .orElse(response);

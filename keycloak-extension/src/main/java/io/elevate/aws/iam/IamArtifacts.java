@@ -1,5 +1,6 @@
 package io.elevate.aws.iam;
 
+import io.elevate.AwsPartition;
 import io.elevate.aws.policy.RevocationPolicy;
 import io.elevate.signin.ElevationMapperConfig;
 import io.elevate.validation.Violation;
@@ -71,7 +72,26 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
                 notes.add("no revoked ids given: no revocation policy (a deny statement that matches nothing is "
                         + "left out)");
             }
-            RoleArtifacts role = new RoleArtifacts(target, slots, maxSession, TrustPolicy.of(target),
+            List<String> endpoints = configs.stream()
+                    .flatMap(config -> config.signInEndpoints(target.partition()).stream())
+                    .filter(url -> AwsPartition.ofSamlEndpoint(url).filter(target.partition()::equals).isPresent())
+                    .distinct().toList();
+            if (endpoints.isEmpty()) {
+                endpoints = List.of(target.partition().samlEndpoint());
+            }
+            if (endpoints.stream().anyMatch(url -> AwsPartition.idpId(url).isPresent())) {
+                notes.add("encrypted assertions: a client posts to " + endpoints.stream()
+                        .filter(url -> AwsPartition.idpId(url).isPresent()).toList() + "; its SAML provider(s) "
+                        + target.samlProviderArns() + " need AssertionEncryptionMode Required and the client's "
+                        + "private key: aws iam update-saml-provider --saml-provider-arn <arn> "
+                        + "--assertion-encryption-mode Required --add-private-key file://<key>.pem (rotate: add the "
+                        + "new key, switch the client's certificate, then --remove-private-key <KeyId>)");
+            }
+            if (endpoints.size() > 1) {
+                notes.add("SAML:aud: " + endpoints.size() + " sign-in endpoints (from the elevation mapper of client(s) "
+                        + target.clientIds() + ")");
+            }
+            RoleArtifacts role = new RoleArtifacts(target, slots, maxSession, TrustPolicy.of(target, endpoints),
                     PermissionPolicy.of(target, slots, options.secretsManager(), options.rds()),
                     revocation.orElse(null), notes);
             roles.add(role);

@@ -1,6 +1,5 @@
 package io.elevate.aws.iam;
 
-import io.elevate.Arns;
 import io.elevate.aws.SessionTags;
 import io.elevate.aws.policy.Statements;
 
@@ -36,25 +35,25 @@ final class PermissionPolicy {
         String account = role.accountId();
         List<ObjectNode> statements = new ArrayList<>(tagMatched(role, slots,
                 "StartSessionOnlyOnInstancesWhoseTagsMatchTheElevation", List.of("ssm:StartSession"),
-                List.of(Arns.of("ec2", "*", account, "instance/*"), Arns.of("ssm", "*", account, "managed-instance/*")),
+                List.of(role.arn("ec2", "*", account, "instance/*"), role.arn("ssm", "*", account, "managed-instance/*")),
                 "ssm:resourceTag/"));
         ObjectNode document = Statements.allow("StartSessionWithTheShellDocument", List.of("ssm:StartSession"),
-                List.of(Arns.of("ssm", "*", "", "document/SSM-SessionManagerRunShell")));
+                List.of(role.arn("ssm", "*", "", "document/SSM-SessionManagerRunShell")));
         document.putObject("Condition").putObject("Null")
                 .put(Statements.principalTag(SessionTags.ELEVATION_ID), "false");
         statements.add(document);
         statements.add(Statements.allow("TerminateAndResumeOnlyOwnSessions",
-                List.of("ssm:TerminateSession", "ssm:ResumeSession"), List.of(Arns.of("ssm", "*", "*", "session/${aws:userid}-*"))));
+                List.of("ssm:TerminateSession", "ssm:ResumeSession"), List.of(role.arn("ssm", "*", "*", "session/${aws:userid}-*"))));
         statements.add(Statements.allow("FindInstancesInTheConsole", CONSOLE_READS, List.of("*")));
         if (secretsManager) {
             statements.addAll(tagMatched(role, slots, "ReadSecretsWhoseTagsMatchTheElevation", SECRET_READS,
-                    List.of(Arns.of("secretsmanager", "*", account, "secret:*")), "secretsmanager:ResourceTag/"));
+                    List.of(role.arn("secretsmanager", "*", account, "secret:*")), "secretsmanager:ResourceTag/"));
             statements.add(Statements.allow("FindSecretsInTheConsole", List.of("secretsmanager:ListSecrets"),
                     List.of("*")));
         }
         if (rds) {
             statements.addAll(tagMatched(role, slots, "RebootAndFailOverDatabasesWhoseTagsMatchTheElevation",
-                    RDS_ACTIONS, List.of(Arns.of("rds", "*", account, "db:*"), Arns.of("rds", "*", account, "cluster:*")),
+                    RDS_ACTIONS, List.of(role.arn("rds", "*", account, "db:*"), role.arn("rds", "*", account, "cluster:*")),
                     "aws:ResourceTag/"));
             statements.add(Statements.allow("FindDatabasesInTheConsole", RDS_READS, List.of("*")));
         }
