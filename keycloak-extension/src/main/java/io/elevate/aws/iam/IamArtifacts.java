@@ -67,6 +67,12 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
             }
             int maxSession = Math.min(ROLE_MAX_SESSION, Math.max(ROLE_MIN_SESSION,
                     configs.stream().mapToInt(ElevationMapperConfig::maxSessionSeconds).max().orElse(0)));
+            boolean chaining = !configs.isEmpty() && configs.stream().allMatch(ElevationMapperConfig::transitiveTags);
+            notes.add(chaining
+                    ? "role chaining: allowed, the clients' elevation mappers make the tags transitive "
+                    + "(TransitiveTagKeys); put the revocation policy on every role an elevated session may chain to"
+                    : "role chaining: denied (NoRoleChainingFromElevatedSessions), since the session tags are not "
+                    + "transitive and the revocation policy would not reach a chained session");
             Optional<ObjectNode> revocation = RevocationPolicy.of(slots, options.revokedIds());
             if (revocation.isEmpty()) {
                 notes.add("no revoked ids given: no revocation policy (a deny statement that matches nothing is "
@@ -92,7 +98,7 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
                         + target.clientIds() + ")");
             }
             RoleArtifacts role = new RoleArtifacts(target, slots, maxSession, TrustPolicy.of(target, endpoints),
-                    PermissionPolicy.of(target, slots, options.secretsManager(), options.rds()),
+                    PermissionPolicy.of(target, slots, options.secretsManager(), options.rds(), !chaining),
                     revocation.orElse(null), notes);
             roles.add(role);
             overflows.addAll(Limits.check(role));

@@ -31,7 +31,17 @@ final class PermissionPolicy {
     private PermissionPolicy() {
     }
 
+    /** The role's AWS clients do not make the tags transitive: no role chaining from an elevated session. */
     static ObjectNode of(RoleTarget role, int slots, boolean secretsManager, boolean rds) {
+        return of(role, slots, secretsManager, rds, true);
+    }
+
+    /**
+     * @param denyChaining whether an elevated session may not assume another role: its session tags (ElevationId
+     *                     among them) would not reach the chained session unless transitive, and then the revocation
+     *                     policy would no longer catch it
+     */
+    static ObjectNode of(RoleTarget role, int slots, boolean secretsManager, boolean rds, boolean denyChaining) {
         String account = role.accountId();
         List<ObjectNode> statements = new ArrayList<>(tagMatched(role, slots,
                 "StartSessionOnlyOnInstancesWhoseTagsMatchTheElevation", List.of("ssm:StartSession"),
@@ -57,7 +67,25 @@ final class PermissionPolicy {
                     "aws:ResourceTag/"));
             statements.add(Statements.allow("FindDatabasesInTheConsole", RDS_READS, List.of("*")));
         }
+        if (denyChaining) {
+            statements.add(noChaining());
+        }
         return Statements.document(statements);
+    }
+
+    /**
+     * Deny {@code sts:AssumeRole} (role chaining, in any account) to a session that carries an ElevationId. The other
+     * ways to new credentials need none of the caller's permissions ({@code AssumeRoleWithSAML},
+     * {@code AssumeRoleWithWebIdentity}) or cannot be called by a role session ({@code GetFederationToken},
+     * {@code GetSessionToken}).
+     */
+    static ObjectNode noChaining() {
+        ObjectNode statement = Statements.statement("NoRoleChainingFromElevatedSessions", "Deny",
+                List.of("sts:AssumeRole"));
+        statement.put("Resource", "*");
+        statement.putObject("Condition").putObject("Null")
+                .put(Statements.principalTag(SessionTags.ELEVATION_ID), "false");
+        return statement;
     }
 
     /** One statement per tag key set and slot, allowing the actions where every resource tag equals the principal tag. */
