@@ -21,9 +21,11 @@ import java.util.function.Function;
  * @param realmPolicies the realm-level managed policies: the server's own policy, then the break-glass instances'
  *                      policy when some policy has a break-glass OS credential
  * @param overflows     empty when every document fits; otherwise the artifacts must not be used as they are
+ * @param sessionPreferences the Session Manager preferences document of each account, which the permission policies
+ *                      require for every shell
  */
 public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPolicy> realmPolicies,
-                           List<Overflow> overflows) {
+                           List<Overflow> overflows, List<SessionPreferences> sessionPreferences) {
 
     /** AWS's bounds of a role's maximum session duration. */
     static final int ROLE_MIN_SESSION = 3_600;
@@ -33,6 +35,7 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
         roles = List.copyOf(roles);
         realmPolicies = List.copyOf(realmPolicies);
         overflows = List.copyOf(overflows);
+        sessionPreferences = List.copyOf(sessionPreferences);
     }
 
     /** The artifacts of a realm without an SNS notification topic. */
@@ -108,7 +111,7 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
         realmPolicies.add(ServerPolicy.of(realm, targets, policies, snsTopicArn, breakGlass));
         BreakGlassInstancePolicy.of(realm, breakGlass).ifPresent(realmPolicies::add);
         realmPolicies.forEach(policy -> overflows.addAll(Limits.check(realm, policy)));
-        return new IamArtifacts(realm, roles, realmPolicies, overflows);
+        return new IamArtifacts(realm, roles, realmPolicies, overflows, SessionPreferences.of(policies));
     }
 
     /** The server's own policy; always present, since revocation is always on. */

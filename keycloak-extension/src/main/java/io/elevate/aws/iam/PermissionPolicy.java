@@ -28,7 +28,18 @@ final class PermissionPolicy {
             "rds:FailoverDBCluster");
     static final List<String> RDS_READS = List.of("rds:DescribeDBInstances", "rds:DescribeDBClusters");
 
+    /**
+     * Session Manager's check that the caller may use the session document, also the default one: with it in every
+     * statement allowing {@code ssm:StartSession}, only {@code SSM-SessionManagerRunShell} (the account's logged
+     * preferences) can start a shell.
+     */
+    static final String DOCUMENT_ACCESS_CHECK = "ssm:SessionDocumentAccessCheck";
+
     private PermissionPolicy() {
+    }
+
+    private static void documentAccessCheck(ObjectNode statement) {
+        ((ObjectNode) statement.get("Condition")).putObject("BoolIfExists").put(DOCUMENT_ACCESS_CHECK, "true");
     }
 
     /** The role's AWS clients do not make the tags transitive: no role chaining from an elevated session. */
@@ -47,10 +58,12 @@ final class PermissionPolicy {
                 "StartSessionOnlyOnInstancesWhoseTagsMatchTheElevation", List.of("ssm:StartSession"),
                 List.of(role.arn("ec2", "*", account, "instance/*"), role.arn("ssm", "*", account, "managed-instance/*")),
                 "ssm:resourceTag/"));
+        statements.forEach(PermissionPolicy::documentAccessCheck);
         ObjectNode document = Statements.allow("StartSessionWithTheShellDocument", List.of("ssm:StartSession"),
-                List.of(role.arn("ssm", "*", "", "document/SSM-SessionManagerRunShell")));
-        document.putObject("Condition").putObject("Null")
-                .put(Statements.principalTag(SessionTags.ELEVATION_ID), "false");
+                List.of(role.arn("ssm", "*", account, "document/" + SessionPreferences.DOCUMENT_NAME)));
+        ObjectNode documentCondition = document.putObject("Condition");
+        documentCondition.putObject("Null").put(Statements.principalTag(SessionTags.ELEVATION_ID), "false");
+        documentCondition.putObject("BoolIfExists").put(DOCUMENT_ACCESS_CHECK, "true");
         statements.add(document);
         statements.add(Statements.allow("TerminateAndResumeOnlyOwnSessions",
                 List.of("ssm:TerminateSession", "ssm:ResumeSession"), List.of(role.arn("ssm", "*", "*", "session/${aws:userid}-*"))));
@@ -67,6 +80,11 @@ final class PermissionPolicy {
                     "aws:ResourceTag/"));
             statements.add(Statements.allow("FindDatabasesInTheConsole", RDS_READS, List.of("*")));
         }
+        ObjectNode sessionKey = Statements.allow("EncryptTheSessionWithItsKey", List.of("kms:GenerateDataKey"),
+                List.of(role.arn("kms", "*", account, "key/*")));
+        sessionKey.putObject("Condition").putObject("ForAnyValue:StringEquals")
+                .put("kms:ResourceAliases", SessionPreferences.KMS_KEY_ALIAS);
+        statements.add(sessionKey);
         if (denyChaining) {
             statements.add(noChaining());
         }
