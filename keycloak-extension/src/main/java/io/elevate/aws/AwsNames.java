@@ -1,10 +1,8 @@
 package io.elevate.aws;
 
-import io.elevate.Arns;
-import software.amazon.awssdk.regions.PartitionMetadata;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.RegionMetadata;
+import io.elevate.AwsPartition;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,20 +21,9 @@ public final class AwsNames {
     private static final Pattern INSTANCE_ID = Pattern.compile("i-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern SESSION_NAME = Pattern.compile("[A-Za-z0-9_+=,.@-]{2,64}");
 
-    /**
-     * The commercial partition ({@code aws}), the one whose console and sign-in hosts Elevate targets: the partition of
-     * the SDK's global commercial region. Other partitions are not accepted.
-     */
-    static final PartitionMetadata PARTITION = Arns.PARTITION;
-
-    /** The regions of {@link #PARTITION}, from the SDK's region metadata (global pseudo-regions left out). */
-    private static final Set<String> REGIONS = Region.regions().stream()
-            .filter(region -> !region.isGlobalRegion())
-            .filter(region -> {
-                RegionMetadata metadata = RegionMetadata.of(region);
-                return metadata != null && metadata.partition().id().equals(PARTITION.id());
-            })
-            .map(Region::id)
+    /** The regions of the partitions Elevate signs in to ({@link AwsPartition}), from the SDK's region metadata. */
+    private static final Set<String> REGIONS = Arrays.stream(AwsPartition.values())
+            .flatMap(partition -> partition.regions().stream())
             .collect(Collectors.toUnmodifiableSet());
 
     private AwsNames() {
@@ -58,7 +45,7 @@ public final class AwsNames {
 
     public static Optional<String> checkRegion(String value) {
         return value != null && REGIONS.contains(value) ? Optional.empty()
-                : Optional.of("must be a region of the commercial AWS partition, such as eu-west-1");
+                : Optional.of("must be a region of the aws, aws-us-gov or aws-cn partition, such as eu-west-1");
     }
 
     /** The accepted regions, sorted: the choices of a policy's region. */
@@ -66,14 +53,9 @@ public final class AwsNames {
         return REGIONS.stream().sorted().toList();
     }
 
-    /** The id of the only accepted partition, as ARNs name it: {@code aws}. */
-    public static String partition() {
-        return PARTITION.id();
-    }
-
-    /** The DNS suffix of the partition's service endpoints: {@code amazonaws.com}. */
-    public static String dnsSuffix() {
-        return PARTITION.dnsSuffix();
+    /** The partition of an accepted region: {@code aws}, {@code aws-us-gov} or {@code aws-cn}. */
+    public static String partition(String region) {
+        return AwsPartition.forRegion(region).id();
     }
 
     public static Optional<String> checkInstanceId(String value) {

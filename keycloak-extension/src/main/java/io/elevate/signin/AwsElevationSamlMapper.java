@@ -7,13 +7,19 @@ import io.elevate.window.ElevationWindow;
 import org.jboss.logging.Logger;
 import org.keycloak.dom.saml.v2.assertion.AttributeStatementType;
 import org.keycloak.dom.saml.v2.assertion.AttributeType;
+import org.keycloak.dom.saml.v2.protocol.ResponseType;
 import org.keycloak.models.AuthenticatedClientSessionModel;
+import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.ProtocolMapperConfigException;
 import org.keycloak.protocol.saml.mappers.AbstractSAMLProtocolMapper;
 import org.keycloak.protocol.saml.mappers.SAMLAttributeStatementMapper;
+import org.keycloak.protocol.saml.mappers.SAMLLoginResponseMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
@@ -28,10 +34,11 @@ import java.util.Map;
  * the {@code aws-elevation-gate} chose. It never denies (the gate does); just before writing it reads the chosen
  * windows again from the database ({@link SignInWindows#recheck}), and when they are no longer all approved and open
  * (a revoke that answered meanwhile), or the plan no longer holds, or the database cannot say (it fails closed), it
- * writes nothing, so AWS gets no role and no tags.
+ * writes nothing, so AWS gets no role and no tags. When it writes, it also caps the assertion's
+ * {@code SessionNotOnOrAfter} at the end of the earliest window ({@link SessionEnd}).
  */
 public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper implements SAMLAttributeStatementMapper,
-        ServerInfoAwareProviderFactory {
+        SAMLLoginResponseMapper, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "saml-aws-elevation-mapper";
 
@@ -78,6 +85,18 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
         return ElevationMapperConfig.properties();
     }
 
+    /** Refuses, when the admin saves the mapper, sign-in endpoints AWS does not have, listing each. */
+    @Override
+    public void validateConfig(KeycloakSession session, RealmModel realm, ProtocolMapperContainerModel client,
+                               ProtocolMapperModel model) throws ProtocolMapperConfigException {
+        Map<String, String> config = model.getConfig() == null ? Map.of() : model.getConfig();
+        List<String> problems = new java.util.ArrayList<>(ElevationMapperConfig.of(config).endpointProblems());
+        AwsAudience.problem(config).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw new ProtocolMapperConfigException(String.join("; ", problems));
+        }
+    }
+
     @Override
     public void transformAttributeStatement(AttributeStatementType statement, ProtocolMapperModel model,
                                             KeycloakSession session, UserSessionModel userSession,
@@ -96,14 +115,26 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
         }
         List<ElevationWindow> windows = holds.windows();
         ElevationMapperConfig config = ElevationMapperConfig.of(model.getConfig());
-        ElevationAssertion.Plan plan = ElevationAssertion.plan(windows, user, config, now);
+        ElevationAssertion.Plan plan = ElevationAssertion.plan(windows, user, config,
+                SignInEndpoint.of(clientSession.getClient()), now);
         if (plan instanceof ElevationAssertion.Granted granted) {
             granted.attributes().forEach(attribute -> statement.addAttribute(
                     new AttributeStatementType.ASTChoiceType(toAttributeType(attribute))));
+            SessionEnd.remember(session, clientSession.getId(), granted.sessionEnd());
         } else {
             LOG.warnf("Elevation assertion refused after the gate (%s); no AWS attributes issued",
                     ((ElevationAssertion.Refused) plan).problems());
         }
+    }
+
+    @Override
+    public ResponseType transformLoginResponse(ResponseType response, ProtocolMapperModel model, KeycloakSession session,
+                                               UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        AwsAudience.configured(model.getConfig()).filter(a -> AwsAudience.problem(model.getConfig()).isEmpty())
+                .ifPresent(audience -> AwsAudience.restrict(response, audience));
+        return SessionEnd.remembered(session, clientSessionCtx.getClientSession().getId())
+                .map(end -> SessionEnd.cap(response, end))
+                .orElse(response);
     }
 
     private static AttributeType toAttributeType(SamlAttribute attribute) {

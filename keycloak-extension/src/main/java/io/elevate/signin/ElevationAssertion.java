@@ -1,5 +1,7 @@
 package io.elevate.signin;
 
+import io.elevate.Arns;
+import io.elevate.AwsPartition;
 import io.elevate.aws.AwsNames;
 import io.elevate.aws.SessionDuration;
 import io.elevate.aws.SessionTag;
@@ -46,20 +48,43 @@ final class ElevationAssertion {
     public sealed interface Plan permits Granted, Refused {
     }
 
-    public record Granted(List<SamlAttribute> attributes, int sessionSeconds) implements Plan {
+    /**
+     * @param sessionEnd the end of the earliest window: the assertion's {@code SessionNotOnOrAfter} never lies beyond it
+     */
+    public record Granted(List<SamlAttribute> attributes, int sessionSeconds, Instant sessionEnd) implements Plan {
     }
 
     public record Refused(List<String> problems) implements Plan {
     }
 
-    /** Plans for a Keycloak user, reading RoleSessionName and SourceIdentity from the properties the mapper names. */
-    public static Plan plan(List<ElevationWindow> windows, UserModel user, ElevationMapperConfig config, Instant now) {
+    /**
+     * Plans for a Keycloak user, reading RoleSessionName and SourceIdentity from the properties the mapper names.
+     *
+     * @param endpoint where the AWS client posts: every window's region must be in its partition, and it must be one
+     *                 of the mapper's sign-in endpoints
+     */
+    static Plan plan(List<ElevationWindow> windows, UserModel user, ElevationMapperConfig config,
+                     SignInEndpoint endpoint, Instant now) {
         return plan(windows, UserProperty.read(user, config.roleSessionNameProperty()),
-                UserProperty.read(user, config.sourceIdentityProperty()), config, now);
+                UserProperty.read(user, config.sourceIdentityProperty()), config, endpoint, now);
+    }
+
+    /** Plans for a client of the partition of the first window's region. */
+    public static Plan plan(List<ElevationWindow> windows, String roleSessionName, String sourceIdentity,
+                            ElevationMapperConfig config, Instant now) {
+        AwsPartition partition = windows.isEmpty() ? AwsPartition.AWS
+                : AwsPartition.forRegion(windows.get(0).target().region());
+        return plan(windows, roleSessionName, sourceIdentity, config, SignInEndpoint.of(partition), now);
     }
 
     public static Plan plan(List<ElevationWindow> windows, String roleSessionName, String sourceIdentity,
-                            ElevationMapperConfig config, Instant now) {
+                            ElevationMapperConfig config, AwsPartition partition, Instant now) {
+        return plan(windows, roleSessionName, sourceIdentity, config, SignInEndpoint.of(partition), now);
+    }
+
+    static Plan plan(List<ElevationWindow> windows, String roleSessionName, String sourceIdentity,
+                     ElevationMapperConfig config, SignInEndpoint endpoint, Instant now) {
+        AwsPartition partition = endpoint.partition();
         List<String> problems = new ArrayList<>();
         if (windows.isEmpty()) {
             return new Refused(List.of("no open elevation window"));
@@ -71,6 +96,11 @@ final class ElevationAssertion {
         if (windows.stream().anyMatch(w -> !w.target().sameRoleAs(first))) {
             problems.add("windows for different roles cannot share one AWS session");
         }
+        windows.stream().map(w -> w.target().region()).distinct()
+                .filter(region -> AwsPartition.ofRegion(region).filter(partition::equals).isEmpty())
+                .forEach(region -> problems.add("region " + region + " is not in the partition " + partition.id()
+                        + " that this AWS client signs in to"));
+        problems.addAll(endpoint.problems(config));
         AwsNames.checkSessionName(roleSessionName).ifPresent(p -> problems.add("RoleSessionName " + p));
         AwsNames.checkSessionName(sourceIdentity).ifPresent(p -> problems.add("SourceIdentity " + p));
         List<SessionTag> tags = SessionTags.of(windows);
@@ -82,7 +112,8 @@ final class ElevationAssertion {
         Instant end = windows.stream().map(ElevationWindow::endsAt).min(Comparator.naturalOrder()).orElseThrow();
         int seconds = SessionDuration.seconds(config.maxSessionSeconds(), end, now);
         List<SamlAttribute> attributes = new ArrayList<>();
-        attributes.add(SamlAttribute.of(ROLE, first.roleArn() + "," + first.samlProviderArn()));
+        attributes.add(SamlAttribute.of(ROLE, Arns.role(partition, first.accountId(), first.roleName()) + ","
+                + Arns.samlProvider(partition, first.accountId(), first.samlProvider())));
         attributes.add(SamlAttribute.of(ROLE_SESSION_NAME, roleSessionName));
         attributes.add(SamlAttribute.of(SOURCE_IDENTITY, sourceIdentity));
         attributes.add(SamlAttribute.of(SESSION_DURATION, Integer.toString(seconds)));
@@ -95,7 +126,7 @@ final class ElevationAssertion {
             return new Refused(List.of("the SAML response would encode to about " + encoded
                     + " characters; AWS accepts fewer than " + MAX_ENCODED_RESPONSE));
         }
-        return new Granted(List.copyOf(attributes), seconds);
+        return new Granted(List.copyOf(attributes), seconds, end);
     }
 
     /** An upper estimate of the base64 length of a response carrying these attributes. */

@@ -78,7 +78,7 @@ final class ElevationGateAuthenticator implements Authenticator {
     }
 
     private void decideSignIn(AuthenticationFlowContext context) {
-        GateConfig gate = GateConfig.of(context.getAuthenticatorConfig());
+        GateConfig gate = GateConfig.of(context.getAuthenticatorConfig(), client(context));
         String requested = context.getAuthenticationSession().getClientNote(GeneralConstants.RELAY_STATE);
         if (requested != null && !gate.relayStatePolicy().allows(requested)) {
             deny(context, Decision.Deny.of("relay_state_refused", "elevateRelayStateRefused"));
@@ -92,11 +92,11 @@ final class ElevationGateAuthenticator implements Authenticator {
         Instant now = clock.instant();
         Decision decision = new WindowSelection(gate, target.get().config())
                 .decide(openWindows(context, target.get(), now), requested, now);
-        act(context, decision, target.get().config(), now);
+        act(context, decision, target.get(), now);
     }
 
     private void decidePick(AuthenticationFlowContext context) {
-        GateConfig gate = GateConfig.of(context.getAuthenticatorConfig());
+        GateConfig gate = GateConfig.of(context.getAuthenticatorConfig(), client(context));
         Optional<GateTarget> target = GateTarget.of(client(context));
         if (target.isEmpty()) {
             deny(context, Decision.Deny.of("client_not_configured", "elevateClientNotConfigured"));
@@ -107,10 +107,10 @@ final class ElevationGateAuthenticator implements Authenticator {
         Instant now = clock.instant();
         Decision decision = new WindowSelection(gate, target.get().config())
                 .choose(choice, offered, openWindows(context, target.get(), now), now);
-        act(context, decision, target.get().config(), now);
+        act(context, decision, target.get(), now);
     }
 
-    private void act(AuthenticationFlowContext context, Decision decision, ElevationMapperConfig mapper, Instant now) {
+    private void act(AuthenticationFlowContext context, Decision decision, GateTarget target, Instant now) {
         if (decision instanceof Decision.Deny deny) {
             deny(context, deny);
         } else if (decision instanceof Decision.Pick pick) {
@@ -119,13 +119,14 @@ final class ElevationGateAuthenticator implements Authenticator {
             context.challenge(picker(context, again.pick(), now).setError(again.messageKey())
                     .createForm(Templates.PICK));
         } else if (decision instanceof Decision.Grant grant) {
-            grant(context, grant.windows(), mapper, now);
+            grant(context, grant.windows(), target, now);
         }
     }
 
-    private void grant(AuthenticationFlowContext context, List<ElevationWindow> windows, ElevationMapperConfig mapper,
+    private void grant(AuthenticationFlowContext context, List<ElevationWindow> windows, GateTarget target,
                        Instant now) {
-        ElevationAssertion.Plan plan = ElevationAssertion.plan(windows, context.getUser(), mapper, now);
+        ElevationAssertion.Plan plan = ElevationAssertion.plan(windows, context.getUser(), target.config(),
+                SignInEndpoint.of(target.windowsClient()), now);
         if (plan instanceof ElevationAssertion.Refused refused) {
             deny(context, new Decision.Deny("aws_rules_broken", "elevateAwsRulesBroken", refused.problems()));
             return;

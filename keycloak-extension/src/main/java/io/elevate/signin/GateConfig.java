@@ -1,6 +1,9 @@
 package io.elevate.signin;
 
+import io.elevate.AwsPartition;
+
 import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -10,17 +13,23 @@ import java.util.Map;
 
 /**
  * The settings of one gate execution, with safe defaults: windows that end within 15 minutes are refused, and a
- * caller's RelayState must point at a commercial-partition AWS console host.
+ * caller's RelayState must point at an AWS console host of the partition the client signs in to.
  */
 record GateConfig(boolean allowShortWindows, RelayStatePolicy relayStatePolicy) {
 
     static final String ALLOW_SHORT_WINDOWS = "allowShortWindows";
     static final String ALLOWED_RELAY_STATE_HOSTS = "allowedRelayStateHosts";
 
-    static GateConfig of(AuthenticatorConfigModel model) {
+    /** The settings for a sign-in of this client: without a host list, the console hosts of the client's partition. */
+    static GateConfig of(AuthenticatorConfigModel model, ClientModel client) {
+        return of(model, GateTarget.of(client).map(t -> SignInEndpoint.partition(t.windowsClient()))
+                .orElse(AwsPartition.AWS));
+    }
+
+    static GateConfig of(AuthenticatorConfigModel model, AwsPartition partition) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
         String hosts = config.get(ALLOWED_RELAY_STATE_HOSTS);
-        List<String> allowed = hosts == null || hosts.isBlank() ? RelayStatePolicy.COMMERCIAL_CONSOLE_HOSTS
+        List<String> allowed = hosts == null || hosts.isBlank() ? partition.consoleHosts()
                 : List.of(hosts.split(Constants.CFG_DELIMITER));
         return new GateConfig(Boolean.parseBoolean(config.get(ALLOW_SHORT_WINDOWS)), new RelayStatePolicy(allowed));
     }
@@ -34,10 +43,10 @@ record GateConfig(boolean allowShortWindows, RelayStatePolicy relayStatePolicy) 
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
                 .property().name(ALLOWED_RELAY_STATE_HOSTS).label("Allowed RelayState hosts")
                 .helpText("Hosts a caller-given RelayState may point at (https only). Exact host or *.suffix. "
-                        + "Empty: the AWS console hosts of the commercial partition.")
-                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
-                .defaultValue(String.join(Constants.CFG_DELIMITER,
-                        RelayStatePolicy.COMMERCIAL_CONSOLE_HOSTS)).add()
+                        + "Empty (default): the AWS console hosts of the partition the client signs in to "
+                        + "(console.aws.amazon.com, console.amazonaws-us-gov.com or console.amazonaws.cn, and their "
+                        + "subdomains).")
+                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
                 .build();
     }
 }

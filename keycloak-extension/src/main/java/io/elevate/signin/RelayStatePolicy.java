@@ -1,5 +1,7 @@
 package io.elevate.signin;
 
+import io.elevate.AwsPartition;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.Locale;
  */
 final class RelayStatePolicy {
 
-    static final List<String> COMMERCIAL_CONSOLE_HOSTS = List.of("console.aws.amazon.com", "*.console.aws.amazon.com");
+    static final List<String> COMMERCIAL_CONSOLE_HOSTS = AwsPartition.AWS.consoleHosts();
 
     private final List<String> allowedHosts;
 

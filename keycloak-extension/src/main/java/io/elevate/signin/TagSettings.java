@@ -42,7 +42,9 @@ public record TagSettings(boolean numbered, int maxSlots, boolean transitiveTags
                 .helpText("The most windows one sign-in carries in numbered mode (1 to " + HIGHEST_SLOT_COUNT + ").")
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_MAX_SLOTS).add()
                 .property().name(TRANSITIVE_TAGS).label("Transitive tags")
-                .helpText("Emit TransitiveTagKeys so the elevation tags survive role chaining.")
+                .helpText("Emit TransitiveTagKeys so the elevation tags (ElevationId among them) survive role "
+                        + "chaining. Off (default): the generated permission policy denies role chaining from "
+                        + "elevated sessions, since the revocation policy would not reach a chained session.")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add();
     }
 

@@ -1,6 +1,7 @@
 package io.elevate.window;
 
 import io.elevate.Arns;
+import io.elevate.AwsPartition;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,11 +22,11 @@ public record Target(String accountId, String roleName, String samlProvider, Str
     }
 
     public String roleArn() {
-        return Arns.role(accountId, roleName);
+        return Arns.role(AwsPartition.forRegion(region), accountId, roleName);
     }
 
     public String samlProviderArn() {
-        return Arns.samlProvider(accountId, samlProvider);
+        return Arns.samlProvider(AwsPartition.forRegion(region), accountId, samlProvider);
     }
 
     /** True when both targets assume the same role through the same provider, so their tag sets can share a session. */

@@ -53,14 +53,15 @@ class AwsNamesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"eu-west-1", "us-east-1", "ap-southeast-2"})
-    void acceptsKnownRegions(String region) {
+    @ValueSource(strings = {"eu-west-1", "us-east-1", "ap-southeast-2", "us-gov-west-1", "us-gov-east-1",
+            "cn-north-1", "cn-northwest-1"})
+    void acceptsKnownRegionsOfTheThreePartitions(String region) {
         assertThat(AwsNames.checkRegion(region)).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"eu-west-9", "EU-WEST-1", "us-gov-west-1", "cn-north-1", "us-iso-east-1", "aws-global",
-            "moon-1", ""})
+    @ValueSource(strings = {"eu-west-9", "EU-WEST-1", "us-iso-east-1", "us-isob-east-1", "aws-global",
+            "aws-us-gov-global", "aws-cn-global", "moon-1", ""})
     void refusesUnknownOrOtherPartitionRegions(String region) {
         assertThat(AwsNames.checkRegion(region)).isPresent();
     }
@@ -72,9 +73,11 @@ class AwsNamesTest {
 
         assertThat(commercial).contains("eu-central-1", "mx-central-1", "ap-southeast-7");
         assertThat(commercial).allSatisfy(region -> assertThat(AwsNames.checkRegion(region)).isEmpty());
-        assertThat(AwsNames.partition()).isEqualTo("aws");
-        assertThat(AwsNames.checkRegion("us-gov-east-1")).contains("must be a region of the commercial AWS partition, "
-                + "such as eu-west-1");
+        assertThat(AwsNames.partition("eu-west-1")).isEqualTo("aws");
+        assertThat(AwsNames.partition("us-gov-east-1")).isEqualTo("aws-us-gov");
+        assertThat(AwsNames.partition("cn-north-1")).isEqualTo("aws-cn");
+        assertThat(AwsNames.checkRegion("us-iso-east-1")).contains("must be a region of the aws, aws-us-gov or aws-cn "
+                + "partition, such as eu-west-1");
     }
 
     @Test

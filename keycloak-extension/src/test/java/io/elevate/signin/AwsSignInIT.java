@@ -19,6 +19,7 @@ import org.opensaml.saml.saml2.core.Response;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,13 +113,16 @@ class AwsSignInIT {
             elevations.grant(window);
             Instant endsAt = Instant.parse((String) window.get("endsAt"));
 
-            Map<String, List<String>> attributes = SamlAttributes.of(
-                    verified(expectSamlPost(aws.signIn(user, Elevations.PASSWORD))));
+            Response response = verified(expectSamlPost(aws.signIn(user, Elevations.PASSWORD)));
+            Map<String, List<String>> attributes = SamlAttributes.of(response);
 
             long expected = Duration.between(Instant.now(), endsAt).getSeconds();
             assertThat(Long.parseLong(attributes.get(AWS + "SessionDuration").get(0)))
                     .isCloseTo(expected, within(10L))
                     .isLessThanOrEqualTo(expected + 1);
+            assertThat(SamlAttributes.sessionNotOnOrAfter(response))
+                    .as("SessionNotOnOrAfter is the window's end, not Keycloak's ten-hour SSO maximum")
+                    .hasValueSatisfying(end -> assertThat(end).isCloseTo(endsAt, within(1, ChronoUnit.SECONDS)));
         }
 
         @Test

@@ -111,6 +111,33 @@ class ElevationAssertionTest {
         }
     }
 
+    @Nested
+    @DisplayName("given a window in another partition")
+    class Partitions {
+
+        private final ElevationWindow govCloud = TestWindows.window("w-g", new Target("123456789012", "Ops", "Keycloak",
+                "us-gov-west-1", null, DEMO_TAGS), NOW.minusSeconds(60), NOW.plusSeconds(7200));
+
+        @Test
+        void namesTheRoleAndProviderInThatPartition() {
+            ElevationAssertion.Plan plan = ElevationAssertion.plan(List.of(govCloud), "operator", "operator", SINGLE,
+                    io.elevate.AwsPartition.AWS_US_GOV, NOW);
+
+            assertThat(((ElevationAssertion.Granted) plan).attributes().get(0).values()).containsExactly(
+                    "arn:aws-us-gov:iam::123456789012:role/Ops,arn:aws-us-gov:iam::123456789012:saml-provider/Keycloak");
+        }
+
+        @Test
+        void isRefusedWhenTheClientSignsInToAnotherPartition() {
+            ElevationAssertion.Plan plan = ElevationAssertion.plan(List.of(govCloud), "operator", "operator", SINGLE,
+                    io.elevate.AwsPartition.AWS, NOW);
+
+            assertThat(plan).isInstanceOf(ElevationAssertion.Refused.class);
+            assertThat(((ElevationAssertion.Refused) plan).problems()).containsExactly(
+                    "region us-gov-west-1 is not in the partition aws that this AWS client signs in to");
+        }
+    }
+
     @Test
     void estimatesTheEncodedResponseAboveWhatTheAttributesThemselvesTake() {
         List<SamlAttribute> attributes = List.of(SamlAttribute.of(ElevationAssertion.PRINCIPAL_TAG + "K", "v".repeat(256)));

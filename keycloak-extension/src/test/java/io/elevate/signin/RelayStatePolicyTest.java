@@ -37,4 +37,25 @@ class RelayStatePolicyTest {
     void isRefusedOtherwise(String relayState) {
         assertThat(policy.allows(relayState)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void followsThePartitionTheClientSignsInTo() {
+        GateConfig govCloud = GateConfig.of(null, io.elevate.AwsPartition.AWS_US_GOV);
+        GateConfig china = GateConfig.of(null, io.elevate.AwsPartition.AWS_CN);
+
+        assertThat(govCloud.relayStatePolicy().allows("https://console.amazonaws-us-gov.com/ec2/home")).isTrue();
+        assertThat(govCloud.relayStatePolicy().allows("https://us-gov-west-1.console.amazonaws-us-gov.com/")).isTrue();
+        assertThat(govCloud.relayStatePolicy().allows("https://console.aws.amazon.com/")).isFalse();
+        assertThat(china.relayStatePolicy().allows("https://console.amazonaws.cn/systems-manager/")).isTrue();
+        assertThat(china.relayStatePolicy().allows("https://console.amazonaws-us-gov.com/")).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theClientsPartitionComesFromItsConsumerUrlThenItsAudience() {
+        assertThat(SignInEndpoint.partition("https://us-gov-east-1.signin.amazonaws-us-gov.com/saml", "x"))
+                .isEqualTo(io.elevate.AwsPartition.AWS_US_GOV);
+        assertThat(SignInEndpoint.partition(null, "urn:amazon:webservices:cn")).isEqualTo(io.elevate.AwsPartition.AWS_CN);
+        assertThat(SignInEndpoint.partition("https://evil.example/saml", "urn:amazon:webservices"))
+                .isEqualTo(io.elevate.AwsPartition.AWS);
+    }
 }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Choosing windows at sign-in")
 class WindowSelectionTest {
 
-    private static final GateConfig STRICT = GateConfig.of(null);
+    private static final GateConfig STRICT = GateConfig.of(null, io.elevate.AwsPartition.AWS);
     private static final ElevationMapperConfig SINGLE = ElevationMapperConfig.of(Map.of());
     private static final ElevationMapperConfig NUMBERED = ElevationMapperConfig.of(Map.of("numberedMode", "true"));
 

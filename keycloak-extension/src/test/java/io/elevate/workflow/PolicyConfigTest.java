@@ -41,7 +41,7 @@ class PolicyConfigTest {
 
         assertThat(fields.get(PolicyConfig.REGION).getType()).isEqualTo(ProviderConfigProperty.LIST_TYPE);
         assertThat(fields.get(PolicyConfig.REGION).getOptions()).contains("eu-west-1", "us-east-1")
-                .doesNotContain("us-gov-west-1", "cn-north-1").isSorted();
+                .contains("us-gov-west-1", "cn-north-1").doesNotContain("us-iso-east-1").isSorted();
         assertThat(fields.get(PolicyConfig.CLIENT).getType()).isEqualTo(ProviderConfigProperty.CLIENT_LIST_TYPE);
         assertThat(fields.get(PolicyConfig.BREAK_GLASS_GROUP).getType()).isEqualTo(ProviderConfigProperty.GROUP_TYPE);
         assertThat(fields.get(PolicyConfig.APPROVALS_REQUIRED).getType()).isEqualTo(ProviderConfigProperty.INTEGER_TYPE);

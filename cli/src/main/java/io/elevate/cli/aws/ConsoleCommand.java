@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "console", mixinStandardHelpOptions = true,
@@ -30,7 +31,8 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     @Option(names = "--federation-endpoint", paramLabel = "URL", description = "The federation endpoint (default:"
             + " ELEVATE_FEDERATION_ENDPOINT, federation-endpoint in ~/.elevate/config, else"
-            + " https://signin.aws.amazon.com/federation).")
+            + " the federation endpoint of the window's partition: https://signin.aws.amazon.com/federation,"
+            + " https://signin.amazonaws-us-gov.com/federation or https://signin.amazonaws.cn/federation).")
     String federationEndpoint;
 
     @Spec
@@ -47,9 +49,10 @@ public final class ConsoleCommand implements Callable<Integer> {
         if (instance != null) {
             ConsoleSignIn.checkInstance(instance);
         }
-        URI federation = context.settings().get(Settings.FEDERATION_ENDPOINT, federationEndpoint)
-                .map(Elevation::endpoint).orElse(ConsoleSignIn.FEDERATION_ENDPOINT);
+        Optional<URI> configured = context.settings().get(Settings.FEDERATION_ENDPOINT, federationEndpoint)
+                .map(Elevation::endpoint);
         Elevation.Assumed assumed = Elevation.assume(context, aws);
+        URI federation = configured.orElseGet(() -> ConsoleSignIn.federationEndpoint(assumed.region()));
         int sessionDuration = SessionDurations.forConsole(assumed.window().endsAt(),
                 context.environment().clock().instant());
         String token = ConsoleSignIn.signinToken(context.http(),

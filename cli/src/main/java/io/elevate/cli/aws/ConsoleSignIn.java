@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class ConsoleSignIn {
 
-    public static final URI FEDERATION_ENDPOINT = URI.create("https://signin.aws.amazon.com/federation");
+    public static final URI FEDERATION_ENDPOINT = URI.create(AwsPartition.AWS.federationEndpoint());
     /**
      * What Session Manager connects to: an EC2 instance ({@code i-} and 8 or 17 lowercase hex digits, the rule the
      * server applies to a window's instance) or a Systems Manager managed node ({@code mi-} and 17). Such an id goes
@@ -39,13 +39,21 @@ public final class ConsoleSignIn {
         return instanceId;
     }
 
-    /** The Session Manager shell on {@code instanceId}, or the console's home page of the region without one. */
+    /** The federation endpoint of the region's partition ({@code signin.amazonaws-us-gov.com}, ...). */
+    public static URI federationEndpoint(String region) {
+        return URI.create(AwsPartition.of(region).federationEndpoint());
+    }
+
+    /**
+     * The Session Manager shell on {@code instanceId}, or the console's home page of the region without one, on the
+     * console host of the region's partition.
+     */
     public static String destination(String instanceId, String region) {
+        String console = "https://" + AwsPartition.of(region).consoleHost();
         if (instanceId == null) {
-            return "https://console.aws.amazon.com/console/home?region=" + Http.encode(region);
+            return console + "/console/home?region=" + Http.encode(region);
         }
-        return "https://console.aws.amazon.com/systems-manager/session-manager/" + instanceId + "?region="
-                + Http.encode(region);
+        return console + "/systems-manager/session-manager/" + instanceId + "?region=" + Http.encode(region);
     }
 
     /** {@code <federation>?Action=getSigninToken&SessionDuration=...&Session={"sessionId","sessionKey","sessionToken"}}. */

@@ -19,7 +19,7 @@ import java.util.List;
  * end but also at the realm's access token lifespan (minutes), so {@code exp} alone says little about the window.
  *
  * @param endsAt     the earliest end among the windows
- * @param roleArn    the role of the (first) window, {@code arn:aws:iam::<account>:role/<name>}
+ * @param roleArn    the role of the (first) window, {@code arn:<partition of its region>:iam::<account>:role/<name>}
  * @param instanceId the first window's instance, null if none
  */
 public record OpenWindow(AccessToken token, List<String> ids, Instant endsAt, String roleArn, String region,
@@ -69,8 +69,10 @@ public record OpenWindow(AccessToken token, List<String> ids, Instant endsAt, St
             first = first == null ? window : first;
         }
         String instance = first.path("instanceId").asText("");
-        return new OpenWindow(token, ids, endsAt, "arn:aws:iam::" + first.path("accountId").asText() + ":role/"
-                + first.path("roleName").asText(), first.path("region").asText(""), instance.isEmpty() ? null : instance);
+        String region = first.path("region").asText("");
+        return new OpenWindow(token, ids, endsAt, "arn:" + AwsPartition.of(region).id() + ":iam::"
+                + first.path("accountId").asText() + ":role/" + first.path("roleName").asText(), region,
+                instance.isEmpty() ? null : instance);
     }
 
     private static Instant instant(String text, String id) {

@@ -60,6 +60,19 @@ class ConsoleSignInTest {
                 .isEqualTo("https://console.aws.amazon.com/console/home?region=eu-west-1");
     }
 
+    @Test
+    void followsThePartitionOfTheWindowsRegion() {
+        assertThat(ConsoleSignIn.federationEndpoint("us-gov-west-1"))
+                .hasToString("https://signin.amazonaws-us-gov.com/federation");
+        assertThat(ConsoleSignIn.federationEndpoint("cn-north-1")).hasToString("https://signin.amazonaws.cn/federation");
+        assertThat(ConsoleSignIn.federationEndpoint("eu-west-1")).hasToString("https://signin.aws.amazon.com/federation");
+        assertThat(ConsoleSignIn.destination("i-0123456789abcdef0", "us-gov-east-1")).isEqualTo(
+                "https://console.amazonaws-us-gov.com/systems-manager/session-manager/i-0123456789abcdef0"
+                        + "?region=us-gov-east-1");
+        assertThat(ConsoleSignIn.destination(null, "cn-northwest-1"))
+                .isEqualTo("https://console.amazonaws.cn/console/home?region=cn-northwest-1");
+    }
+
     @ParameterizedTest(name = "takes {0}")
     @ValueSource(strings = {"i-0123456789abcdef0", "i-01234567", "mi-0123456789abcdef0"})
     void takesInstancesAndManagedNodes(String id) {

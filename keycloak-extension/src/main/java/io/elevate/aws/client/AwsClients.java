@@ -1,5 +1,7 @@
 package io.elevate.aws.client;
 
+import io.elevate.AwsPartition;
+
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -38,9 +40,21 @@ public final class AwsClients implements AutoCloseable {
         return settings;
     }
 
-    /** IAM is global; its requests are signed for us-east-1 (also through an endpoint override). */
+    /**
+     * IAM is global per partition; its requests are signed for the partition's IAM region (us-east-1, us-gov-west-1,
+     * cn-north-1; also through an endpoint override), the partition of the server's default region.
+     */
     public IamClient iam() {
-        return client(AwsService.IAM, Region.US_EAST_1.id(), IamClient.class, IamClient::builder);
+        return client(AwsService.IAM, iamRegion(settings.defaultRegion()), IamClient.class, IamClient::builder);
+    }
+
+    /** The region IAM's requests are signed for in the partition of {@code region}. */
+    static String iamRegion(String region) {
+        return switch (AwsPartition.forRegion(region)) {
+            case AWS_US_GOV -> Region.US_GOV_WEST_1.id();
+            case AWS_CN -> Region.CN_NORTH_1.id();
+            case AWS -> Region.US_EAST_1.id();
+        };
     }
 
     public Ec2Client ec2(String region) {

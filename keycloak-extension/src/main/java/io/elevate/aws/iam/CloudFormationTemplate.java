@@ -65,6 +65,15 @@ final class CloudFormationTemplate {
             output.put("Condition", condition);
             output.putObject("Value").putArray("Fn::GetAtt").add(id).add("Arn");
         }
+        for (SessionPreferences account : artifacts.sessionPreferences()) {
+            String condition = Names.accountCondition(account.accountId());
+            ObjectNode document = resource(resources, "SessionManagerPreferences" + account.accountId(),
+                    "AWS::SSM::Document", condition);
+            document.put("Name", SessionPreferences.DOCUMENT_NAME);
+            document.put("DocumentType", "Session");
+            document.put("UpdateMethod", "NewVersion");
+            document.set("Content", account.document());
+        }
         for (RealmPolicy policy : artifacts.realmPolicies()) {
             String id = policy.kind().logicalId();
             metadata.set(id, Json.array(policy.notes()));

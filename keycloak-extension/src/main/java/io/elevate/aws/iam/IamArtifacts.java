@@ -1,5 +1,6 @@
 package io.elevate.aws.iam;
 
+import io.elevate.AwsPartition;
 import io.elevate.aws.policy.RevocationPolicy;
 import io.elevate.signin.ElevationMapperConfig;
 import io.elevate.validation.Violation;
@@ -20,9 +21,11 @@ import java.util.function.Function;
  * @param realmPolicies the realm-level managed policies: the server's own policy, then the break-glass instances'
  *                      policy when some policy has a break-glass OS credential
  * @param overflows     empty when every document fits; otherwise the artifacts must not be used as they are
+ * @param sessionPreferences the Session Manager preferences document of each account, which the permission policies
+ *                      require for every shell
  */
 public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPolicy> realmPolicies,
-                           List<Overflow> overflows) {
+                           List<Overflow> overflows, List<SessionPreferences> sessionPreferences) {
 
     /** AWS's bounds of a role's maximum session duration. */
     static final int ROLE_MIN_SESSION = 3_600;
@@ -32,6 +35,7 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
         roles = List.copyOf(roles);
         realmPolicies = List.copyOf(realmPolicies);
         overflows = List.copyOf(overflows);
+        sessionPreferences = List.copyOf(sessionPreferences);
     }
 
     /** The artifacts of a realm without an SNS notification topic. */
@@ -66,13 +70,38 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
             }
             int maxSession = Math.min(ROLE_MAX_SESSION, Math.max(ROLE_MIN_SESSION,
                     configs.stream().mapToInt(ElevationMapperConfig::maxSessionSeconds).max().orElse(0)));
+            boolean chaining = !configs.isEmpty() && configs.stream().allMatch(ElevationMapperConfig::transitiveTags);
+            notes.add(chaining
+                    ? "role chaining: allowed, the clients' elevation mappers make the tags transitive "
+                    + "(TransitiveTagKeys); put the revocation policy on every role an elevated session may chain to"
+                    : "role chaining: denied (NoRoleChainingFromElevatedSessions), since the session tags are not "
+                    + "transitive and the revocation policy would not reach a chained session");
             Optional<ObjectNode> revocation = RevocationPolicy.of(slots, options.revokedIds());
             if (revocation.isEmpty()) {
                 notes.add("no revoked ids given: no revocation policy (a deny statement that matches nothing is "
                         + "left out)");
             }
-            RoleArtifacts role = new RoleArtifacts(target, slots, maxSession, TrustPolicy.of(target),
-                    PermissionPolicy.of(target, slots, options.secretsManager(), options.rds()),
+            List<String> endpoints = configs.stream()
+                    .flatMap(config -> config.signInEndpoints(target.partition()).stream())
+                    .filter(url -> AwsPartition.ofSamlEndpoint(url).filter(target.partition()::equals).isPresent())
+                    .distinct().toList();
+            if (endpoints.isEmpty()) {
+                endpoints = List.of(target.partition().samlEndpoint());
+            }
+            if (endpoints.stream().anyMatch(url -> AwsPartition.idpId(url).isPresent())) {
+                notes.add("encrypted assertions: a client posts to " + endpoints.stream()
+                        .filter(url -> AwsPartition.idpId(url).isPresent()).toList() + "; its SAML provider(s) "
+                        + target.samlProviderArns() + " need AssertionEncryptionMode Required and the client's "
+                        + "private key: aws iam update-saml-provider --saml-provider-arn <arn> "
+                        + "--assertion-encryption-mode Required --add-private-key file://<key>.pem (rotate: add the "
+                        + "new key, switch the client's certificate, then --remove-private-key <KeyId>)");
+            }
+            if (endpoints.size() > 1) {
+                notes.add("SAML:aud: " + endpoints.size() + " sign-in endpoints (from the elevation mapper of client(s) "
+                        + target.clientIds() + ")");
+            }
+            RoleArtifacts role = new RoleArtifacts(target, slots, maxSession, TrustPolicy.of(target, endpoints),
+                    PermissionPolicy.of(target, slots, options.secretsManager(), options.rds(), !chaining),
                     revocation.orElse(null), notes);
             roles.add(role);
             overflows.addAll(Limits.check(role));
@@ -82,7 +111,7 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
         realmPolicies.add(ServerPolicy.of(realm, targets, policies, snsTopicArn, breakGlass));
         BreakGlassInstancePolicy.of(realm, breakGlass).ifPresent(realmPolicies::add);
         realmPolicies.forEach(policy -> overflows.addAll(Limits.check(realm, policy)));
-        return new IamArtifacts(realm, roles, realmPolicies, overflows);
+        return new IamArtifacts(realm, roles, realmPolicies, overflows, SessionPreferences.of(policies));
     }
 
     /** The server's own policy; always present, since revocation is always on. */

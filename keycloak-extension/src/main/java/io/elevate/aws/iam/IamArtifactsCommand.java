@@ -127,6 +127,13 @@ public final class IamArtifactsCommand {
                 out.println("removed " + revocation + " (no revoked ids)");
             }
         }
+        for (SessionPreferences account : artifacts.sessionPreferences()) {
+            out.printf(Locale.ROOT, "%s: Session Manager preferences (%s, type Session) in %s, max session %d "
+                    + "minutes%n", account.accountId(), SessionPreferences.DOCUMENT_NAME, account.regions(),
+                    account.maxSessionMinutes());
+            writeFile(directory.resolve(account.accountId()).resolve("session-manager-preferences.json"),
+                    Json.pretty(account.document()), out);
+        }
     }
 
     private static void writeFile(Path file, String content, PrintStream out) throws IOException {

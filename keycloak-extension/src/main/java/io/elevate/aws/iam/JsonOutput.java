@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The artifacts as one JSON object keyed by role ARN: the three IAM documents of each role, ready for
  * {@code aws iam create-role} / {@code create-policy} / {@code put-role-policy}, with their sizes and notes; next to
  * the roles, {@code serverPolicy} and (with a break-glass OS credential) {@code breakGlassInstancePolicy}, each with
- * its managed policy name, document, size, limit and notes.
+ * its managed policy name, document, size, limit and notes; and {@code sessionPreferences}, the Session Manager
+ * preferences document of each account.
  */
 final class JsonOutput {
 
@@ -48,6 +49,16 @@ final class JsonOutput {
             entry.put("size", policy.size());
             entry.put("limit", Limits.MANAGED_POLICY);
             entry.set("notes", Json.array(policy.notes()));
+        }
+        if (!artifacts.sessionPreferences().isEmpty()) {
+            ObjectNode preferences = result.putObject("sessionPreferences");
+            for (SessionPreferences account : artifacts.sessionPreferences()) {
+                ObjectNode entry = preferences.putObject(account.accountId());
+                entry.put("documentName", SessionPreferences.DOCUMENT_NAME);
+                entry.put("documentType", "Session");
+                entry.set("regions", Json.array(account.regions()));
+                entry.set("content", account.document());
+            }
         }
         return result;
     }

@@ -1,6 +1,5 @@
 package io.elevate.aws.iam;
 
-import io.elevate.Arns;
 import io.elevate.aws.SessionTags;
 import io.elevate.aws.policy.Statements;
 
@@ -29,36 +28,82 @@ final class PermissionPolicy {
             "rds:FailoverDBCluster");
     static final List<String> RDS_READS = List.of("rds:DescribeDBInstances", "rds:DescribeDBClusters");
 
+    /**
+     * Session Manager's check that the caller may use the session document, also the default one: with it in every
+     * statement allowing {@code ssm:StartSession}, only {@code SSM-SessionManagerRunShell} (the account's logged
+     * preferences) can start a shell.
+     */
+    static final String DOCUMENT_ACCESS_CHECK = "ssm:SessionDocumentAccessCheck";
+
     private PermissionPolicy() {
     }
 
+    private static void documentAccessCheck(ObjectNode statement) {
+        ((ObjectNode) statement.get("Condition")).putObject("BoolIfExists").put(DOCUMENT_ACCESS_CHECK, "true");
+    }
+
+    /** The role's AWS clients do not make the tags transitive: no role chaining from an elevated session. */
     static ObjectNode of(RoleTarget role, int slots, boolean secretsManager, boolean rds) {
+        return of(role, slots, secretsManager, rds, true);
+    }
+
+    /**
+     * @param denyChaining whether an elevated session may not assume another role: its session tags (ElevationId
+     *                     among them) would not reach the chained session unless transitive, and then the revocation
+     *                     policy would no longer catch it
+     */
+    static ObjectNode of(RoleTarget role, int slots, boolean secretsManager, boolean rds, boolean denyChaining) {
         String account = role.accountId();
         List<ObjectNode> statements = new ArrayList<>(tagMatched(role, slots,
                 "StartSessionOnlyOnInstancesWhoseTagsMatchTheElevation", List.of("ssm:StartSession"),
-                List.of(Arns.of("ec2", "*", account, "instance/*"), Arns.of("ssm", "*", account, "managed-instance/*")),
+                List.of(role.arn("ec2", "*", account, "instance/*"), role.arn("ssm", "*", account, "managed-instance/*")),
                 "ssm:resourceTag/"));
+        statements.forEach(PermissionPolicy::documentAccessCheck);
         ObjectNode document = Statements.allow("StartSessionWithTheShellDocument", List.of("ssm:StartSession"),
-                List.of(Arns.of("ssm", "*", "", "document/SSM-SessionManagerRunShell")));
-        document.putObject("Condition").putObject("Null")
-                .put(Statements.principalTag(SessionTags.ELEVATION_ID), "false");
+                List.of(role.arn("ssm", "*", account, "document/" + SessionPreferences.DOCUMENT_NAME)));
+        ObjectNode documentCondition = document.putObject("Condition");
+        documentCondition.putObject("Null").put(Statements.principalTag(SessionTags.ELEVATION_ID), "false");
+        documentCondition.putObject("BoolIfExists").put(DOCUMENT_ACCESS_CHECK, "true");
         statements.add(document);
         statements.add(Statements.allow("TerminateAndResumeOnlyOwnSessions",
-                List.of("ssm:TerminateSession", "ssm:ResumeSession"), List.of(Arns.of("ssm", "*", "*", "session/${aws:userid}-*"))));
+                List.of("ssm:TerminateSession", "ssm:ResumeSession"), List.of(role.arn("ssm", "*", "*", "session/${aws:userid}-*"))));
         statements.add(Statements.allow("FindInstancesInTheConsole", CONSOLE_READS, List.of("*")));
         if (secretsManager) {
             statements.addAll(tagMatched(role, slots, "ReadSecretsWhoseTagsMatchTheElevation", SECRET_READS,
-                    List.of(Arns.of("secretsmanager", "*", account, "secret:*")), "secretsmanager:ResourceTag/"));
+                    List.of(role.arn("secretsmanager", "*", account, "secret:*")), "secretsmanager:ResourceTag/"));
             statements.add(Statements.allow("FindSecretsInTheConsole", List.of("secretsmanager:ListSecrets"),
                     List.of("*")));
         }
         if (rds) {
             statements.addAll(tagMatched(role, slots, "RebootAndFailOverDatabasesWhoseTagsMatchTheElevation",
-                    RDS_ACTIONS, List.of(Arns.of("rds", "*", account, "db:*"), Arns.of("rds", "*", account, "cluster:*")),
+                    RDS_ACTIONS, List.of(role.arn("rds", "*", account, "db:*"), role.arn("rds", "*", account, "cluster:*")),
                     "aws:ResourceTag/"));
             statements.add(Statements.allow("FindDatabasesInTheConsole", RDS_READS, List.of("*")));
         }
+        ObjectNode sessionKey = Statements.allow("EncryptTheSessionWithItsKey", List.of("kms:GenerateDataKey"),
+                List.of(role.arn("kms", "*", account, "key/*")));
+        sessionKey.putObject("Condition").putObject("ForAnyValue:StringEquals")
+                .put("kms:ResourceAliases", SessionPreferences.KMS_KEY_ALIAS);
+        statements.add(sessionKey);
+        if (denyChaining) {
+            statements.add(noChaining());
+        }
         return Statements.document(statements);
+    }
+
+    /**
+     * Deny {@code sts:AssumeRole} (role chaining, in any account) to a session that carries an ElevationId. The other
+     * ways to new credentials need none of the caller's permissions ({@code AssumeRoleWithSAML},
+     * {@code AssumeRoleWithWebIdentity}) or cannot be called by a role session ({@code GetFederationToken},
+     * {@code GetSessionToken}).
+     */
+    static ObjectNode noChaining() {
+        ObjectNode statement = Statements.statement("NoRoleChainingFromElevatedSessions", "Deny",
+                List.of("sts:AssumeRole"));
+        statement.put("Resource", "*");
+        statement.putObject("Condition").putObject("Null")
+                .put(Statements.principalTag(SessionTags.ELEVATION_ID), "false");
+        return statement;
     }
 
     /** One statement per tag key set and slot, allowing the actions where every resource tag equals the principal tag. */

@@ -1,6 +1,7 @@
 package io.elevate.aws.iam;
 
 import io.elevate.Arns;
+import io.elevate.AwsPartition;
 import io.elevate.workflow.ElevationPolicy;
 
 import java.util.ArrayList;
@@ -20,9 +21,10 @@ import java.util.TreeSet;
  *                      the permission policy has statements for each set
  * @param clientIds     the AWS SAML clients of those policies, whose mappers say how many slots a sign-in has
  * @param policyNames   the policies, for people reading the artifacts
+ * @param partition     the partition of the policies' region, which every ARN of the role's documents names
  */
 public record RoleTarget(String accountId, String roleName, List<String> samlProviders, List<List<String>> tagKeySets,
-                         List<String> clientIds, List<String> policyNames) {
+                         List<String> clientIds, List<String> policyNames, AwsPartition partition) {
 
     public RoleTarget {
         samlProviders = List.copyOf(samlProviders);
@@ -35,7 +37,8 @@ public record RoleTarget(String accountId, String roleName, List<String> samlPro
     public static List<RoleTarget> of(List<ElevationPolicy> policies) {
         Map<String, List<ElevationPolicy>> byRole = new LinkedHashMap<>();
         for (ElevationPolicy policy : policies) {
-            byRole.computeIfAbsent(arn(policy.accountId(), policy.roleName()), k -> new ArrayList<>()).add(policy);
+            byRole.computeIfAbsent(Arns.role(AwsPartition.forRegion(policy.region()), policy.accountId(),
+                    policy.roleName()), k -> new ArrayList<>()).add(policy);
         }
         return byRole.values().stream().map(RoleTarget::gather)
                 .sorted(Comparator.comparing(RoleTarget::roleArn)).toList();
@@ -58,15 +61,21 @@ public record RoleTarget(String accountId, String roleName, List<String> samlPro
                 keySets.add(List.copyOf(policy.tags().keySet()));
             }
         }
-        return new RoleTarget(first.accountId(), first.roleName(), providers, keySets, clients, names);
+        return new RoleTarget(first.accountId(), first.roleName(), providers, keySets, clients, names,
+                AwsPartition.forRegion(first.region()));
     }
 
     public String roleArn() {
-        return arn(accountId, roleName);
+        return Arns.role(partition, accountId, roleName);
     }
 
     public List<String> samlProviderArns() {
-        return samlProviders.stream().map(p -> Arns.samlProvider(accountId, p)).toList();
+        return samlProviders.stream().map(p -> Arns.samlProvider(partition, accountId, p)).toList();
+    }
+
+    /** An ARN in the role's partition. */
+    String arn(String service, String region, String account, String resource) {
+        return Arns.of(partition, service, region, account, resource);
     }
 
     /** Every tag key of every policy of this role; AWS compares tag keys ignoring case. */
@@ -78,10 +87,6 @@ public record RoleTarget(String accountId, String roleName, List<String> samlPro
         Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         set.addAll(keys);
         return set;
-    }
-
-    private static String arn(String accountId, String roleName) {
-        return Arns.role(accountId, roleName);
     }
 
     private static void addOnce(List<String> list, String value) {

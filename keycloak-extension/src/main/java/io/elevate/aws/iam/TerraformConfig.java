@@ -73,6 +73,16 @@ final class TerraformConfig {
             managed.put("description", literal(policy.kind().description()));
             managed.put("policy", document(policy.document()));
         }
+        for (SessionPreferences account : artifacts.sessionPreferences()) {
+            ObjectNode document = resource(resources, "aws_ssm_document",
+                    "elevate_session_preferences_" + account.accountId());
+            document.put("count", "${data.aws_caller_identity.elevate.account_id == \"" + account.accountId()
+                    + "\" ? 1 : 0}");
+            document.put("name", SessionPreferences.DOCUMENT_NAME);
+            document.put("document_type", "Session");
+            document.put("document_format", "JSON");
+            document.put("content", document(account.document()));
+        }
         return config;
     }
 

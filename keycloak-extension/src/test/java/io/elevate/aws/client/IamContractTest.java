@@ -8,12 +8,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 import java.net.URLDecoder;
+import java.util.List;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,7 @@ class IamContractTest {
     @BeforeEach
     void start() {
         aws = AwsContractServer.start();
-        contract = IamContract.on(aws);
+        contract = IamContract.on(aws).createRole("ops-elevated").createRole("ops");
         clients = new AwsClients(aws.settings());
         iam = clients.iam();
     }
@@ -65,6 +67,54 @@ class IamContractTest {
     void deletingAPolicyThatIsNotThereIsNoSuchEntity() {
         assertThatThrownBy(() -> iam.deleteRolePolicy(r -> r.roleName("ops").policyName("elevate-revocations")))
                 .isInstanceOf(NoSuchEntityException.class);
+    }
+
+    @Test
+    void aRoleThatDoesNotExistIsNoSuchEntityAsInIam() {
+        assertThatThrownBy(() -> iam.putRolePolicy(r -> r.roleName("no-such-role").policyName("p")
+                .policyDocument(DOCUMENT)))
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchEntity");
+                    assertThat(e.statusCode()).isEqualTo(404);
+                });
+        assertThat(contract.policy("no-such-role", "p")).isNull();
+    }
+
+    @Test
+    void aDocumentThatIsNotAPolicyIsMalformedPolicyDocument() {
+        for (String malformed : List.of("{\"Version\":\"2012-10-17\",\"Statement\":[", "not json",
+                DOCUMENT + "{}", "{\"Version\":\"2012-10-17\"}",
+                "{\"Statement\":[],\"Statement\":[]}")) {
+            assertThatThrownBy(() -> iam.putRolePolicy(r -> r.roleName("ops").policyName("p")
+                    .policyDocument(malformed)))
+                    .as(malformed)
+                    .isInstanceOfSatisfying(AwsServiceException.class, e ->
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MalformedPolicyDocument"));
+        }
+        assertThat(contract.policy("ops", "p")).isNull();
+    }
+
+    @Test
+    void inlinePoliciesOverTenThousandTwoHundredFortyCharactersInTotalAreLimitExceeded() {
+        String half = policyOfSize(5_200);
+        iam.putRolePolicy(r -> r.roleName("ops").policyName("a").policyDocument(half));
+        iam.putRolePolicy(r -> r.roleName("ops").policyName("a").policyDocument(half)); // replacing is not adding
+
+        assertThatThrownBy(() -> iam.putRolePolicy(r -> r.roleName("ops").policyName("b").policyDocument(half)))
+                .isInstanceOfSatisfying(AwsServiceException.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("LimitExceeded"));
+        String rest = policyOfSize(10_240 - 5_200);
+        iam.putRolePolicy(r -> r.roleName("ops").policyName("b").policyDocument(rest));
+        assertThat(contract.policy("ops", "b")).isEqualTo(rest);
+    }
+
+    /** A policy of exactly {@code size} characters without whitespace (with some whitespace, which IAM does not count). */
+    private static String policyOfSize(int size) {
+        String head = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"*\", "
+                + "\"Resource\": \"*\", \"Sid\": \"";
+        String tail = "\"}]}";
+        int fixed = head.replace(" ", "").length() + tail.length();
+        return head + "S".repeat(size - fixed) + tail;
     }
 
     @Test

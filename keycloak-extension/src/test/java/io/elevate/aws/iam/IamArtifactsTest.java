@@ -77,7 +77,7 @@ class IamArtifactsTest {
                     "StartSessionOnlyOnInstancesWhoseTagsMatchTheElevationSlot2",
                     "StartSessionOnlyOnInstancesWhoseTagsMatchTheElevationSlot3",
                     "StartSessionWithTheShellDocument", "TerminateAndResumeOnlyOwnSessions",
-                    "FindInstancesInTheConsole");
+                    "FindInstancesInTheConsole", "EncryptTheSessionWithItsKey", "NoRoleChainingFromElevatedSessions");
             assertThat(role.notes()).anySatisfy(n -> assertThat(n).startsWith("slots: 3 (from the elevation mapper"));
         }
 
@@ -195,7 +195,7 @@ class IamArtifactsTest {
             int size = IamFixtures.awsSize(role.permissionPolicy());
 
             assertThat(size).isGreaterThan(Limits.MANAGED_POLICY);
-            assertThat(statements(role.permissionPolicy())).hasSize(6 + 3);
+            assertThat(statements(role.permissionPolicy())).hasSize(6 + 3 + 2);
             assertThat(artifacts.withinLimits()).isFalse();
             assertThat(artifacts.overflows()).singleElement().satisfies(overflow -> {
                 assertThat(overflow.roleArn()).isEqualTo("arn:aws:iam::123456789012:role/Ops");
@@ -288,7 +288,7 @@ class IamArtifactsTest {
             assertThat(statements(web.trustPolicy()).get(0).path("Principal").path("Federated").toString())
                     .isEqualTo("[\"arn:aws:iam::123456789012:saml-provider/Keycloak\","
                             + "\"arn:aws:iam::123456789012:saml-provider/Other\"]");
-            assertThat(statements(web.permissionPolicy())).hasSize(4);
+            assertThat(statements(web.permissionPolicy())).hasSize(6);
         }
 
         @Test

@@ -41,7 +41,18 @@ class IamEndpointIT {
         assertThat(json.path(ROLE).path("permissionPolicy").path("Statement")).filteredOn(
                 st -> !st.path("Sid").asText().startsWith("StartSessionOnlyOnInstancesWhoseTagsMatch"))
                 .extracting(st -> st.path("Sid").asText()).containsExactly("StartSessionWithTheShellDocument",
-                        "TerminateAndResumeOnlyOwnSessions", "FindInstancesInTheConsole");
+                        "TerminateAndResumeOnlyOwnSessions", "FindInstancesInTheConsole", "EncryptTheSessionWithItsKey",
+                        "NoRoleChainingFromElevatedSessions");
+        // the demo account's Session Manager preferences; other tests' policies in that account may shorten its maximum
+        JsonNode demoPreferences = new ObjectMapper().readTree(
+                Files.readString(IamFixtures.AWS_DIR.resolve("session-manager-preferences.json"))).path("inputs");
+        JsonNode preferences = json.path("sessionPreferences").path("123456789012");
+        assertThat(preferences.path("documentName").asText()).isEqualTo("SSM-SessionManagerRunShell");
+        assertThat(preferences.path("content").path("inputs").path("cloudWatchLogGroupName"))
+                .isEqualTo(demoPreferences.path("cloudWatchLogGroupName"));
+        assertThat(preferences.path("content").path("inputs").path("kmsKeyId")).isEqualTo(demoPreferences.path("kmsKeyId"));
+        assertThat(preferences.path("content").path("inputs").path("maxSessionDuration").asInt())
+                .isPositive().isLessThanOrEqualTo(demoPreferences.path("maxSessionDuration").asInt());
         assertThat(json.path(ROLE).path("revocationPolicy").isNull()).isTrue();
 
         JsonNode revoked = admin.get(DEMO_REALM + "/elevation/iam?slots=1&revoked=w-1,w-2").expectStatus(200).body();

@@ -35,7 +35,7 @@ class IamFormatTest {
 
             assertThat(json.fieldNames()).toIterable().containsExactly(
                     "arn:aws:iam::123456789012:role/ElevateSessionManager", "arn:aws:iam::210987654321:role/Db.Admin",
-                    "serverPolicy");
+                    "serverPolicy", "sessionPreferences");
             RoleArtifacts web = artifacts.roles().get(0);
             JsonNode entry = json.path(web.target().roleArn());
             assertThat(entry.path("trustPolicy")).isEqualTo(web.trustPolicy());
@@ -190,7 +190,7 @@ class IamFormatTest {
             JsonNode json = JSON.readTree(IamFormat.JSON.render(breakGlass));
 
             assertThat(json.fieldNames()).toIterable().containsExactly("arn:aws:iam::123456789012:role/Ops",
-                    "serverPolicy", "breakGlassInstancePolicy");
+                    "serverPolicy", "breakGlassInstancePolicy", "sessionPreferences");
             assertThat(json.path("serverPolicy").path("policy")).isEqualTo(breakGlass.serverPolicy().document());
             assertThat(json.path("serverPolicy").path("policyName").asText()).isEqualTo("elevate-server-test");
             assertThat(json.path("serverPolicy").path("size").asInt()).isEqualTo(breakGlass.serverPolicy().size());

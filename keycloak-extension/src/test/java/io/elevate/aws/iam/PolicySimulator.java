@@ -94,6 +94,16 @@ final class PolicySimulator {
                 boolean absent = actual == null;
                 return expected.stream().anyMatch(e -> Boolean.parseBoolean(e.asText()) == absent);
             }
+            case "Bool", "BoolIfExists" -> {
+                if (actual == null) {
+                    return "BoolIfExists".equals(operator);
+                }
+                return expected.stream().anyMatch(e -> e.asText().equalsIgnoreCase(actual));
+            }
+            case "ForAnyValue:StringEquals" -> {
+                // one value in the request context: any of the request's values equals one of the policy's
+                return actual != null && expected.stream().anyMatch(e -> e.asText().equals(actual));
+            }
             case "StringEquals", "StringLike" -> {
                 if (actual == null) {
                     return false;

@@ -4,10 +4,17 @@ import io.elevate.testing.aws.AwsContractServer.Protocol;
 import io.elevate.testing.aws.AwsContractServer.Reply;
 import io.elevate.testing.aws.AwsContractServer.Request;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.net.URLEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,7 +25,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 /**
  * IAM's role inline policies as the {@link AwsContractServer} serves them: {@code PutRolePolicy},
  * {@code GetRolePolicy} and {@code DeleteRolePolicy} keep a policy per role and name, and answer as IAM's API reference
- * shows ({@code NoSuchEntity} for what is not there). Every call is recorded as a {@link Call}.
+ * shows: {@code NoSuchEntity} for a role that does not exist or a policy that is not there,
+ * {@code MalformedPolicyDocument} for a document that is not a JSON policy, {@code LimitExceeded} when the role's inline
+ * policies would exceed 10,240 characters in total (counted as IAM does, without whitespace). Roles exist when created
+ * ({@link #createRole}); the demo realm's roles exist from the start. Every call is recorded as a {@link Call}.
  */
 public final class IamContract implements AwsContractServer.Handler {
 
@@ -29,6 +39,16 @@ public final class IamContract implements AwsContractServer.Handler {
                        int status) {
     }
 
+    /** The roles of the demo realm and the integration tests, which exist in the stand-in's account from the start. */
+    public static final List<String> DEMO_ROLES = List.of("ElevateSessionManager", "ElevateRestartDrill");
+    /** IAM's quota of a role's inline policies, all together. */
+    public static final int INLINE_POLICIES_LIMIT = 10_240;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private final Set<String> roles = ConcurrentHashMap.newKeySet();
     private final Map<String, String> policies = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
@@ -36,8 +56,15 @@ public final class IamContract implements AwsContractServer.Handler {
     /** Serves IAM on {@code server}. */
     public static IamContract on(AwsContractServer server) {
         IamContract iam = new IamContract();
+        DEMO_ROLES.forEach(iam::createRole);
         server.serve("iam", iam);
         return iam;
+    }
+
+    /** A role that exists from now on. */
+    public IamContract createRole(String roleName) {
+        roles.add(roleName);
+        return this;
     }
 
     public List<Call> calls() {
@@ -80,10 +107,27 @@ public final class IamContract implements AwsContractServer.Handler {
         if (shouldFail(document)) {
             return Reply.error(Protocol.QUERY, 500, "ServiceFailure", "the contract server was told to fail");
         }
+        if (!roles.contains(role)) {
+            return Reply.error(Protocol.QUERY, 404, "NoSuchEntity", "The role with name " + role
+                    + " cannot be found.");
+        }
         String key = role + "/" + name;
         String result = "";
         switch (action) {
-            case "PutRolePolicy" -> policies.put(key, document);
+            case "PutRolePolicy" -> {
+                Integer size = policySize(document);
+                if (size == null) {
+                    return Reply.error(Protocol.QUERY, 400, "MalformedPolicyDocument", "Syntax errors in policy.");
+                }
+                int others = policies.entrySet().stream()
+                        .filter(e -> e.getKey().startsWith(role + "/") && !e.getKey().equals(key))
+                        .mapToInt(e -> policySize(e.getValue())).sum();
+                if (others + size > INLINE_POLICIES_LIMIT) {
+                    return Reply.error(Protocol.QUERY, 409, "LimitExceeded", "Maximum policy size of "
+                            + INLINE_POLICIES_LIMIT + " bytes exceeded for role " + role);
+                }
+                policies.put(key, document);
+            }
             case "DeleteRolePolicy" -> {
                 if (policies.remove(key) == null) {
                     return noSuchEntity(role, name);
@@ -108,6 +152,22 @@ public final class IamContract implements AwsContractServer.Handler {
     private static Reply noSuchEntity(String role, String name) {
         return Reply.error(Protocol.QUERY, 404, "NoSuchEntity",
                 "The role policy with name " + name + " cannot be found for role " + role + ".");
+    }
+
+    /**
+     * The size IAM counts (the JSON without whitespace), or null when the document is not a policy: JSON with nothing
+     * after it, no duplicate keys, an object with a {@code Statement}.
+     */
+    private static Integer policySize(String document) {
+        try {
+            JsonNode policy = JSON.readTree(document);
+            if (policy == null || !policy.isObject() || !policy.has("Statement")) {
+                return null;
+            }
+            return JSON.writeValueAsString(policy).length();
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private boolean shouldFail(String document) {

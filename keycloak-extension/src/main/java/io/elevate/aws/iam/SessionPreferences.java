@@ -1,0 +1,71 @@
+package io.elevate.aws.iam;
+
+import io.elevate.aws.policy.Json;
+import io.elevate.workflow.ElevationPolicy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Session Manager preferences of one account, the document {@code SSM-SessionManagerRunShell} (type
+ * {@code Session}) that every default shell uses, so that no elevated shell runs unlogged: the session streamed to an
+ * encrypted CloudWatch Logs log group, the session data encrypted with a KMS key, an idle timeout, and a maximum
+ * session no longer than the shortest window the account's policies allow. The permission policy allows
+ * {@code ssm:StartSession} only with this document and a session document access check.
+ *
+ * @param regions        the regions of the account's policies: the document exists per region
+ * @param maxSessionMinutes the shortest maximum duration of the account's policies, in minutes (1 to 1,440)
+ */
+record SessionPreferences(String accountId, List<String> regions, int maxSessionMinutes, ObjectNode document) {
+
+    static final String DOCUMENT_NAME = "SSM-SessionManagerRunShell";
+    static final String LOG_GROUP = "/elevate/session-manager";
+    static final String KMS_KEY_ALIAS = "alias/elevate-session-manager";
+    static final int IDLE_TIMEOUT_MINUTES = 20;
+    /** Session Manager's bounds of maxSessionDuration, in minutes. */
+    static final int MAX_MINUTES = 1_440;
+
+    /** One document per account of the policies, in the order the accounts first appear. */
+    static List<SessionPreferences> of(List<ElevationPolicy> policies) {
+        Map<String, List<ElevationPolicy>> byAccount = new LinkedHashMap<>();
+        policies.forEach(p -> byAccount.computeIfAbsent(p.accountId(), k -> new ArrayList<>()).add(p));
+        List<SessionPreferences> result = new ArrayList<>();
+        byAccount.forEach((account, accountPolicies) -> {
+            Duration shortest = accountPolicies.stream().map(ElevationPolicy::maxDuration)
+                    .min(Duration::compareTo).orElse(Duration.ofHours(1));
+            int minutes = (int) Math.max(1, Math.min(MAX_MINUTES, shortest.toMinutes()));
+            List<String> regions = accountPolicies.stream().map(ElevationPolicy::region).distinct().toList();
+            result.add(new SessionPreferences(account, regions, minutes, document(minutes)));
+        });
+        return result;
+    }
+
+    static ObjectNode document(int maxSessionMinutes) {
+        ObjectNode document = Json.object();
+        document.put("schemaVersion", "1.0");
+        document.put("description", "Session Manager preferences (Elevate): every shell logged to CloudWatch Logs, "
+                + "encrypted with KMS, ended when idle and at the elevation's maximum duration.");
+        document.put("sessionType", "Standard_Stream");
+        ObjectNode inputs = document.putObject("inputs");
+        inputs.put("s3BucketName", "");
+        inputs.put("s3KeyPrefix", "");
+        inputs.put("s3EncryptionEnabled", true);
+        inputs.put("cloudWatchLogGroupName", LOG_GROUP);
+        inputs.put("cloudWatchEncryptionEnabled", true);
+        inputs.put("cloudWatchStreamingEnabled", true);
+        inputs.put("kmsKeyId", KMS_KEY_ALIAS);
+        inputs.put("runAsEnabled", false);
+        inputs.put("runAsDefaultUser", "");
+        inputs.put("idleSessionTimeout", Integer.toString(IDLE_TIMEOUT_MINUTES));
+        inputs.put("maxSessionDuration", Integer.toString(maxSessionMinutes));
+        ObjectNode shell = inputs.putObject("shellProfile");
+        shell.put("windows", "");
+        shell.put("linux", "");
+        return document;
+    }
+}
