@@ -21,10 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * <pre>
  * Web       api (mounts portal), portal, admin           REST, the portal's pages, the admin console's endpoints
  * Tools     schedule, metrics.gauges, aws.iam,           what runs beside the requests: the timers that drive the
- *           persistence                                  workflow and drain the outboxes, the database gauges, the
+ *           persistence, insight                         workflow and drain the outboxes, the database gauges, the
  *                                                        IAM artifacts generator (reads the realm's policies and
  *                                                        mappers, so it sits up here despite its name) and the JPA
- *                                                        entity registration (names every store's entities)
+ *                                                        entity registration (names every store's entities), the
+ *                                                        dashboard's figures (reads windows and revocations)
  * Workflow  workflow                                     requests, approvals, policies; one transition core
  * Outboxes  revoke, breakglass                           rows the workflow writes in its own transaction, drained
  *                                                        later by workers that call AWS
@@ -59,7 +60,7 @@ class LayeringTest {
     private static final String[] OUTBOXES = {"io.elevate.revoke", "io.elevate.breakglass"};
     private static final String[] WORKFLOW = {"io.elevate.workflow"};
     private static final String[] TOOLS = {"io.elevate.schedule", "io.elevate.metrics.gauges", "io.elevate.aws.iam",
-            "io.elevate.persistence"};
+            "io.elevate.persistence", "io.elevate.insight"};
     private static final String[] WEB = {"io.elevate.api", "io.elevate.portal", "io.elevate.admin"};
 
     /** Every package is a slice of its own (aws.iam is not aws): none may depend on itself through others. */

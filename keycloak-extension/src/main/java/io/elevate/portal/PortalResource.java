@@ -1,7 +1,5 @@
 package io.elevate.portal;
 
-import io.elevate.audit.AuditCsv;
-import io.elevate.audit.Auditors;
 import io.elevate.workflow.ElevationStore;
 import io.elevate.audit.Actor;
 import io.elevate.breakglass.OsCredentials;
@@ -178,22 +176,50 @@ public final class PortalResource {
         return pages().osCredential((OsCredentials.Shown) reveal, auth.user(), portalUrl());
     }
 
-    /** The newest audit records as CSV, for the realm role {@code elevation-auditor}, as the REST API checks it. */
+    /**
+     * The newest audit records matching the history's filters (the same query parameters) as CSV, for the realm role
+     * {@code elevation-auditor}, as the REST API checks it.
+     */
     @GET
     @Path("audit.csv")
     public Response auditCsv() {
+        return oversight(pages -> pages.csv(query()));
+    }
+
+    /** The history in words, filtered by its address: see {@link HistoryFilter}. Auditors only. */
+    @GET
+    @Path("history")
+    public Response history() {
+        return oversight(pages -> pages.history(query()));
+    }
+
+    /** What holds and waits for access now, and the figures of a period. Auditors and realm admins. */
+    @GET
+    @Path("dashboard")
+    public Response dashboard() {
+        return oversight(pages -> pages.dashboard(query()));
+    }
+
+    /** A request's own page: what was asked and its whole life. Its requester, its approvers, auditors, admins. */
+    @GET
+    @Path("requests/{id}")
+    public Response requestPage(@PathParam("id") String id) {
+        return oversight(pages -> pages.request(id, workflow()));
+    }
+
+    /** A read-only page for the signed-in user (else back to the portal, which signs in). */
+    private Response oversight(java.util.function.Function<OversightPages, Response> page) {
         PortalSignIn signIn = new PortalSignIn(session, realm, portalUrl);
         AuthResult auth = signIn.authenticate();
         if (auth == null) {
             return back();
         }
-        if (!Auditors.isAuditor(realm, auth.user())) {
-            return pages().error(403, "elevatePortalNotAuditor", null, auth.user(), portalUrl());
-        }
-        String csv = AuditCsv.of(new AuditPages(session, realm).newestForCsv());
-        return Response.ok(csv, "text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"elevation-audit.csv\"")
-                .header("Cache-Control", "no-store").build();
+        return page.apply(new OversightPages(session, realm, auth.user(), portalUrl(), signIn.signOutUrl(),
+                clock.instant()));
+    }
+
+    private MultivaluedMap<String, String> query() {
+        return session.getContext().getUri().getQueryParameters();
     }
 
     private interface Step {
