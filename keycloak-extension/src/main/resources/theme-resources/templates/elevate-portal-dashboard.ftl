@@ -46,7 +46,7 @@
     </div>
     <@o.violations rules=page.violations/>
     <#if page.shown>
-    <div class="elevate-portal-grid">
+    <div class="elevate-portal-stack">
         <section class="pf-v5-c-card elevate-portal-card" id="dashboard-open" aria-labelledby="dashboard-open-title">
             <div class="pf-v5-c-card__title"><h2 class="pf-v5-c-title pf-m-lg" id="dashboard-open-title">${msg("elevatePortalDashboardOpen", page.openCount)}</h2></div>
             <div class="pf-v5-c-card__body"><@windows lines=page.open id="dashboard-open-table" empty="elevatePortalDashboardOpenNone" kind="open"/></div>

@@ -6,6 +6,7 @@
         <a href="${frame.portalUrl}" id="elevate-nav-portal"<#if current == "portal"> aria-current="page"</#if>>${msg("elevatePortalTitle")}</a>
         <#if frame.historyUrl??><a href="${frame.historyUrl}" id="elevate-nav-history"<#if current == "history"> aria-current="page"</#if>>${msg("elevatePortalHistoryTitle")}</a></#if>
         <#if frame.dashboardUrl??><a href="${frame.dashboardUrl}" id="elevate-nav-dashboard"<#if current == "dashboard"> aria-current="page"</#if>>${msg("elevatePortalDashboardTitle")}</a></#if>
+        <#if frame.policiesUrl??><a href="${frame.policiesUrl}" id="elevate-nav-policies"<#if current == "policies"> aria-current="page"</#if>>${msg("elevatePortalPoliciesTitle")}</a></#if>
     </nav>
 </#macro>
 

@@ -36,6 +36,7 @@
         <nav class="elevate-portal-oversight-nav" aria-label="${msg("elevatePortalOversightNav")}">
             <#if portal.auditor><a href="${portal.audit.historyUrl}" id="elevate-nav-history">${msg("elevatePortalHistoryTitle")}</a></#if>
             <a href="${portal.dashboardUrl}" id="elevate-nav-dashboard">${msg("elevatePortalDashboardTitle")}</a>
+            <#if portal.policiesUrl??><a href="${portal.policiesUrl}" id="elevate-nav-policies">${msg("elevatePortalPoliciesTitle")}</a></#if>
         </nav>
     </#if>
 

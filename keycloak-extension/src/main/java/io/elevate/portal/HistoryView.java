@@ -34,7 +34,16 @@ public final class HistoryView {
     public String getAction() { return frame.getPortalUrl() + "/history"; }
 
     /** A choice of a select. */
-    public record Option(String value, String label) {
+    public static final class Option {
+
+        private final String value;
+        private final String label;
+
+        Option(String value, String label) {
+            this.value = value;
+            this.label = label;
+        }
+
         public String getValue() { return value; }
         public String getLabel() { return label; }
     }

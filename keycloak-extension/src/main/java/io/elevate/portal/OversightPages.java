@@ -56,6 +56,10 @@ final class OversightPages {
                 .collect(Collectors.toMap(ElevationPolicy::id, Function.identity(), (a, b) -> a));
     }
 
+    PageFrame frame() {
+        return frame;
+    }
+
     Response history(MultivaluedMap<String, String> params) {
         if (!Auditors.isAuditor(realm, user)) {
             return pages.error(403, "elevatePortalNotAuditor", null, user, frame.getPortalUrl());

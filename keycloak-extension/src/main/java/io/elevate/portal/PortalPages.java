@@ -47,6 +47,8 @@ final class PortalPages {
     static final String HISTORY = "elevate-portal-history.ftl";
     static final String REQUEST = "elevate-portal-request.ftl";
     static final String DASHBOARD = "elevate-portal-dashboard.ftl";
+    static final String POLICIES = "elevate-portal-policies.ftl";
+    static final String POLICY = "elevate-portal-policy.ftl";
 
     /** One of the oversight pages: {@code template} with its view as {@code page}. */
     Response page(String template, Object view, int status, UserModel user) {

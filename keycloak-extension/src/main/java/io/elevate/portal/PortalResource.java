@@ -207,6 +207,74 @@ public final class PortalResource {
         return oversight(pages -> pages.request(id, workflow()));
     }
 
+    /** The realm's elevation policies by name, for realm admins (manage-realm). */
+    @GET
+    @Path("policies")
+    public Response policies(@QueryParam("saved") String saved) {
+        String flash = saved != null && java.util.Set.of("created", "updated", "deleted").contains(saved) ? saved : null;
+        return policyAdmin(false, (pages, csrf) -> pages.list(csrf, flash));
+    }
+
+    @GET
+    @Path("policies/new")
+    public Response newPolicy() {
+        return policyAdmin(false, (pages, csrf) -> pages.form(null, csrf));
+    }
+
+    @GET
+    @Path("policies/{id}")
+    public Response policy(@PathParam("id") String id) {
+        return policyAdmin(false, (pages, csrf) -> pages.form(id, csrf));
+    }
+
+    @POST
+    @Path("policies")
+    public Response createPolicy() {
+        return policyAdmin(true, (pages, csrf) -> pages.save(null, formParams(), csrf));
+    }
+
+    @POST
+    @Path("policies/{id}")
+    public Response updatePolicy(@PathParam("id") String id) {
+        return policyAdmin(true, (pages, csrf) -> pages.save(id, formParams(), csrf));
+    }
+
+    @POST
+    @Path("policies/{id}/delete")
+    public Response deletePolicy(@PathParam("id") String id) {
+        return policyAdmin(true, (pages, csrf) -> pages.delete(id));
+    }
+
+    /**
+     * A policies page: signed in (else back to the portal), manage-realm (else 403), and for a change a valid CSRF token
+     * and Origin (else 403 and nothing changes), as every other form of the portal.
+     */
+    private Response policyAdmin(boolean change, java.util.function.BiFunction<PolicyPages, String, Response> page) {
+        PortalSignIn signIn = new PortalSignIn(session, realm, portalUrl);
+        AuthResult auth = signIn.authenticate();
+        if (auth == null) {
+            return back();
+        }
+        OversightPages oversight = new OversightPages(session, realm, auth.user(), portalUrl(), signIn.signOutUrl(),
+                clock.instant());
+        PolicyPages pages = new PolicyPages(session, realm, auth.user(), oversight.frame(), clock.instant());
+        if (!pages.allowed()) {
+            return pages.refused();
+        }
+        CsrfGuard csrf = new CsrfGuard(session, realm);
+        if (change) {
+            String origin = session.getContext().getRequestHeaders().getHeaderString("Origin");
+            if (!csrf.allows(auth.session(), formParams().getFirst(CsrfGuard.FIELD), origin)) {
+                return pages().error(403, "elevatePortalForbidden", null, auth.user(), portalUrl());
+            }
+        }
+        return page.apply(pages, csrf.tokenFor(auth.session()));
+    }
+
+    private MultivaluedMap<String, String> formParams() {
+        return session.getContext().getHttpRequest().getDecodedFormParameters();
+    }
+
     /** A read-only page for the signed-in user (else back to the portal, which signs in). */
     private Response oversight(java.util.function.Function<OversightPages, Response> page) {
         PortalSignIn signIn = new PortalSignIn(session, realm, portalUrl);

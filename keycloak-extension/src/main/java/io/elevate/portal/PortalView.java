@@ -23,6 +23,7 @@ public final class PortalView {
     private final List<RequestItem> overseen;
     private final AuditView audit;
     private boolean overseer;
+    private boolean policyAdmin;
 
     PortalView(Context context, List<TargetView> targets, List<TargetView> breakGlassTargets, List<RequestItem> mine,
                List<RequestItem> waiting, List<RequestItem> toReview, List<RequestItem> overseen, AuditView audit) {
@@ -58,8 +59,12 @@ public final class PortalView {
     /** The dashboard, for auditors and realm admins; else null. */
     public String getDashboardUrl() { return overseer ? context.portalUrl() + "/dashboard" : null; }
 
-    PortalView withDashboard(boolean overseer) {
+    /** The policies page, for realm admins (manage-realm); else null. */
+    public String getPoliciesUrl() { return policyAdmin ? context.portalUrl() + "/policies" : null; }
+
+    PortalView withOversight(boolean overseer, boolean policyAdmin) {
         this.overseer = overseer;
+        this.policyAdmin = policyAdmin;
         return this;
     }
 

@@ -82,7 +82,7 @@ final class PortalViews {
                     total, base, base, "");
         }
         return new PortalView(context, targets, breakGlass, mine, waiting, toReview, overseen, audit)
-                .withDashboard(Overseers.mayView(realm, user));
+                .withOversight(Overseers.mayView(realm, user), Overseers.mayManagePolicies(realm, user));
     }
 
     AuditStories stories(Map<String, ElevationPolicy> policies, String portalUrl) {
