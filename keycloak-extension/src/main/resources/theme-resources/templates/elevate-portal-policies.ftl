@@ -17,7 +17,7 @@
     <section class="pf-v5-c-card elevate-portal-card" id="elevate-portal-policies">
         <div class="pf-v5-c-card__body">
         <#if page.rows?has_content>
-            <table class="pf-v5-c-table pf-m-compact elevate-portal-now-table" id="elevate-portal-policies-table">
+            <table class="pf-v5-c-table pf-m-compact elevate-portal-now-table elevate-portal-policies-table" id="elevate-portal-policies-table">
                 <caption class="pf-v5-screen-reader">${msg("elevatePortalPoliciesTitle")}</caption>
                 <thead><tr>
                     <th scope="col">${msg("elevatePortalPolicyName")}</th>
@@ -26,7 +26,6 @@
                     <th scope="col">${msg("elevatePortalPolicyApprovers")}</th>
                     <th scope="col" class="elevate-num">${msg("elevatePortalPolicyQuorum")}</th>
                     <th scope="col">${msg("elevatePortalPolicyDurations")}</th>
-                    <th scope="col"><span class="pf-v5-screen-reader">${msg("elevatePortalPolicyActions")}</span></th>
                 </tr></thead>
                 <tbody>
                 <#list page.rows as r>
@@ -41,12 +40,6 @@
                         <#else>
                             <td colspan="5" class="elevate-portal-policy-invalid"><strong>${msg("elevatePortalPolicyInvalid")}</strong> ${r.problem}</td>
                         </#if>
-                        <td>
-                            <form method="post" action="${r.deleteAction}" class="elevate-portal-inline-form">
-                                <input type="hidden" name="${page.csrfField}" value="${page.csrf}">
-                                <button type="submit" class="pf-v5-c-button pf-m-link pf-m-danger" id="delete-${r.id}" aria-label="${msg("elevatePortalPolicyDeleteNamed", r.name)}">${msg("elevatePortalPolicyDelete")}</button>
-                            </form>
-                        </td>
                     </tr>
                 </#list>
                 </tbody>

@@ -60,6 +60,16 @@
                     </div>
                 </div>
             </form>
+            <#if page.deleteAction??>
+                <details class="elevate-portal-emergency" id="elevate-portal-policy-delete-details">
+                    <summary>${msg("elevatePortalPolicyDelete")}…</summary>
+                    <form id="elevate-portal-policy-delete" method="post" action="${page.deleteAction}">
+                        <input type="hidden" name="${page.csrfField}" value="${page.csrf}">
+                        <p>${msg("elevatePortalPolicyDeleteWarning")}</p>
+                        <button type="submit" class="pf-v5-c-button pf-m-danger" id="elevate-portal-policy-delete-submit">${msg("elevatePortalPolicyDeleteNamed", page.name)}</button>
+                    </form>
+                </details>
+            </#if>
         </div>
     </section>
 </@layout.page>

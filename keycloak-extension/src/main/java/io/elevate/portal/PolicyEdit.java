@@ -32,5 +32,7 @@ public final class PolicyEdit {
     public String getCsrf() { return csrf; }
     public String getCsrfField() { return CsrfGuard.FIELD; }
     public String getAction() { return frame.getPortalUrl() + "/policies" + (id == null ? "" : "/" + id); }
+    /** Where the delete form posts; null for a new policy. */
+    public String getDeleteAction() { return id == null ? null : frame.getPortalUrl() + "/policies/" + id + "/delete"; }
     public String getListUrl() { return frame.getPortalUrl() + "/policies"; }
 }

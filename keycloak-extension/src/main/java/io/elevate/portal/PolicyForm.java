@@ -95,14 +95,17 @@ final class PolicyForm {
         return new Read(name, config, violations, typed);
     }
 
-    /** The fields of the form, filled with a stored policy's config (or the defaults, for a new one). */
-    List<Field> fields(Map<String, List<String>> config, boolean fresh) {
+    /**
+     * The fields of the form, filled with a stored policy's config; a setting it does not store shows the default that
+     * applies to it (so that saving the form unchanged keeps the policy as it is), as for a new policy.
+     */
+    List<Field> fields(Map<String, List<String>> config) {
         List<Field> fields = new ArrayList<>();
         for (ProviderConfigProperty p : properties) {
             List<String> values = config.getOrDefault(p.getName(), List.of());
             String value;
             if (values.isEmpty()) {
-                value = fresh && p.getDefaultValue() != null ? String.valueOf(p.getDefaultValue()) : "";
+                value = p.getDefaultValue() != null ? String.valueOf(p.getDefaultValue()) : "";
             } else if ("pairs".equals(kind(p))) {
                 value = pairs(values.get(0));
             } else {

@@ -75,7 +75,7 @@ final class PolicyPages {
     Response form(String id, String csrf) {
         PolicyForm form = form();
         if (id == null) {
-            return pages.page(PortalPages.POLICY, new PolicyEdit(frame, null, "", form.fields(Map.of(), true), List.of(),
+            return pages.page(PortalPages.POLICY, new PolicyEdit(frame, null, "", form.fields(Map.of()), List.of(),
                     csrf), 200, user);
         }
         Optional<ComponentModel> component = component(id);
@@ -83,7 +83,7 @@ final class PolicyPages {
             return pages.error(404, "elevatePortalNoPolicy", null, user, frame.getPortalUrl());
         }
         return pages.page(PortalPages.POLICY, new PolicyEdit(frame, id, component.get().getName(),
-                form.fields(component.get().getConfig(), false), List.of(), csrf), 200, user);
+                form.fields(component.get().getConfig()), List.of(), csrf), 200, user);
     }
 
     /** Creates ({@code id} null) or updates a policy from the form; a refusal is the form again, nothing changed. */

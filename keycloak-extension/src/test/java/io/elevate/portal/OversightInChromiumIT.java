@@ -317,7 +317,7 @@ class OversightInChromiumIT {
         Page saved = edit.submit("#elevate-portal-policy-form", Map.of("config.maxDurationMinutes", "30"));
         assertThat(saved.document().selectFirst("#elevate-portal-flash").text()).isEqualTo("The policy is saved.");
         assertThat(saved.document().selectFirst("tr[data-policy='" + id + "']").text()).contains("up to 30 min");
-        Page deleted = saved.submit("tr[data-policy='" + id + "'] form", Map.of());
+        Page deleted = browser.open(portalUrl() + "/policies/" + id).submit("#elevate-portal-policy-delete", Map.of());
         assertThat(deleted.document().selectFirst("#elevate-portal-flash").text()).isEqualTo("The policy is deleted.");
         assertThat(deleted.document().selectFirst("tr[data-policy='" + id + "']")).isNull();
 

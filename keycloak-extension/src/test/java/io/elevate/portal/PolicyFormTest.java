@@ -60,11 +60,11 @@ class PolicyFormTest {
     }
 
     @Test
-    @DisplayName("given a stored policy, then its map shows as key=value lines; a new one starts from the defaults")
+    @DisplayName("given a stored policy, then its map shows as key=value lines and what it does not store as the default")
     void fields() {
         List<PolicyForm.Field> stored = form.fields(Map.of("tags", List.of("[{\"key\":\"AppId\",\"value\":\"ABC\"}]"),
-                "eligibleGroups", List.of("/a", "/b")), false);
-        List<PolicyForm.Field> fresh = form.fields(Map.of(), true);
+                "eligibleGroups", List.of("/a", "/b"), "approvalsRequired", List.of("2")));
+        List<PolicyForm.Field> fresh = form.fields(Map.of());
 
         assertThat(stored).filteredOn(f -> f.getKey().equals("tags")).singleElement()
                 .extracting(PolicyForm.Field::getValue).isEqualTo("AppId=ABC");
@@ -72,5 +72,10 @@ class PolicyFormTest {
                 .extracting(PolicyForm.Field::getValue).isEqualTo("/a\n/b");
         assertThat(fresh).filteredOn(f -> f.getKey().equals("justificationRequired")).singleElement()
                 .extracting(PolicyForm.Field::isChecked).isEqualTo(true);
+        assertThat(stored).filteredOn(f -> f.getKey().equals("justificationRequired")).singleElement()
+                .as("not stored: the default that applies, so that saving unchanged changes nothing")
+                .extracting(PolicyForm.Field::isChecked).isEqualTo(true);
+        assertThat(stored).filteredOn(f -> f.getKey().equals("approvalsRequired")).singleElement()
+                .extracting(PolicyForm.Field::getValue).isEqualTo("2");
     }
 }
