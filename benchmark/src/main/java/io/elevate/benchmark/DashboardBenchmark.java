@@ -30,8 +30,8 @@ import java.util.function.Supplier;
  * dashboard page and the same figures from {@code GET /elevation/stats} are timed with {@code bench.smallWindows}
  * (1,000) and then {@code bench.windows} (1,000,000) windows bulk-inserted with SQL, spread over the last 90 days
  * (approved, revoked, expired, rejected; some waiting, some open now, one in 50 break-glass, a few unreviewed), and
- * the ratio of the medians is reported. A separate run from {@link Benchmark}:
- * {@code ./mvnw -Pbenchmark -pl benchmark -am package exec:java@dashboard-benchmark}.
+ * the ratio of the medians is reported. A run of its own, {@link Benchmark}'s mode {@code dashboard}:
+ * {@code ./mvnw -Pbenchmark -pl benchmark -am verify -Dbench.mode=dashboard}.
  */
 public final class DashboardBenchmark {
 
