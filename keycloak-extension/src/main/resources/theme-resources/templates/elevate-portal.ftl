@@ -1,4 +1,5 @@
 <#import "elevate-portal-layout.ftl" as layout>
+<#import "elevate-portal-oversight.ftl" as o>
 <#-- A user's elevation portal: ask (operators), decide (approvers), read the history (auditors). -->
 <#macro instance item><#if item.instanceId??>${item.instanceId}<#else>${msg("elevateNoInstance")}</#if></#macro>
 <#macro status item>
@@ -32,6 +33,13 @@
         <h1 class="pf-v5-c-title pf-m-2xl" id="elevate-portal-title">${msg("elevatePortalTitle")}</h1>
         <p class="elevate-portal-now">${msg("elevatePortalTimesInUtc", portal.now)}</p>
     </div>
+    <#if portal.dashboardUrl??>
+        <nav class="elevate-portal-oversight-nav" aria-label="${msg("elevatePortalOversightNav")}">
+            <#if portal.auditor><a href="${portal.audit.historyUrl}" id="elevate-nav-history">${msg("elevatePortalHistoryTitle")}</a></#if>
+            <a href="${portal.dashboardUrl}" id="elevate-nav-dashboard">${msg("elevatePortalDashboardTitle")}</a>
+            <#if portal.policiesUrl??><a href="${portal.policiesUrl}" id="elevate-nav-policies">${msg("elevatePortalPoliciesTitle")}</a></#if>
+        </nav>
+    </#if>
 
     <#if portal.flash??>
         <div id="elevate-portal-flash" class="pf-v5-c-alert pf-m-success pf-m-inline elevate-portal-alert" role="status">
@@ -318,36 +326,15 @@
         <section class="pf-v5-c-card elevate-portal-card elevate-portal-wide" id="elevate-portal-audit" aria-labelledby="elevate-portal-audit-title">
             <div class="pf-v5-c-card__title elevate-portal-card-title-bar">
                 <h2 class="pf-v5-c-title pf-m-lg" id="elevate-portal-audit-title">${msg("elevatePortalAuditTitle")}</h2>
-                <a class="pf-v5-c-button pf-m-secondary" id="elevate-portal-audit-csv" href="${audit.csvUrl}" download>${msg("elevatePortalAuditCsv", audit.csvMax)}</a>
+                <span class="elevate-portal-audit-links">
+                    <a class="pf-v5-c-button pf-m-secondary" id="elevate-portal-history-link" href="${audit.historyUrl}">${msg("elevatePortalHistoryOpen")}</a>
+                    <a class="pf-v5-c-button pf-m-secondary" id="elevate-portal-dashboard-link" href="${audit.dashboardUrl}">${msg("elevatePortalDashboardTitle")}</a>
+                    <a class="pf-v5-c-button pf-m-secondary" id="elevate-portal-audit-csv" href="${audit.csvUrl}" download>${msg("elevatePortalAuditCsv", audit.csvMax)}</a>
+                </span>
             </div>
             <div class="pf-v5-c-card__body">
             <#if audit.entries?has_content>
-                <table class="pf-v5-c-table pf-m-compact elevate-portal-audit-table" id="elevate-portal-audit-table">
-                    <caption class="pf-v5-screen-reader">${msg("elevatePortalAuditTitle")}</caption>
-                    <colgroup><col class="elevate-portal-col-time"><col class="elevate-portal-col-action"><col class="elevate-portal-col-actor"><col class="elevate-portal-col-address"><col class="elevate-portal-col-request"><col></colgroup>
-                    <thead>
-                        <tr>
-                            <th scope="col">${msg("elevatePortalAuditTime")}</th>
-                            <th scope="col">${msg("elevatePortalAuditAction")}</th>
-                            <th scope="col">${msg("elevatePortalAuditActor")}</th>
-                            <th scope="col">${msg("elevatePortalAuditAddress")}</th>
-                            <th scope="col">${msg("elevatePortalAuditRequest")}</th>
-                            <th scope="col">${msg("elevatePortalAuditDetail")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                    <#list audit.entries as e>
-                        <tr>
-                            <td>${e.occurredAt}</td>
-                            <td><code>${e.action!""}</code></td>
-                            <td>${e.actor!""}</td>
-                            <td>${e.ipAddress!""}</td>
-                            <td><code>${e.windowId!""}</code></td>
-                            <td class="elevate-portal-audit-detail">${e.detail!""}</td>
-                        </tr>
-                    </#list>
-                    </tbody>
-                </table>
+                <@o.table entries=audit.entries/>
                 <nav class="elevate-portal-pager" aria-label="${msg("elevatePortalAuditPages")}">
                     <#if audit.newerUrl??><a href="${audit.newerUrl}" id="elevate-portal-audit-newer">${msg("elevatePortalAuditNewer")}</a></#if>
                     <span>${msg("elevatePortalAuditPage", audit.page, audit.pages)}</span>

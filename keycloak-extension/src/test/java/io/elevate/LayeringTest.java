@@ -22,10 +22,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Web       api (mounts portal), portal, admin           REST, the portal's pages, the admin console's endpoints
  *           chat                                         Slack's interactivity endpoint (button presses decide)
  * Tools     schedule, metrics.gauges, aws.iam,           what runs beside the requests: the timers that drive the
- *           persistence                                  workflow and drain the outboxes, the database gauges, the
+ *           persistence, insight                         workflow and drain the outboxes, the database gauges, the
  *                                                        IAM artifacts generator (reads the realm's policies and
  *                                                        mappers, so it sits up here despite its name) and the JPA
- *                                                        entity registration (names every store's entities)
+ *                                                        entity registration (names every store's entities), the
+ *                                                        dashboard's figures (reads windows and revocations)
  * Workflow  workflow                                     requests, approvals, policies; one transition core
  * Outboxes  revoke, breakglass                           rows the workflow writes in its own transaction, drained
  *                                                        later by workers that call AWS
@@ -60,7 +61,7 @@ class LayeringTest {
     private static final String[] OUTBOXES = {"io.elevate.revoke", "io.elevate.breakglass"};
     private static final String[] WORKFLOW = {"io.elevate.workflow"};
     private static final String[] TOOLS = {"io.elevate.schedule", "io.elevate.metrics.gauges", "io.elevate.aws.iam",
-            "io.elevate.persistence"};
+            "io.elevate.persistence", "io.elevate.insight"};
     private static final String[] WEB = {"io.elevate.api", "io.elevate.portal", "io.elevate.admin",
             "io.elevate.chat"};
 

@@ -60,6 +60,10 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if ("dashboard".equals(System.getProperty("bench.mode"))) {
+            DashboardBenchmark.main(args);
+            return;
+        }
         ElevateBuild build = ElevateBuild.fromSystemProperties();
         Settings settings = Settings.fromSystemProperties();
         System.out.println("Elevate benchmark: " + settings);

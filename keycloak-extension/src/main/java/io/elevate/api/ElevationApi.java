@@ -59,6 +59,12 @@ public final class ElevationApi {
         return new AuditResource(session, realm, ApiClients.authenticate(session, realm));
     }
 
+    /** The dashboard's figures as JSON, for auditors and realm admins. */
+    @Path("stats")
+    public StatsResource stats() {
+        return new StatsResource(session, realm, clock, ApiClients.authenticate(session, realm));
+    }
+
     /** The browser counterpart of this API: server-rendered pages signed in with Keycloak's SSO cookie. */
     @Path("portal")
     public PortalResource portal() {

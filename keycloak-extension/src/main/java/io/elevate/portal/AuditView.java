@@ -4,19 +4,27 @@ import io.elevate.audit.AuditRecord;
 
 import java.util.List;
 
-/** One page of the audit trail, newest first, with links to its neighbours. Getters for FreeMarker. */
+/** One page of the audit trail, newest first, in words, with links to its neighbours. Getters for FreeMarker. */
 public final class AuditView {
 
     private final List<Entry> entries;
     private final int page;
     private final long total;
     private final String portalUrl;
+    private final String pageBase;
+    private final String query;
 
-    AuditView(List<AuditRecord> records, int page, long total, String portalUrl) {
-        this.entries = records.stream().map(Entry::new).toList();
+    /**
+     * @param pageBase the page the pager links to (the portal, or the history page)
+     * @param query    the filters as a query string, kept by the pager's links and the CSV download
+     */
+    AuditView(List<Entry> entries, int page, long total, String portalUrl, String pageBase, String query) {
+        this.entries = entries;
         this.page = page;
         this.total = total;
         this.portalUrl = portalUrl;
+        this.pageBase = pageBase;
+        this.query = query;
     }
 
     public List<Entry> getEntries() { return entries; }
@@ -25,27 +33,64 @@ public final class AuditView {
     public long getTotal() { return total; }
     public String getNewerUrl() { return page == 0 ? null : pageUrl(page - 1); }
     public String getOlderUrl() { return (long) (page + 1) * AuditPages.PAGE_SIZE < total ? pageUrl(page + 1) : null; }
-    public String getCsvUrl() { return portalUrl + "/audit.csv"; }
+    public String getCsvUrl() { return portalUrl + "/audit.csv" + (query.isEmpty() ? "" : "?" + query); }
     public int getCsvMax() { return AuditPages.CSV_MAX; }
+    public String getHistoryUrl() { return portalUrl + "/history"; }
+    public String getDashboardUrl() { return portalUrl + "/dashboard"; }
 
     private String pageUrl(int target) {
-        return target == 0 ? portalUrl + "#elevate-portal-audit" : portalUrl + "?audit=" + target + "#elevate-portal-audit";
+        boolean portal = pageBase.equals(portalUrl);
+        String parameter = portal ? "audit" : "page";
+        String filters = query.isEmpty() ? "" : query + "&";
+        String tail = portal ? "#elevate-portal-audit" : "";
+        return target == 0 && query.isEmpty() ? pageBase + tail
+                : pageBase + "?" + filters + (target == 0 ? parameter + "=0" : parameter + "=" + target) + tail;
     }
 
-    /** One audit record. */
+    /** One audit record, told in words. */
     public static final class Entry {
 
         private final AuditRecord record;
+        private final String actor;
+        private final String requester;
+        private final String target;
+        private final String reason;
+        private final String detail;
+        private final String approvals;
+        private final boolean breakGlass;
+        private final String requestUrl;
 
-        Entry(AuditRecord record) {
+        Entry(AuditRecord record, String actor, String requester, String target, String reason, String detail,
+              String approvals, boolean breakGlass, String requestUrl) {
             this.record = record;
+            this.actor = actor;
+            this.requester = requester;
+            this.target = target;
+            this.reason = reason;
+            this.detail = detail;
+            this.approvals = approvals;
+            this.breakGlass = breakGlass;
+            this.requestUrl = requestUrl;
         }
 
         public String getOccurredAt() { return Times.format(record.occurredAt()); }
         public String getAction() { return record.action(); }
+        /** The message of the sentence; its arguments: actor, requester, target, action. */
+        public String getSentenceKey() { return AuditActions.sentenceKey(record.action()); }
         public String getWindowId() { return record.windowId(); }
-        public String getActor() { return record.actorName(); }
+        public String getShortWindowId() {
+            return record.windowId() == null ? null : record.windowId().substring(0, Math.min(8, record.windowId().length()));
+        }
+        public String getActor() { return actor == null ? "" : actor; }
+        public String getActorUsername() { return record.actorName(); }
+        public String getRequester() { return requester == null ? "?" : requester; }
+        public String getTarget() { return target == null ? "?" : target; }
+        public String getReason() { return reason; }
+        /** The stored detail, for records whose detail is not a transition's (outboxes, limits, older rows). */
+        public String getDetail() { return detail; }
+        public String getApprovals() { return approvals; }
+        public boolean isBreakGlass() { return breakGlass; }
+        public String getRequestUrl() { return requestUrl; }
         public String getIpAddress() { return record.ipAddress(); }
-        public String getDetail() { return record.detail(); }
     }
 }

@@ -44,6 +44,17 @@ final class PortalPages {
         this.realm = realm;
     }
 
+    static final String HISTORY = "elevate-portal-history.ftl";
+    static final String REQUEST = "elevate-portal-request.ftl";
+    static final String DASHBOARD = "elevate-portal-dashboard.ftl";
+    static final String POLICIES = "elevate-portal-policies.ftl";
+    static final String POLICY = "elevate-portal-policy.ftl";
+
+    /** One of the oversight pages: {@code template} with its view as {@code page}. */
+    Response page(String template, Object view, int status, UserModel user) {
+        return render(template, status, Map.of("page", view), user);
+    }
+
     Response portal(PortalView view, int status, UserModel user) {
         return render(PORTAL, status, Map.of("portal", view), user);
     }

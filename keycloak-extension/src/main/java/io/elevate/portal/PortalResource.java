@@ -1,7 +1,5 @@
 package io.elevate.portal;
 
-import io.elevate.audit.AuditCsv;
-import io.elevate.audit.Auditors;
 import io.elevate.workflow.ElevationStore;
 import io.elevate.audit.Actor;
 import io.elevate.breakglass.OsCredentials;
@@ -178,22 +176,118 @@ public final class PortalResource {
         return pages().osCredential((OsCredentials.Shown) reveal, auth.user(), portalUrl());
     }
 
-    /** The newest audit records as CSV, for the realm role {@code elevation-auditor}, as the REST API checks it. */
+    /**
+     * The newest audit records matching the history's filters (the same query parameters) as CSV, for the realm role
+     * {@code elevation-auditor}, as the REST API checks it.
+     */
     @GET
     @Path("audit.csv")
     public Response auditCsv() {
+        return oversight(pages -> pages.csv(query()));
+    }
+
+    /** The history in words, filtered by its address: see {@link HistoryFilter}. Auditors only. */
+    @GET
+    @Path("history")
+    public Response history() {
+        return oversight(pages -> pages.history(query()));
+    }
+
+    /** What holds and waits for access now, and the figures of a period. Auditors and realm admins. */
+    @GET
+    @Path("dashboard")
+    public Response dashboard() {
+        return oversight(pages -> pages.dashboard(query()));
+    }
+
+    /** A request's own page: what was asked and its whole life. Its requester, its approvers, auditors, admins. */
+    @GET
+    @Path("requests/{id}")
+    public Response requestPage(@PathParam("id") String id) {
+        return oversight(pages -> pages.request(id, workflow()));
+    }
+
+    /** The realm's elevation policies by name, for realm admins (manage-realm). */
+    @GET
+    @Path("policies")
+    public Response policies(@QueryParam("saved") String saved) {
+        String flash = saved != null && java.util.Set.of("created", "updated", "deleted").contains(saved) ? saved : null;
+        return policyAdmin(false, (pages, csrf) -> pages.list(csrf, flash));
+    }
+
+    @GET
+    @Path("policies/new")
+    public Response newPolicy() {
+        return policyAdmin(false, (pages, csrf) -> pages.form(null, csrf));
+    }
+
+    @GET
+    @Path("policies/{id}")
+    public Response policy(@PathParam("id") String id) {
+        return policyAdmin(false, (pages, csrf) -> pages.form(id, csrf));
+    }
+
+    @POST
+    @Path("policies")
+    public Response createPolicy() {
+        return policyAdmin(true, (pages, csrf) -> pages.save(null, formParams(), csrf));
+    }
+
+    @POST
+    @Path("policies/{id}")
+    public Response updatePolicy(@PathParam("id") String id) {
+        return policyAdmin(true, (pages, csrf) -> pages.save(id, formParams(), csrf));
+    }
+
+    @POST
+    @Path("policies/{id}/delete")
+    public Response deletePolicy(@PathParam("id") String id) {
+        return policyAdmin(true, (pages, csrf) -> pages.delete(id));
+    }
+
+    /**
+     * A policies page: signed in (else back to the portal), manage-realm (else 403), and for a change a valid CSRF token
+     * and Origin (else 403 and nothing changes), as every other form of the portal.
+     */
+    private Response policyAdmin(boolean change, java.util.function.BiFunction<PolicyPages, String, Response> page) {
         PortalSignIn signIn = new PortalSignIn(session, realm, portalUrl);
         AuthResult auth = signIn.authenticate();
         if (auth == null) {
             return back();
         }
-        if (!Auditors.isAuditor(realm, auth.user())) {
-            return pages().error(403, "elevatePortalNotAuditor", null, auth.user(), portalUrl());
+        OversightPages oversight = new OversightPages(session, realm, auth.user(), portalUrl(), signIn.signOutUrl(),
+                clock.instant());
+        PolicyPages pages = new PolicyPages(session, realm, auth.user(), oversight.frame(), clock.instant());
+        if (!pages.allowed()) {
+            return pages.refused();
         }
-        String csv = AuditCsv.of(new AuditPages(session, realm).newestForCsv());
-        return Response.ok(csv, "text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"elevation-audit.csv\"")
-                .header("Cache-Control", "no-store").build();
+        CsrfGuard csrf = new CsrfGuard(session, realm);
+        if (change) {
+            String origin = session.getContext().getRequestHeaders().getHeaderString("Origin");
+            if (!csrf.allows(auth.session(), formParams().getFirst(CsrfGuard.FIELD), origin)) {
+                return pages().error(403, "elevatePortalForbidden", null, auth.user(), portalUrl());
+            }
+        }
+        return page.apply(pages, csrf.tokenFor(auth.session()));
+    }
+
+    private MultivaluedMap<String, String> formParams() {
+        return session.getContext().getHttpRequest().getDecodedFormParameters();
+    }
+
+    /** A read-only page for the signed-in user (else back to the portal, which signs in). */
+    private Response oversight(java.util.function.Function<OversightPages, Response> page) {
+        PortalSignIn signIn = new PortalSignIn(session, realm, portalUrl);
+        AuthResult auth = signIn.authenticate();
+        if (auth == null) {
+            return back();
+        }
+        return page.apply(new OversightPages(session, realm, auth.user(), portalUrl(), signIn.signOutUrl(),
+                clock.instant()));
+    }
+
+    private MultivaluedMap<String, String> query() {
+        return session.getContext().getUri().getQueryParameters();
     }
 
     private interface Step {

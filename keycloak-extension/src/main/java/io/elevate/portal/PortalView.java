@@ -22,6 +22,8 @@ public final class PortalView {
     private final List<RequestItem> toReview;
     private final List<RequestItem> overseen;
     private final AuditView audit;
+    private boolean overseer;
+    private boolean policyAdmin;
 
     PortalView(Context context, List<TargetView> targets, List<TargetView> breakGlassTargets, List<RequestItem> mine,
                List<RequestItem> waiting, List<RequestItem> toReview, List<RequestItem> overseen, AuditView audit) {
@@ -54,9 +56,21 @@ public final class PortalView {
     public boolean isAuditor() { return audit != null; }
     public AuditView getAudit() { return audit; }
 
+    /** The dashboard, for auditors and realm admins; else null. */
+    public String getDashboardUrl() { return overseer ? context.portalUrl() + "/dashboard" : null; }
+
+    /** The policies page, for realm admins (manage-realm); else null. */
+    public String getPoliciesUrl() { return policyAdmin ? context.portalUrl() + "/policies" : null; }
+
+    PortalView withOversight(boolean overseer, boolean policyAdmin) {
+        this.overseer = overseer;
+        this.policyAdmin = policyAdmin;
+        return this;
+    }
+
     public boolean isRequester() { return !targets.isEmpty() || !mine.isEmpty(); }
     public boolean isDecider() { return !waiting.isEmpty() || !toReview.isEmpty() || !overseen.isEmpty(); }
-    public boolean isIdle() { return !isRequester() && !isDecider() && breakGlassTargets.isEmpty() && audit == null; }
+    public boolean isIdle() { return !isRequester() && !isDecider() && breakGlassTargets.isEmpty() && audit == null && !overseer; }
 
     /** The confirmation of the last change (message {@code elevatePortalFlash_<name>}), or null. */
     public String getFlash() { return context.flash() == null ? null : context.flash().name(); }

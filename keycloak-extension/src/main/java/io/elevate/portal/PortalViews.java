@@ -1,6 +1,8 @@
 package io.elevate.portal;
 
+import io.elevate.audit.AuditLog;
 import io.elevate.audit.Auditors;
+import io.elevate.insight.Overseers;
 import io.elevate.workflow.ElevationStore;
 import io.elevate.breakglass.OsCredentialStatus;
 import io.elevate.breakglass.OsCredentials;
@@ -74,11 +76,17 @@ final class PortalViews {
         AuditView audit = null;
         if (Auditors.isAuditor(realm, user)) {
             AuditPages pages = new AuditPages(session, realm);
-            long total = pages.total();
+            long total = pages.total(AuditLog.Search.ALL);
             int page = (int) Math.max(0, Math.min(auditPage, (total - 1) / AuditPages.PAGE_SIZE));
-            audit = new AuditView(pages.newestFirst(total, page), page, total, base);
+            audit = new AuditView(stories(policies, base).tell(pages.newestFirst(AuditLog.Search.ALL, page)), page,
+                    total, base, base, "");
         }
-        return new PortalView(context, targets, breakGlass, mine, waiting, toReview, overseen, audit);
+        return new PortalView(context, targets, breakGlass, mine, waiting, toReview, overseen, audit)
+                .withOversight(Overseers.mayView(realm, user), Overseers.mayManagePolicies(realm, user));
+    }
+
+    AuditStories stories(Map<String, ElevationPolicy> policies, String portalUrl) {
+        return new AuditStories(session, realm, store, policies, portalUrl);
     }
 
     /** A target as the forms offer it; for a policy that looks up instance tags, with the instances AWS lists. */

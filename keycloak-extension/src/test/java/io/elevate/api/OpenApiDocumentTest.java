@@ -25,6 +25,7 @@ class OpenApiDocumentTest {
         List<String> paths = new ArrayList<>();
         paths.addAll(endpoints("/realms/{realm}/elevation/", ElevationApi.class));
         paths.addAll(endpoints("/realms/{realm}/elevation/audit", AuditResource.class));
+        paths.addAll(endpoints("/realms/{realm}/elevation/stats", StatsResource.class));
         paths.addAll(endpoints("/admin/realms/{realm}/" + ElevationAdminResourceProviderFactory.PROVIDER_ID + "/",
                 io.elevate.admin.ElevationAdminResource.class));
 

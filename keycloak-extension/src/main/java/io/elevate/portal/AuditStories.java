@@ -1,0 +1,93 @@
+package io.elevate.portal;
+
+import io.elevate.audit.AuditRecord;
+import io.elevate.audit.TransitionDetail;
+import io.elevate.window.Approval;
+import io.elevate.window.ElevationWindow;
+import io.elevate.window.WindowStore;
+import io.elevate.workflow.ElevationPolicy;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tells audit records in words: each record's columns (who, what, when, from where), the request it is about (its
+ * requester's name, its target: policy, account, role, instance; break-glass or not; approvals so far) read from the
+ * request's own row, and the reason the person gave, read exactly from the transition's detail
+ * ({@link TransitionDetail}). Requests, people and approvals are read once per page.
+ */
+final class AuditStories {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final WindowStore windows;
+    private final Map<String, ElevationPolicy> policies;
+    private final String portalUrl;
+    private final Map<String, Optional<ElevationWindow>> seen = new HashMap<>();
+    private final Map<String, List<Approval>> approvals = new HashMap<>();
+    private final Map<String, String> names = new HashMap<>();
+
+    AuditStories(KeycloakSession session, RealmModel realm, WindowStore windows, Map<String, ElevationPolicy> policies,
+                 String portalUrl) {
+        this.session = session;
+        this.realm = realm;
+        this.windows = windows;
+        this.policies = policies;
+        this.portalUrl = portalUrl;
+    }
+
+    List<AuditView.Entry> tell(List<AuditRecord> records) {
+        return records.stream().map(this::tell).toList();
+    }
+
+    AuditView.Entry tell(AuditRecord record) {
+        Optional<ElevationWindow> window = record.windowId() == null ? Optional.empty()
+                : seen.computeIfAbsent(record.windowId(), windows::find);
+        Optional<TransitionDetail.Parsed> parsed = TransitionDetail.parse(record);
+        String requester = window.map(w -> name(w.userId()))
+                .or(() -> parsed.map(p -> name(p.requesterId()))).orElse(null);
+        String target = window.map(this::target).orElse(null);
+        String approvalsSoFar = null;
+        if (window.isPresent() && window.get().request().approvalsRequired() > 0) {
+            ElevationWindow w = window.get();
+            long given = approvals.computeIfAbsent(w.id(), windows::approvals).stream()
+                    .filter(a -> !a.approvedAt().isAfter(record.occurredAt())).count();
+            approvalsSoFar = given + "/" + w.request().approvalsRequired();
+        }
+        String actor = record.actorId() == null ? record.actorName() : name(record.actorId(), record.actorName());
+        return new AuditView.Entry(record, actor, requester, target, parsed.map(TransitionDetail.Parsed::reason)
+                .orElse(null), parsed.isEmpty() ? record.detail() : null, approvalsSoFar,
+                window.map(w -> w.request().breakGlass()).orElse(false),
+                record.windowId() == null ? null : portalUrl + "/requests/" + record.windowId());
+    }
+
+    /** Policy name, then account, role and instance: "Web servers (123456789012 · Admin · i-0abc…)". */
+    String target(ElevationWindow w) {
+        ElevationPolicy policy = w.request().policyId() == null ? null : policies.get(w.request().policyId());
+        String where = w.target().accountId() + " · " + w.target().roleName()
+                + (w.target().instanceId() == null ? "" : " · " + w.target().instanceId());
+        return policy == null ? where : policy.name() + " (" + where + ")";
+    }
+
+    String name(String userId) {
+        return name(userId, userId);
+    }
+
+    /** "First Last (username)", or the name the record kept when the user is gone. */
+    private String name(String userId, String fallback) {
+        return names.computeIfAbsent(userId, id -> {
+            UserModel user = session.users().getUserById(realm, id);
+            if (user == null) {
+                return fallback;
+            }
+            String display = PortalViews.name(user);
+            return display.equals(user.getUsername()) ? display : display + " (" + user.getUsername() + ")";
+        });
+    }
+}

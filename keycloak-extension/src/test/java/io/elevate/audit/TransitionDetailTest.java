@@ -1,0 +1,73 @@
+package io.elevate.audit;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("A transition's audit detail")
+class TransitionDetailTest {
+
+    private static final String REQUESTER = "326fa204-5b1e-4c1e-9d6a-0123456789ab";
+
+    private static AuditRecord record(String action, String actor, String detail) {
+        return new AuditRecord("id", Instant.EPOCH, action, "w", "a", actor, "10.0.0.1", detail);
+    }
+
+    @Nested
+    @DisplayName("given the transition core's shape")
+    class CoreShape {
+
+        @Test
+        @DisplayName("then the reason is everything after reason= up to the closing brace, commas and braces included")
+        void reasonWithPunctuation() {
+            String reason = "INC1, restart {web}, actor=mallory, status=APPROVED";
+            var parsed = TransitionDetail.parse(record("REQUESTED", "alice", "{action=REQUESTED, status=REQUESTED,"
+                    + " requester=" + REQUESTER + ", actor=alice, reason=" + reason + "}"));
+
+            assertThat(parsed).hasValueSatisfying(p -> {
+                assertThat(p.reason()).isEqualTo(reason);
+                assertThat(p.status()).isEqualTo("REQUESTED");
+                assertThat(p.requesterId()).isEqualTo(REQUESTER);
+            });
+        }
+
+        @Test
+        @DisplayName("then a detail without a reason has none")
+        void noReason() {
+            var parsed = TransitionDetail.parse(record("EXPIRED", "system", "{action=EXPIRED, status=EXPIRED,"
+                    + " requester=" + REQUESTER + ", actor=system}"));
+
+            assertThat(parsed).hasValueSatisfying(p -> assertThat(p.reason()).isNull());
+        }
+    }
+
+    @Nested
+    @DisplayName("given another shape")
+    class OtherShapes {
+
+        @Test
+        @DisplayName("then an actor that is not the record's, another action, or a cut text is not read")
+        void notTheRecords() {
+            String detail = "{action=APPROVED, status=APPROVED, requester=" + REQUESTER + ", actor=bob, reason=ok}";
+
+            assertThat(TransitionDetail.parse(record("APPROVED", "alice", detail))).isEmpty();
+            assertThat(TransitionDetail.parse(record("REJECTED", "bob", detail))).isEmpty();
+            assertThat(TransitionDetail.parse(record("APPROVED", "bob", detail.substring(0, detail.length() - 1)
+                    + "…"))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("then an outbox's or a limit's detail, or none, is not read")
+        void otherWriters() {
+            assertThat(TransitionDetail.parse(record("REVOCATION_FAILED", "system",
+                    "{role=arn:aws:iam::123456789012:role/R, state=FAILED, attempts=2}"))).isEmpty();
+            assertThat(TransitionDetail.parse(record("REQUEST_LIMITED", "alice",
+                    "{action=REQUEST_LIMITED, policy=p, actor=alice, retryAfterSeconds=5}"))).isEmpty();
+            assertThat(TransitionDetail.parse(record("REQUESTED", "alice", null))).isEmpty();
+        }
+    }
+}
