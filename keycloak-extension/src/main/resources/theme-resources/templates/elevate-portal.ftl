@@ -236,7 +236,7 @@
                         </#if>
                         <@justification item=r/>
                         <#if r.approvalsRequired gt 1><p class="elevate-portal-note">${msg("elevatePortalApprovalsSoFar", r.approvalsThisRound, r.approvalsRequired)}</p></#if>
-                        <#if r.stage??><p class="elevate-portal-note elevate-portal-stage">${msg("elevatePortalStage", r.stage.number(), r.stages, r.stage.name())}</p></#if>
+                        <#if r.stageNumber??><p class="elevate-portal-note elevate-portal-stage">${msg("elevatePortalStage", r.stageNumber, r.stages, r.stageName)}</p></#if>
                         <form method="post" action="${r.actions}/approve" class="elevate-portal-decide" id="decide-${r.id}">
                             <@layout.csrf portal=portal/>
                             <div class="elevate-portal-decide-comment">

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** One elevation request as a portal page shows it. Getters, because FreeMarker reads bean properties. */
 public final class RequestItem {
@@ -61,14 +62,15 @@ public final class RequestItem {
     public int getApprovalsRequired() { return window.request().approvalsRequired(); }
     /** The policy rule that approved it at once, or null. */
     public String getAutoRule() { return window.request().autoRule(); }
-    /** The approval stage it waits for, under a policy of several stages; else null. */
-    public ApprovalStage getStage() {
-        if (policy == null || !policy.staged()) {
-            return null;
-        }
-        return policy.currentStage(approvals, window.request().round()).orElse(null);
-    }
+    /** The number (from 1) of the approval stage it waits for, under a policy of several stages; else null. */
+    public Integer getStageNumber() { return stage().map(ApprovalStage::number).orElse(null); }
+    public String getStageName() { return stage().map(ApprovalStage::name).orElse(null); }
     public int getStages() { return policy == null ? 1 : policy.stages().size(); }
+
+    private Optional<ApprovalStage> stage() {
+        return policy == null || !policy.staged() ? Optional.empty()
+                : policy.currentStage(approvals, window.request().round());
+    }
     public List<Approval> getApprovals() { return approvals; }
     public long getApprovalsThisRound() {
         return approvals.stream().filter(a -> a.round() == window.request().round()).count();
