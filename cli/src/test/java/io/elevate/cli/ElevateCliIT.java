@@ -77,6 +77,7 @@ class ElevateCliIT {
         this.elevations = new Elevations(admin);
         this.policies = new PolicyAdmin(admin);
         aws.forget();
+        aws.trust(AwsContract.OidcProvider.realm(server.realmUrl(DEMO_REALM), "elevate-cli"));
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.keycloak.saml.common.constants.JBossSAMLURIConstants;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -77,7 +78,8 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
     @Override
     public String getHelpText() {
         return "AWS Role, RoleSessionName, SourceIdentity, SessionDuration and PrincipalTag attributes from the "
-                + "approved elevation window chosen at sign-in. Requires the aws-elevation-gate in the client's flow.";
+                + "approved elevation window chosen at sign-in, and SessionNotOnOrAfter capped at the window's end. "
+                + "Requires the aws-elevation-gate in the client's flow.";
     }
 
     @Override
@@ -90,7 +92,7 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
     public void validateConfig(KeycloakSession session, RealmModel realm, ProtocolMapperContainerModel client,
                                ProtocolMapperModel model) throws ProtocolMapperConfigException {
         Map<String, String> config = model.getConfig() == null ? Map.of() : model.getConfig();
-        List<String> problems = new java.util.ArrayList<>(ElevationMapperConfig.of(config).endpointProblems());
+        List<String> problems = new ArrayList<>(ElevationMapperConfig.of(config).endpointProblems());
         AwsAudience.problem(config).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new ProtocolMapperConfigException(String.join("; ", problems));

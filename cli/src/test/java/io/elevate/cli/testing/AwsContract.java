@@ -10,20 +10,32 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -32,7 +44,9 @@ import javax.net.ssl.SSLContext;
  *
  * <p>STS checks what AWS checks that a test can see: the action and version, the role ARN, the role session name
  * rule, the duration (900 s to the role's maximum, one hour), and that the web identity token is an unexpired access
- * token ({@code typ} Bearer) carrying the {@code https://aws.amazon.com/tags} claim in AWS's shape. It answers fixed
+ * token ({@code typ} Bearer) carrying the {@code https://aws.amazon.com/tags} claim in AWS's shape; once told which
+ * {@link OidcProvider} it trusts ({@link #trust}), also the token's RS256 signature against the provider's keys, its
+ * {@code iss} and its {@code aud}, as an IAM OIDC provider does. It answers fixed
  * credentials expiring after the duration asked for. The federation endpoint accepts exactly those credentials.
  * Every call is recorded.
  */
@@ -46,7 +60,8 @@ public final class AwsContract implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TAGS_CLAIM = "https://aws.amazon.com/tags";
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::[0-9]{12}:role/[A-Za-z0-9_+=,.@/-]+");
+    private static final Pattern ROLE_ARN =
+            Pattern.compile("arn:aws(-us-gov|-cn)?:iam::[0-9]{12}:role/[A-Za-z0-9_+=,.@/-]+");
     private static final Pattern SESSION_NAME = Pattern.compile("[A-Za-z0-9_+=,.@-]{2,64}");
 
     /** One {@code AssumeRoleWithWebIdentity} call: its parameters and the Authorization header, if it was signed. */
@@ -57,7 +72,58 @@ public final class AwsContract implements AutoCloseable {
     public record FederationCall(Map<String, String> query, JsonNode session) {
     }
 
+    /**
+     * The IAM OIDC provider STS trusts, as AWS checks a web identity token: its issuer ({@code iss}), its client id
+     * ({@code aud}, or {@code azp} when the token has no {@code aud}) and the issuer's signing keys by {@code kid}.
+     */
+    public record OidcProvider(String issuer, String audience, Function<String, PublicKey> keys) {
+
+        /** A Keycloak realm: its keys read from the realm's JWKS ({@code <issuer>/protocol/openid-connect/certs}). */
+        public static OidcProvider realm(String issuer, String audience) {
+            return new OidcProvider(issuer, audience, kid -> jwks(URI.create(issuer + "/protocol/openid-connect/certs"))
+                    .get(kid));
+        }
+
+        /** What AWS would refuse about the token, as "Code: message", or null. */
+        String problem(String token) {
+            String[] parts = token.split("\\.");
+            if (parts.length != 3) {
+                return "InvalidIdentityToken: the web identity token is not a JWT";
+            }
+            try {
+                Base64.Decoder base64 = Base64.getUrlDecoder();
+                JsonNode header = JSON.readTree(base64.decode(parts[0]));
+                JsonNode claims = JSON.readTree(base64.decode(parts[1]));
+                if (!"RS256".equals(header.path("alg").asText())) {
+                    return "InvalidIdentityToken: unsupported alg " + header.path("alg").asText();
+                }
+                PublicKey key = keys.apply(header.path("kid").asText());
+                if (key == null) {
+                    return "InvalidIdentityToken: the token's kid is not one of the provider's keys";
+                }
+                Signature rsa = Signature.getInstance("SHA256withRSA");
+                rsa.initVerify(key);
+                rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+                if (!rsa.verify(base64.decode(parts[2]))) {
+                    return "InvalidIdentityToken: the token's signature does not verify";
+                }
+                if (!issuer.equals(claims.path("iss").asText())) {
+                    return "InvalidIdentityToken: No OpenIDConnect provider found in your account for "
+                            + claims.path("iss").asText();
+                }
+                JsonNode aud = claims.path("aud");
+                boolean audienceMatches = aud.isMissingNode() ? audience.equals(claims.path("azp").asText())
+                        : aud.isArray() ? StreamSupport.stream(aud.spliterator(), false)
+                        .anyMatch(a -> audience.equals(a.asText())) : audience.equals(aud.asText());
+                return audienceMatches ? null : "InvalidIdentityToken: Incorrect token audience";
+            } catch (IOException | IllegalArgumentException | GeneralSecurityException e) {
+                return "InvalidIdentityToken: " + e.getMessage();
+            }
+        }
+    }
+
     private final HttpServer server;
+    private volatile OidcProvider provider;
     private final String host;
     private final List<StsCall> stsCalls = new ArrayList<>();
     private final List<FederationCall> federationCalls = new ArrayList<>();
@@ -105,6 +171,38 @@ public final class AwsContract implements AutoCloseable {
 
     public synchronized List<FederationCall> federationCalls() {
         return List.copyOf(federationCalls);
+    }
+
+    /**
+     * From now on only tokens of this provider are accepted, checked as AWS checks them (signature, {@code iss},
+     * {@code aud}); without a provider the token's signature is not checked.
+     */
+    public void trust(OidcProvider provider) {
+        this.provider = provider;
+    }
+
+    /** The RSA signing keys of a JWKS document, by kid. */
+    static Map<String, PublicKey> jwks(URI uri) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Map<String, PublicKey> keys = new HashMap<>();
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            for (JsonNode key : JSON.readTree(response.body()).path("keys")) {
+                if ("RSA".equals(key.path("kty").asText()) && !"enc".equals(key.path("use").asText())) {
+                    Base64.Decoder base64 = Base64.getUrlDecoder();
+                    keys.put(key.path("kid").asText(), rsa.generatePublic(new RSAPublicKeySpec(
+                            new BigInteger(1, base64.decode(key.path("n").asText())),
+                            new BigInteger(1, base64.decode(key.path("e").asText())))));
+                }
+            }
+            return keys;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the JWKS at " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public synchronized void forget() {
@@ -167,7 +265,7 @@ public final class AwsContract implements AutoCloseable {
     }
 
     /** What AWS would refuse, as "Code: message", or null. */
-    private static String stsProblem(Map<String, String> parameters) {
+    private String stsProblem(Map<String, String> parameters) {
         if (!"AssumeRoleWithWebIdentity".equals(parameters.get("Action"))) {
             return "InvalidAction: Could not find operation " + parameters.get("Action");
         }
@@ -190,6 +288,13 @@ public final class AwsContract implements AutoCloseable {
         if (duration < 900 || duration > ROLE_MAX_SESSION_SECONDS) {
             return "ValidationError: The requested DurationSeconds " + duration + " is outside 900.."
                     + ROLE_MAX_SESSION_SECONDS;
+        }
+        OidcProvider trusted = provider;
+        if (trusted != null) {
+            String problem = trusted.problem(parameters.getOrDefault("WebIdentityToken", ""));
+            if (problem != null) {
+                return problem;
+            }
         }
         JsonNode claims = claims(parameters.getOrDefault("WebIdentityToken", ""));
         if (claims == null) {
