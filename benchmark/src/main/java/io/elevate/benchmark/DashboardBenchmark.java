@@ -28,9 +28,9 @@ import java.util.function.Supplier;
 /**
  * The dashboard's cost as the window store grows: one PostgreSQL 15, one Keycloak with Elevate, an auditor; the portal's
  * dashboard page and the same figures from {@code GET /elevation/stats} are timed with {@code bench.smallWindows}
- * (1,000) and then {@code bench.windows} (1,000,000) windows bulk-inserted with SQL, spread over the last 90 days
- * (approved, revoked, expired, rejected; some waiting, some open now, one in 50 break-glass, a few unreviewed), and
- * the ratio of the medians is reported. A run of its own, {@link Benchmark}'s mode {@code dashboard}:
+ * (1,000) windows of this month, then again once {@code bench.windows} (1,000,000) windows are stored, the others
+ * history of the last three years (bulk-inserted with SQL; see {@link #grow}), and the ratio of the medians is
+ * reported: what the dashboard costs as the stored history grows. A run of its own, {@link Benchmark}'s mode {@code dashboard}:
  * {@code ./mvnw -Pbenchmark -pl benchmark -am verify -Dbench.mode=dashboard}.
  */
 public final class DashboardBenchmark {
@@ -85,12 +85,12 @@ public final class DashboardBenchmark {
             throw new IllegalStateException("The auditor could not sign in to the portal: " + signedIn.status());
         }
 
-        grow(database, realmId, clientId, small);
+        grow(database, realmId, clientId, small, small);
         Stats smallPage = time(samples, () -> status(browser.open(portal + "/dashboard")));
         Stats smallJson = time(samples, () -> api.get("stats").status());
         System.out.printf("%,d windows: dashboard page %s%n               GET stats %s%n", count(database), smallPage,
                 smallJson);
-        grow(database, realmId, clientId, large);
+        grow(database, realmId, clientId, large, small);
         Stats largePage = time(samples, () -> status(browser.open(portal + "/dashboard")));
         Stats largeJson = time(samples, () -> api.get("stats").status());
         long windows = count(database);
@@ -132,10 +132,12 @@ public final class DashboardBenchmark {
     }
 
     /**
-     * Inserts synthetic windows until the table holds {@code total}: created over the last 90 days; statuses as in a
-     * busy realm; one in 500 open now, one in 1,000 waiting, one in 50 break-glass (one in 100 of those unreviewed).
+     * Inserts synthetic windows until the table holds {@code total}. The first {@code recent} are this month's
+     * activity, created over the last 30 days (the dashboard's default period): one in 500 open now, one in 1,000
+     * waiting; the others are history, created from 31 days to three years ago. Statuses as in a busy realm; one in 50
+     * break-glass, one in 100 of those never reviewed (in history too).
      */
-    static void grow(Database database, String realmId, String clientId, long total) throws SQLException {
+    static void grow(Database database, String realmId, String clientId, long total, long recent) throws SQLException {
         long now = System.currentTimeMillis();
         String insert = "insert into ELEVATE_WINDOW (ID, VERSION, REALM_ID, USER_ID, CLIENT_ID, ACCOUNT_ID, ROLE_NAME,"
                 + " SAML_PROVIDER, REGION, INSTANCE_ID, STARTS_AT, ENDS_AT, STATUS, JUSTIFICATION, CREATED_BY,"
@@ -143,8 +145,8 @@ public final class DashboardBenchmark {
                 + " REVIEWED_AT, END_NOTICE_SENT)"
                 + " select md5('dash-window-' || n)::uuid::text, 0, ?, md5('dash-user-' || n % " + USERS + ")::uuid::text,"
                 + "   ?, '123456789012', 'ElevateSessionManager', 'Keycloak', 'eu-west-1', null,"
-                + "   case when n % 500 = 1 then ? - 60 * " + MINUTE + " else c.at end,"
-                + "   case when n % 500 = 1 then ? + 120 * " + MINUTE + " else c.at + 60 * " + MINUTE + " end,"
+                + "   case when n % 500 = 1 and n < ? then ? - 60 * " + MINUTE + " else c.at end,"
+                + "   case when n % 500 = 1 and n < ? then ? + 120 * " + MINUTE + " else c.at + 60 * " + MINUTE + " end,"
                 + "   s.status, 'INC42: benchmark history', 'benchmark',"
                 + "   case when s.status in ('APPROVED', 'REVOKED') then"
                 + "     (case when n % 50 = 3 then 'break-glass' else 'bench-approver' end) end,"
@@ -153,8 +155,9 @@ public final class DashboardBenchmark {
                 + "   case when s.status <> 'REQUESTED' then 'bench-approver' end,"
                 + "   case when n % 50 = 3 and n % 5000 <> 3 then c.at + 120 * " + MINUTE + " end, true"
                 + " from generate_series(?::bigint, ?::bigint - 1) n,"
-                + "   lateral (select ? - (n * 7919 % (90 * 24 * 60)) * " + MINUTE + " as at) c,"
-                + "   lateral (select case when n % 1000 = 9 and n % 50 <> 3 then 'REQUESTED'"
+                + "   lateral (select case when n < ? then ? - (n * 7919 % (30 * 24 * 60)) * " + MINUTE
+                + "     else ? - (31 * 24 * 60 + n * 7919 % (3 * 365 * 24 * 60 - 31 * 24 * 60)) * " + MINUTE + " end as at) c,"
+                + "   lateral (select case when n % 1000 = 9 and n % 50 <> 3 and n < ? then 'REQUESTED'"
                 + "     when n % 500 = 1 or n % 50 = 3 then 'APPROVED'"
                 + "     else (array['APPROVED','APPROVED','APPROVED','APPROVED','APPROVED','APPROVED','REVOKED',"
                 + "       'EXPIRED','REJECTED','APPROVED'])[n % 10 + 1] end as status) s";
@@ -163,13 +166,19 @@ public final class DashboardBenchmark {
             long missing = total - value(db, "select count(*) from ELEVATE_WINDOW");
             try (PreparedStatement statement = db.prepareStatement(insert)) {
                 for (long from = next; from < next + missing; from += BATCH) {
-                    statement.setString(1, realmId);
-                    statement.setString(2, clientId);
-                    statement.setLong(3, now);
-                    statement.setLong(4, now);
-                    statement.setLong(5, from);
-                    statement.setLong(6, Math.min(from + BATCH, next + missing));
-                    statement.setLong(7, now);
+                    int i = 0;
+                    statement.setString(++i, realmId);
+                    statement.setString(++i, clientId);
+                    statement.setLong(++i, recent);
+                    statement.setLong(++i, now);
+                    statement.setLong(++i, recent);
+                    statement.setLong(++i, now);
+                    statement.setLong(++i, from);
+                    statement.setLong(++i, Math.min(from + BATCH, next + missing));
+                    statement.setLong(++i, recent);
+                    statement.setLong(++i, now);
+                    statement.setLong(++i, now);
+                    statement.setLong(++i, recent);
                     statement.executeUpdate();
                 }
             }
