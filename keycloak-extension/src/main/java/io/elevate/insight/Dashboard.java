@@ -34,6 +34,8 @@ public final class Dashboard {
     /** The most targets and people the period's rankings name. */
     public static final int TOP = 10;
     private static final long DAY = 86_400_000L;
+    /** The provider type of Keycloak's user federation components (LDAP, Kerberos, custom user storage). */
+    private static final String USER_STORAGE = "org.keycloak.storage.UserStorageProvider";
     private static final String WINDOW_COLUMNS = "select w.id, w.userId, w.policyId, w.accountId, w.roleName,"
             + " w.instanceId, w.breakGlass, w.createdAt, w.startsAt, w.endsAt, w.approvalsRequired, w.round"
             + " from ElevationWindowEntity w where w.realmId = :realmId";
@@ -97,13 +99,20 @@ public final class Dashboard {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             days.put(d, new Figures.Day(d, 0, 0));
         }
-        periodQuery("select w.createdAt - mod(w.createdAt, " + DAY + "), count(w),"
-                + " sum(case when w.breakGlass = true then 1 else 0 end)" + inPeriod
-                + " and w.approvedBy is not null group by w.createdAt - mod(w.createdAt, " + DAY + ")", start, end)
+        // One pass over the period's windows for the days and the latency: elevations per day, and, per day, the
+        // requests decided and how long each took, summed over the days below.
+        long[] latency = new long[3 + LABELS.length];
+        periodQuery("select w.createdAt - mod(w.createdAt, " + DAY + "),"
+                + " sum(case when w.approvedBy is not null then 1 else 0 end),"
+                + " sum(case when w.approvedBy is not null and w.breakGlass = true then 1 else 0 end),"
+                + latencyColumns() + inPeriod + " group by w.createdAt - mod(w.createdAt, " + DAY + ")", start, end)
                 .forEach(r -> {
                     LocalDate day = Instant.ofEpochMilli(((Number) r[0]).longValue()).atZone(ZoneOffset.UTC)
                             .toLocalDate();
                     days.put(day, new Figures.Day(day, number(r[1]), number(r[2])));
+                    for (int i = 0; i < latency.length; i++) {
+                        latency[i] += number(r[3 + i]);
+                    }
                 });
         long elevations = days.values().stream().mapToLong(Figures.Day::elevations).sum();
         long breakGlass = days.values().stream().mapToLong(Figures.Day::breakGlass).sum();
@@ -115,40 +124,50 @@ public final class Dashboard {
                 .setMaxResults(TOP).getResultStream()
                 .forEach(r -> perTarget.add(new Figures.Count((String) r[0],
                         targetLabel((String) r[0], (String) r[1], (String) r[2]), number(r[3]))));
-        List<Figures.Count> perPerson = new ArrayList<>();
-        em.createQuery("select w.userId, count(w)" + inPeriod + " and w.approvedBy is not null"
+        List<Object[]> ranked = em.createQuery("select w.userId, count(w)" + inPeriod + " and w.approvedBy is not null"
                         + " group by w.userId order by count(w) desc, w.userId", Object[].class)
                 .setParameter("realmId", realm.getId()).setParameter("start", start).setParameter("end", end)
-                .setMaxResults(TOP).getResultStream()
-                .forEach(r -> {
-                    String[] person = person((String) r[0]);
-                    perPerson.add(new Figures.Count(person[0], person[1], number(r[1])));
-                });
+                .setMaxResults(TOP).getResultList();
+        resolve(ranked.stream().map(r -> (String) r[0]).toList());
+        List<Figures.Count> perPerson = ranked.stream().map(r -> {
+            String[] person = person((String) r[0]);
+            return new Figures.Count(person[0], person[1], number(r[1]));
+        }).toList();
         return new Figures.Period(from, to, elevations, breakGlass, List.copyOf(days.values()), perTarget, perPerson,
-                latency(inPeriod, start, end));
+                latency(latency));
     }
 
-    private Figures.Latency latency(String inPeriod, long start, long end) {
-        StringBuilder jpql = new StringBuilder("select count(w), avg(w.decidedAt - w.createdAt)");
+    /** A request decided (approved or rejected, not break-glass): its time from asking to the decision. */
+    private static final String DECIDED = "w.breakGlass = false and w.policyId is not null and w.decidedAt is not null"
+            + " and w.status in ('APPROVED', 'REJECTED', 'REVOKED')";
+
+    /** Per group: decided requests, the sum of their latencies (ms), their count again, then one count per bucket. */
+    private static String latencyColumns() {
+        StringBuilder jpql = new StringBuilder("sum(case when " + DECIDED + " then 1 else 0 end),"
+                + " sum(case when " + DECIDED + " then w.decidedAt - w.createdAt else 0 end),"
+                + " sum(case when " + DECIDED + " then 1 else 0 end)");
         long lower = 0;
         for (long bound : BOUNDS) {
-            jpql.append(", sum(case when w.decidedAt - w.createdAt >= ").append(lower * 1000)
-                    .append(" and w.decidedAt - w.createdAt < ").append(bound * 1000).append(" then 1 else 0 end)");
+            jpql.append(", sum(case when ").append(DECIDED).append(" and w.decidedAt - w.createdAt >= ")
+                    .append(lower * 1000).append(" and w.decidedAt - w.createdAt < ").append(bound * 1000)
+                    .append(" then 1 else 0 end)");
             lower = bound;
         }
-        jpql.append(", sum(case when w.decidedAt - w.createdAt >= ").append(lower * 1000).append(" then 1 else 0 end)");
-        jpql.append(inPeriod).append(" and w.breakGlass = false and w.policyId is not null and w.decidedAt is not null")
-                .append(" and w.status in ('APPROVED', 'REJECTED', 'REVOKED')");
-        Object[] row = periodQuery(jpql.toString(), start, end).get(0);
+        jpql.append(", sum(case when ").append(DECIDED).append(" and w.decidedAt - w.createdAt >= ")
+                .append(lower * 1000).append(" then 1 else 0 end)");
+        return jpql.toString();
+    }
+
+    private static Figures.Latency latency(long[] sums) {
         List<Figures.Bucket> buckets = new ArrayList<>();
         long from = 0;
         for (int i = 0; i < LABELS.length; i++) {
             Long to = i < BOUNDS.length ? BOUNDS[i] : null;
-            buckets.add(new Figures.Bucket(LABELS[i], from, to, number(row[2 + i])));
+            buckets.add(new Figures.Bucket(LABELS[i], from, to, sums[3 + i]));
             from = to == null ? from : to;
         }
-        long decided = number(row[0]);
-        Long average = decided == 0 || row[1] == null ? null : Math.round(((Number) row[1]).doubleValue() / 1000);
+        long decided = sums[0];
+        Long average = decided == 0 ? null : Math.round(sums[1] / 1000.0 / decided);
         return new Figures.Latency(decided, average, buckets);
     }
 
@@ -167,6 +186,7 @@ public final class Dashboard {
 
     private List<Figures.WindowLine> lines(TypedQuery<Object[]> query) {
         List<Object[]> rows = query.setParameter("realmId", realm.getId()).setMaxResults(LIST).getResultList();
+        resolve(rows.stream().map(r -> (String) r[1]).toList());
         Map<String, Long> approvals = approvals(rows.stream().map(r -> (String) r[0] + "|" + r[11]).toList(),
                 rows.stream().map(r -> (String) r[0]).toList());
         return rows.stream().map(r -> {
@@ -198,6 +218,31 @@ public final class Dashboard {
         ElevationPolicy policy = policyId == null ? null : policies().get(policyId);
         String target = accountId + " · " + roleName;
         return policy == null ? target : policy.name() + " (" + target + ")";
+    }
+
+    /**
+     * Names the people of a list with one query of Keycloak's user table rather than one lookup each. An id the table
+     * does not hold is asked of the user store (federation) when the realm has user storage providers; without any,
+     * that user is gone and is shown by id.
+     */
+    private void resolve(Collection<String> userIds) {
+        List<String> unknown = userIds.stream().filter(id -> id != null && !people.containsKey(id)).distinct().toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        em.createQuery("select u.id, u.username, u.firstName, u.lastName from UserEntity u"
+                        + " where u.realmId = :realmId and u.id in :ids", Object[].class)
+                .setParameter("realmId", realm.getId()).setParameter("ids", unknown).getResultStream()
+                .forEach(u -> {
+                    String name = ((u[2] == null ? "" : (String) u[2]) + " " + (u[3] == null ? "" : (String) u[3]))
+                            .trim();
+                    people.put((String) u[0], new String[] {(String) u[1], name.isEmpty() ? (String) u[1] : name});
+                });
+        boolean federated = realm.getComponentsStream(realm.getId(), USER_STORAGE)
+                .findAny().isPresent();
+        if (!federated) {
+            unknown.stream().filter(id -> !people.containsKey(id)).forEach(id -> people.put(id, new String[] {id, id}));
+        }
     }
 
     /** Username and display name of a user id; the id itself when the user is gone. */
