@@ -34,6 +34,7 @@ class HistoryTargetFilterIT {
         String approvers = policies.newGroup("approvers");
         String operator = elevations.newUser("op");
         policies.addMember(elevations.userId(operator), operators);
+        policies.addMember(elevations.userId(elevations.newUser("appr")), approvers);
         String auditor = elevations.newUser("auditor");
         policies.grantRealmRole(elevations.userId(auditor), "elevation-auditor");
         Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
