@@ -16,7 +16,7 @@
             <#list lines as l>
                 <tr data-request="${l.id}">
                     <td>${l.person}</td>
-                    <td>${l.target}<#if l.breakGlass> <span class="pf-v5-c-label pf-m-red elevate-portal-break-glass-label"><span class="pf-v5-c-label__content">${msg("elevatePortalBreakGlassLabel")}</span></span></#if></td>
+                    <td>${l.target}<#if l.breakGlass> <span class="pf-v5-c-label pf-m-red elevate-portal-break-glass-label"><span class="pf-v5-c-label__content">${msg("elevatePortalBreakGlassLabel")}</span></span></#if><#if l.autoRule??> <span class="pf-v5-c-label pf-m-blue elevate-portal-auto-rule-label"><span class="pf-v5-c-label__content">${msg("elevatePortalAutoApprovedLabel", l.autoRule)}</span></span></#if></td>
                     <#if kind == "open"><td>${l.endsAt}</td><td>${l.left}</td>
                     <#elseif kind == "waiting"><td>${l.askedAt}</td><td>${l.waited}</td><td>${l.approvals}</td>
                     <#else><td>${l.askedAt}</td><td>${l.endsAt}</td></#if>

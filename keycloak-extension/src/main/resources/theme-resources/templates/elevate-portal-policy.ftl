@@ -45,6 +45,10 @@
                                     <textarea id="${f.id}" name="${f.name}" rows="3" aria-describedby="${f.id}-help ${f.id}-format">${f.value}</textarea>
                                 </span>
                                 <span class="elevate-portal-hint" id="${f.id}-format"><#if f.kind == "pairs">${msg("elevatePortalPolicyPairs")}<#else>${msg("elevatePortalPolicyLines")}</#if></span>
+                            <#elseif f.kind == "textarea">
+                                <span class="pf-v5-c-form-control pf-m-textarea pf-m-resize-vertical">
+                                    <textarea id="${f.id}" name="${f.name}" rows="8" spellcheck="false" aria-describedby="${f.id}-help">${f.value}</textarea>
+                                </span>
                             <#elseif f.kind == "number">
                                 <span class="pf-v5-c-form-control"><input type="number" step="1" inputmode="numeric" id="${f.id}" name="${f.name}" value="${f.value}"<#if f.required> required</#if>></span>
                             <#else>

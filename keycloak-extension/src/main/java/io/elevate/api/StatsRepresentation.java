@@ -8,6 +8,10 @@ import java.util.List;
 /** The dashboard's figures in JSON: times as ISO-8601 strings, days as yyyy-mm-dd; see docs/api.md. */
 public record StatsRepresentation(String now, Current current, Period period) {
 
+    /**
+     * {@code unreviewedBreakGlass} (and its count): the windows awaiting review, break-glass or approved at once by a
+     * policy rule (each window's {@code autoRule}), oldest first; the names stay as before the rules.
+     */
     public record Current(long openCount, List<Window> open, long waitingCount, List<Window> waiting,
                           long unreviewedBreakGlassCount, List<Window> unreviewedBreakGlass,
                           long pendingRevocationCount, List<PendingRevocation> pendingRevocations) {
@@ -15,7 +19,7 @@ public record StatsRepresentation(String now, Current current, Period period) {
 
     public record Window(String id, String username, String name, String policy, String accountId, String roleName,
                          String instanceId, boolean breakGlass, String requestedAt, String startsAt, String endsAt,
-                         long approvals, int approvalsRequired) {
+                         long approvals, int approvalsRequired, String autoRule) {
     }
 
     public record PendingRevocation(String windowId, String accountId, String roleName, String state, int attempts,
@@ -59,7 +63,7 @@ public record StatsRepresentation(String now, Current current, Period period) {
     private static List<Window> windows(List<Figures.WindowLine> lines) {
         return lines.stream().map(l -> new Window(l.windowId(), l.username(), l.displayName(), l.policyName(),
                 l.accountId(), l.roleName(), l.instanceId(), l.breakGlass(), text(l.createdAt()), text(l.startsAt()),
-                text(l.endsAt()), l.approvals(), l.approvalsRequired())).toList();
+                text(l.endsAt()), l.approvals(), l.approvalsRequired(), l.autoRule())).toList();
     }
 
     private static List<Count> counts(List<Figures.Count> counts) {

@@ -16,6 +16,11 @@ import java.util.UUID;
 public final class AuditLog {
 
     private static final int MAX_DETAIL = 2048;
+    /** A refusal's detail ({@code {policy=<id>, ...}}, as the workflow writes it) names the policy; ids are UUIDs. */
+    private static final java.util.regex.Pattern POLICY = java.util.regex.Pattern.compile(
+            "(?:^\\{|, )policy=([0-9A-Za-z-]{1,36})(?=[,}])");
+    private static final java.util.regex.Pattern BREAK_GLASS = java.util.regex.Pattern.compile(
+            "(?:^\\{|, )breakGlass=(true|false)(?=[,}])");
 
     private final EntityManager em;
     private final RealmModel realm;
@@ -39,8 +44,45 @@ public final class AuditLog {
         entity.setActorName(actor.name());
         entity.setIpAddress(actor.ipAddress());
         entity.setDetail(detail);
+        about(entity, windowId, detail);
         em.persist(entity);
         return toRecord(entity);
+    }
+
+    /**
+     * Stores what the history filters on, where known: the policy and break-glass flag of the record's window, or for a
+     * record without a window (a refusal: DENIED, RULE_ERROR, limits) the policy its detail names.
+     */
+    private void about(AuditRecordEntity entity, String windowId, String detail) {
+        if (windowId != null) {
+            em.createQuery("select w.policyId, w.breakGlass from ElevationWindowEntity w where w.id = :id",
+                            Object[].class).setParameter("id", windowId).getResultStream().findFirst()
+                    .ifPresent(w -> {
+                        entity.setPolicyId((String) w[0]);
+                        entity.setBreakGlass((Boolean) w[1]);
+                    });
+        } else {
+            entity.setPolicyId(policyOf(detail));
+            String glass = single(BREAK_GLASS, detail);
+            entity.setBreakGlass(glass == null ? null : Boolean.valueOf(glass));
+        }
+    }
+
+    /** The policy a detail names ({@code policy=<id>}); null when it names none, or several different ones. */
+    static String policyOf(String detail) {
+        return single(POLICY, detail);
+    }
+
+    private static String single(java.util.regex.Pattern pattern, String detail) {
+        if (detail == null) {
+            return null;
+        }
+        java.util.Set<String> found = new java.util.HashSet<>();
+        java.util.regex.Matcher m = pattern.matcher(detail);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found.size() == 1 ? found.iterator().next() : null;
     }
 
     /** What an auditor filters on; null fields do not filter. Times are inclusive-exclusive. */
@@ -132,13 +174,14 @@ public final class AuditLog {
                     : " and (a.actorName = :person or a.windowId in (select w.id from ElevationWindowEntity w"
                     + " where w.realmId = :realmId and w.userId = :personId))");
         }
+        // The record's own policy and break-glass columns (indexed); records written before them, through their window.
         if (search.policyId() != null) {
-            jpql.append(" and a.windowId in (select p.id from ElevationWindowEntity p where p.realmId = :realmId"
-                    + " and p.policyId = :policyId)");
+            jpql.append(" and (a.policyId = :policyId or (a.policyId is null and a.windowId in (select p.id"
+                    + " from ElevationWindowEntity p where p.realmId = :realmId and p.policyId = :policyId)))");
         }
         if (search.breakGlassOnly()) {
-            jpql.append(" and a.windowId in (select b.id from ElevationWindowEntity b where b.realmId = :realmId"
-                    + " and b.breakGlass = true)");
+            jpql.append(" and (a.breakGlass = true or (a.breakGlass is null and a.windowId in (select b.id"
+                    + " from ElevationWindowEntity b where b.realmId = :realmId and b.breakGlass = true)))");
         }
         return jpql.toString();
     }

@@ -35,6 +35,14 @@ public class AuditRecordEntity {
     @Column(name = "IP_ADDRESS", length = 64)
     private String ipAddress;
 
+    /** The policy of the request the record is about, when known (filtered on; see AuditLog). */
+    @Column(name = "POLICY_ID", length = 36)
+    private String policyId;
+
+    /** Whether the request the record is about is break-glass, when known. */
+    @Column(name = "BREAK_GLASS")
+    private Boolean breakGlass;
+
     @Column(name = "DETAIL", length = 2048)
     private String detail;
 
@@ -56,4 +64,9 @@ public class AuditRecordEntity {
     public void setIpAddress(String ipAddress) { this.ipAddress = ipAddress; }
     public String getDetail() { return detail; }
     public void setDetail(String detail) { this.detail = detail; }
+
+    public String getPolicyId() { return policyId; }
+    public void setPolicyId(String policyId) { this.policyId = policyId; }
+    public Boolean getBreakGlass() { return breakGlass; }
+    public void setBreakGlass(Boolean breakGlass) { this.breakGlass = breakGlass; }
 }

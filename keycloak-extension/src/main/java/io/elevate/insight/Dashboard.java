@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * The dashboard's figures, read with a few aggregate queries, each answered from an index (see the changelog
- * {@code 2026-12-05-audit-dashboard-indexes}): lists are capped at {@link #LIST} rows and counted separately; the
+ * {@code 2026-12-05-audit-dashboard-indexes} and {@code 2026-12-05-dashboard-review-latency}): lists are capped at {@link #LIST} rows and counted separately; the
  * period's figures are grouped in the database, never by loading the windows.
  */
 public final class Dashboard {
@@ -37,7 +37,7 @@ public final class Dashboard {
     /** The provider type of Keycloak's user federation components (LDAP, Kerberos, custom user storage). */
     private static final String USER_STORAGE = "org.keycloak.storage.UserStorageProvider";
     private static final String WINDOW_COLUMNS = "select w.id, w.userId, w.policyId, w.accountId, w.roleName,"
-            + " w.instanceId, w.breakGlass, w.createdAt, w.startsAt, w.endsAt, w.approvalsRequired, w.round"
+            + " w.instanceId, w.breakGlass, w.createdAt, w.startsAt, w.endsAt, w.approvalsRequired, w.round, w.autoRule"
             + " from ElevationWindowEntity w where w.realmId = :realmId";
     /** Latency buckets: upper bounds in seconds. */
     private static final long[] BOUNDS = {5 * 60, 15 * 60, 60 * 60, 4 * 3600, 24 * 3600};
@@ -71,10 +71,19 @@ public final class Dashboard {
                 + " order by w.createdAt, w.id", Object[].class));
         long waitingCount = count("select count(w) from ElevationWindowEntity w where w.realmId = :realmId"
                 + " and w.status = 'REQUESTED'", null);
-        List<Figures.WindowLine> unreviewed = lines(em.createQuery(WINDOW_COLUMNS + " and w.breakGlass = true"
-                + " and w.reviewedAt is null order by w.createdAt, w.id", Object[].class));
+        // Awaiting review: break-glass windows and windows a policy rule approved; two queries, each answered from
+        // its index (break glass; auto rule), merged oldest first.
+        List<Object[]> unreviewedRows = new ArrayList<>(rows(em.createQuery(WINDOW_COLUMNS + " and w.breakGlass = true"
+                + " and w.reviewedAt is null order by w.createdAt, w.id", Object[].class)));
+        unreviewedRows.addAll(rows(em.createQuery(WINDOW_COLUMNS + " and w.reviewedAt is null"
+                + " and w.autoRule is not null and w.breakGlass = false order by w.createdAt, w.id", Object[].class)));
+        unreviewedRows.sort(java.util.Comparator.comparingLong((Object[] r) -> number(r[7]))
+                .thenComparing(r -> (String) r[0]));
+        List<Figures.WindowLine> unreviewed = lines(unreviewedRows.subList(0, Math.min(LIST, unreviewedRows.size())));
         long unreviewedCount = count("select count(w) from ElevationWindowEntity w where w.realmId = :realmId"
-                + " and w.breakGlass = true and w.reviewedAt is null", null);
+                + " and w.breakGlass = true and w.reviewedAt is null", null)
+                + count("select count(w) from ElevationWindowEntity w where w.realmId = :realmId"
+                + " and w.reviewedAt is null and w.autoRule is not null and w.breakGlass = false", null);
         List<Figures.RevocationLine> revocations = em.createQuery("select r.windowId, r.accountId, r.roleName,"
                         + " r.state, r.attempts, r.revokedAt, r.nextAttemptAt, r.lastError from RevocationEntity r"
                         + " where r.realmId = :realmId and r.state in ('PENDING', 'FAILED')"
@@ -137,23 +146,26 @@ public final class Dashboard {
                 latency(latency));
     }
 
-    /** A request decided (approved or rejected, not break-glass): its time from asking to the decision. */
-    private static final String DECIDED = "w.breakGlass = false and w.policyId is not null and w.decidedAt is not null"
-            + " and w.status in ('APPROVED', 'REJECTED', 'REVOKED')";
+    /**
+     * A request decided by people (approved or rejected; not break-glass, not a policy rule's approval): its time from
+     * asking to its first decision ({@code firstDecidedAt}; an extension's decision overwrites {@code decidedAt}).
+     */
+    private static final String DECIDED = "w.breakGlass = false and w.autoRule is null and w.policyId is not null"
+            + " and w.firstDecidedAt is not null and w.status in ('APPROVED', 'REJECTED', 'REVOKED')";
 
     /** Per group: decided requests, the sum of their latencies (ms), their count again, then one count per bucket. */
     private static String latencyColumns() {
         StringBuilder jpql = new StringBuilder("sum(case when " + DECIDED + " then 1 else 0 end),"
-                + " sum(case when " + DECIDED + " then w.decidedAt - w.createdAt else 0 end),"
+                + " sum(case when " + DECIDED + " then w.firstDecidedAt - w.createdAt else 0 end),"
                 + " sum(case when " + DECIDED + " then 1 else 0 end)");
         long lower = 0;
         for (long bound : BOUNDS) {
-            jpql.append(", sum(case when ").append(DECIDED).append(" and w.decidedAt - w.createdAt >= ")
-                    .append(lower * 1000).append(" and w.decidedAt - w.createdAt < ").append(bound * 1000)
+            jpql.append(", sum(case when ").append(DECIDED).append(" and w.firstDecidedAt - w.createdAt >= ")
+                    .append(lower * 1000).append(" and w.firstDecidedAt - w.createdAt < ").append(bound * 1000)
                     .append(" then 1 else 0 end)");
             lower = bound;
         }
-        jpql.append(", sum(case when ").append(DECIDED).append(" and w.decidedAt - w.createdAt >= ")
+        jpql.append(", sum(case when ").append(DECIDED).append(" and w.firstDecidedAt - w.createdAt >= ")
                 .append(lower * 1000).append(" then 1 else 0 end)");
         return jpql.toString();
     }
@@ -184,8 +196,15 @@ public final class Dashboard {
         return query.getSingleResult();
     }
 
+    private List<Object[]> rows(TypedQuery<Object[]> query) {
+        return query.setParameter("realmId", realm.getId()).setMaxResults(LIST).getResultList();
+    }
+
     private List<Figures.WindowLine> lines(TypedQuery<Object[]> query) {
-        List<Object[]> rows = query.setParameter("realmId", realm.getId()).setMaxResults(LIST).getResultList();
+        return lines(rows(query));
+    }
+
+    private List<Figures.WindowLine> lines(List<Object[]> rows) {
         resolve(rows.stream().map(r -> (String) r[1]).toList());
         Map<String, Long> approvals = approvals(rows.stream().map(r -> (String) r[0] + "|" + r[11]).toList(),
                 rows.stream().map(r -> (String) r[0]).toList());
@@ -196,7 +215,7 @@ public final class Dashboard {
                     (String) r[3], (String) r[4], (String) r[5], (Boolean) r[6],
                     Instant.ofEpochMilli(number(r[7])), Instant.ofEpochMilli(number(r[8])),
                     Instant.ofEpochMilli(number(r[9])), approvals.getOrDefault(r[0] + "|" + r[11], 0L),
-                    ((Number) r[10]).intValue());
+                    ((Number) r[10]).intValue(), (String) r[12]);
         }).toList();
     }
 

@@ -10,17 +10,23 @@ import java.util.List;
  */
 public record Figures(Instant now, Now current, Period period) {
 
-    /** The state of things now: each list is the first {@link Dashboard#LIST} of its kind; the counts are all. */
+    /**
+     * The state of things now: each list is the first {@link Dashboard#LIST} of its kind; the counts are all.
+     * {@code unreviewed}: windows awaiting review, break-glass or approved by a policy rule, oldest first.
+     */
     public record Now(List<WindowLine> open, long openCount, List<WindowLine> waiting, long waitingCount,
                       List<WindowLine> unreviewed, long unreviewedCount, List<RevocationLine> revocations,
                       long revocationCount) {
     }
 
-    /** One request or window, named: the requester and the target. */
+    /**
+     * One request or window, named: the requester and the target; {@code autoRule} names the policy rule that approved
+     * it at once (null: none).
+     */
     public record WindowLine(String windowId, String username, String displayName, String policyName,
                              String accountId, String roleName, String instanceId, boolean breakGlass,
                              Instant createdAt, Instant startsAt, Instant endsAt, long approvals,
-                             int approvalsRequired) {
+                             int approvalsRequired, String autoRule) {
     }
 
     /** A revocation not yet written to IAM, with the last error if an attempt failed. */
@@ -42,7 +48,8 @@ public record Figures(Instant now, Now current, Period period) {
     }
 
     /**
-     * How long requests waited from asking to the decision (approved or rejected), as a distribution: each bucket from
+     * How long requests waited from asking to their first decision by people (approved or rejected; not an extension's
+     * decision; break-glass and windows a policy rule approved left out), as a distribution: each bucket from
      * {@code fromSeconds} (included) to {@code toSeconds} (excluded; null: no upper bound).
      */
     public record Latency(long decided, Long averageSeconds, List<Bucket> buckets) {

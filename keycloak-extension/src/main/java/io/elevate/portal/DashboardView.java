@@ -127,6 +127,8 @@ public final class DashboardView {
             return line.policyName() == null ? where : line.policyName() + " (" + where + ")";
         }
         public boolean isBreakGlass() { return line.breakGlass(); }
+        /** The policy rule that approved it at once, or null. */
+        public String getAutoRule() { return line.autoRule(); }
         public String getEndsAt() { return Times.format(line.endsAt()); }
         public String getLeft() { return waited(Duration.between(now, line.endsAt())); }
         public String getAskedAt() { return Times.format(line.createdAt()); }

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  * a number, a checkbox, a choice, one value a line (lists), or {@code key=value} a line (maps, stored as the admin
  * console stores them). Reading turns the typed fields into the component's config; its validation (the component
  * factory's, as for the admin API) decides what is valid. Here only the shape is checked: a map line without
- * {@code =}, a choice that is not offered, text with control characters.
+ * {@code =}, a choice that is not offered, text with control characters, a {@code config.*} field the policy does not
+ * declare, a checkbox value other than the one the browser sends ({@code true}; unchecked: no field). A text setting
+ * ({@code TEXT_TYPE}: JSON such as the approval stages or the CEL rules) is a multi-line text area with no length limit
+ * here: the policy factory's validation, which compiles the rules, decides.
  */
 final class PolicyForm {
 
@@ -48,12 +51,32 @@ final class PolicyForm {
         } else {
             UserText.check("name", name, MAX_NAME, false).ifPresent(violations::add);
         }
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        properties.forEach(p -> declared.add("config." + p.getName()));
+        params.keySet().stream().filter(k -> k.startsWith("config.") && !declared.contains(k)).sorted()
+                .forEach(k -> violations.add(Violation.of(k.substring("config.".length()),
+                        "is not a setting of the policy")));
         for (ProviderConfigProperty p : properties) {
             String field = "config." + p.getName();
+            List<String> values = params.get(field);
+            if (values != null && values.size() > 1) {
+                violations.add(Violation.of(p.getName(), "is given " + values.size() + " times; at most once"));
+            }
             String value = params.getFirst(field);
             typed.put(p.getName(), value == null ? "" : value);
             switch (kind(p)) {
-                case "checkbox" -> config.put(p.getName(), List.of(String.valueOf("true".equals(value))));
+                case "checkbox" -> {
+                    if (value != null && !"true".equals(value)) {
+                        violations.add(Violation.of(p.getName(), "must be true (checked) or absent (unchecked)"));
+                    }
+                    config.put(p.getName(), List.of(String.valueOf("true".equals(value))));
+                }
+                case "textarea" -> {
+                    if (value != null && !value.isEmpty()) {
+                        UserText.check(p.getName(), value, Integer.MAX_VALUE, true).ifPresent(violations::add);
+                        config.put(p.getName(), List.of(value));
+                    }
+                }
                 case "lines" -> {
                     List<String> lines = lines(value);
                     lines.forEach(line -> UserText.check(p.getName(), line, 2048, false).ifPresent(violations::add));
@@ -129,6 +152,7 @@ final class PolicyForm {
             case ProviderConfigProperty.LIST_TYPE -> "select";
             case ProviderConfigProperty.MULTIVALUED_STRING_TYPE, ProviderConfigProperty.MULTIVALUED_LIST_TYPE -> "lines";
             case ProviderConfigProperty.MAP_TYPE -> "pairs";
+            case ProviderConfigProperty.TEXT_TYPE -> "textarea";
             default -> "text";
         };
     }

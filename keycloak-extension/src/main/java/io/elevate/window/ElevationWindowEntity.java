@@ -121,6 +121,10 @@ public class ElevationWindowEntity {
     @Column(name = "DECIDED_AT")
     private Long decidedAt;
 
+    /** When the request was first approved or rejected; an extension's decision overwrites decidedAt, not this. */
+    @Column(name = "FIRST_DECIDED_AT")
+    private Long firstDecidedAt;
+
     @Column(name = "DECISION_COMMENT", length = 1024)
     private String decisionComment;
 
@@ -202,6 +206,8 @@ public class ElevationWindowEntity {
     public void setDecidedBy(String decidedBy) { this.decidedBy = decidedBy; }
     public Long getDecidedAt() { return decidedAt; }
     public void setDecidedAt(Long decidedAt) { this.decidedAt = decidedAt; }
+    public Long getFirstDecidedAt() { return firstDecidedAt; }
+    public void setFirstDecidedAt(Long firstDecidedAt) { this.firstDecidedAt = firstDecidedAt; }
     public String getDecisionComment() { return decisionComment; }
     public void setDecisionComment(String decisionComment) { this.decisionComment = decisionComment; }
     public String getReviewedBy() { return reviewedBy; }

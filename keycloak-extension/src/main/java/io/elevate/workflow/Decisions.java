@@ -78,6 +78,7 @@ public final class Decisions {
                     e.setStatus(WindowStatus.APPROVED.name());
                     e.setApprovedBy(context.approverNames(id, window.request().round()));
                     e.setExpiresAt(null);
+                    e.setFirstDecidedAt(now.toEpochMilli());
                 }
                 e.setDecidedBy(caller.name());
                 e.setDecidedAt(now.toEpochMilli());
@@ -103,6 +104,7 @@ public final class Decisions {
                 } else {
                     e.setStatus(WindowStatus.REJECTED.name());
                     e.setExpiresAt(null);
+                    e.setFirstDecidedAt(now.toEpochMilli());
                 }
                 e.setDecidedBy(caller.name());
                 e.setDecidedAt(now.toEpochMilli());

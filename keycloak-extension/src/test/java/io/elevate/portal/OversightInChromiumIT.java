@@ -266,7 +266,7 @@ class OversightInChromiumIT {
 
         assertThat(title.getText()).isEqualTo("Übersicht");
         assertThat(driver.findElement(By.id("dashboard-unreviewed-title")).getText())
-                .startsWith("Ungeprüfte Notfallzugriffe:");
+                .startsWith("Ungeprüfte Notfallzugriffe und Regelgenehmigungen:");
         chromium.open(portalUrl() + "/history?person=" + operator + "&action=REQUESTED");
         WebElement sentence = chromium.await(presenceOfElementLocated(By.cssSelector(".elevate-portal-audit-sentence")));
         assertThat(sentence.getText()).startsWith(displayed(operator) + " hat " + policyName);

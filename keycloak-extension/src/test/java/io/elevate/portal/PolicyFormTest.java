@@ -23,6 +23,7 @@ class PolicyFormTest {
             .property().name("tags").type(ProviderConfigProperty.MAP_TYPE).add()
             .property().name("justificationRequired").type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
             .property().name("approvalsRequired").type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(1).add()
+            .property().name("autoApproveRules").type(ProviderConfigProperty.TEXT_TYPE).add()
             .build();
 
     private final PolicyForm form = new PolicyForm(PROPERTIES);
@@ -77,5 +78,60 @@ class PolicyFormTest {
                 .extracting(PolicyForm.Field::isChecked).isEqualTo(true);
         assertThat(stored).filteredOn(f -> f.getKey().equals("approvalsRequired")).singleElement()
                 .extracting(PolicyForm.Field::getValue).isEqualTo("2");
+    }
+
+    @Test
+    @DisplayName("given a text setting (JSON rules) of many lines and over 2048 characters, then it is read whole for the factory to judge")
+    void longText() {
+        String rules = "[\n" + "  {\"name\": \"weekday\", \"expression\": \"" + "x".repeat(5000) + "\"}\n]";
+        MultivaluedHashMap<String, String> params = new MultivaluedHashMap<>();
+        params.add("name", "Web servers");
+        params.add("config.autoApproveRules", rules);
+
+        PolicyForm.Read read = form.read(params);
+
+        assertThat(read.violations()).isEmpty();
+        assertThat(read.config()).containsEntry("autoApproveRules", List.of(rules));
+        assertThat(form.fields(read.config())).filteredOn(f -> f.getKey().equals("autoApproveRules")).singleElement()
+                .extracting(PolicyForm.Field::getKind).isEqualTo("textarea");
+    }
+
+    @Test
+    @DisplayName("given a text setting with a control character, then it is refused")
+    void textControl() {
+        MultivaluedHashMap<String, String> params = new MultivaluedHashMap<>();
+        params.add("name", "Web servers");
+        params.add("config.autoApproveRules", "[\u0007]");
+
+        assertThat(form.read(params).violations()).extracting(Violation::field).containsExactly("autoApproveRules");
+    }
+
+    @Test
+    @DisplayName("given config fields the policy does not declare and checkbox values a browser does not send, then each is refused")
+    void unknownAndBadCheckbox() {
+        MultivaluedHashMap<String, String> params = new MultivaluedHashMap<>();
+        params.add("name", "Web servers");
+        params.add("config.approverGroup", "/x");
+        params.add("config.colour", "red");
+        params.add("config.justificationRequired", "on");
+
+        assertThat(form.read(params).violations()).extracting(Violation::field)
+                .containsExactly("approverGroup", "colour", "justificationRequired");
+    }
+
+    @Test
+    @DisplayName("given a checked checkbox (true) or none, then true or false; given a field twice, then it is refused")
+    void checkboxes() {
+        MultivaluedHashMap<String, String> checked = new MultivaluedHashMap<>();
+        checked.add("name", "Web servers");
+        checked.add("config.justificationRequired", "true");
+        MultivaluedHashMap<String, String> twice = new MultivaluedHashMap<>();
+        twice.add("name", "Web servers");
+        twice.add("config.accountId", "1");
+        twice.add("config.accountId", "2");
+
+        assertThat(form.read(checked).violations()).isEmpty();
+        assertThat(form.read(checked).config()).containsEntry("justificationRequired", List.of("true"));
+        assertThat(form.read(twice).violations()).extracting(Violation::field).containsExactly("accountId");
     }
 }
