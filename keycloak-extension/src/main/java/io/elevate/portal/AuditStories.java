@@ -1,5 +1,6 @@
 package io.elevate.portal;
 
+import io.elevate.audit.AuditLog;
 import io.elevate.audit.AuditRecord;
 import io.elevate.audit.TransitionDetail;
 import io.elevate.window.Approval;
@@ -11,6 +12,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ final class AuditStories {
     private final Map<String, Optional<ElevationWindow>> seen = new HashMap<>();
     private final Map<String, List<Approval>> approvals = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
+    private final Map<String, List<Instant>> extensions = new HashMap<>();
 
     AuditStories(KeycloakSession session, RealmModel realm, WindowStore windows, Map<String, ElevationPolicy> policies,
                  String portalUrl) {
@@ -56,15 +59,32 @@ final class AuditStories {
         String approvalsSoFar = null;
         if (window.isPresent() && window.get().request().approvalsRequired() > 0) {
             ElevationWindow w = window.get();
+            int round = roundAt(w, record.occurredAt());
             long given = approvals.computeIfAbsent(w.id(), windows::approvals).stream()
-                    .filter(a -> !a.approvedAt().isAfter(record.occurredAt())).count();
+                    .filter(a -> a.round() == round && !a.approvedAt().isAfter(record.occurredAt())).count();
             approvalsSoFar = given + "/" + w.request().approvalsRequired();
         }
         String actor = record.actorId() == null ? record.actorName() : name(record.actorId(), record.actorName());
         return new AuditView.Entry(record, actor, requester, target, parsed.map(TransitionDetail.Parsed::reason)
                 .orElse(null), parsed.isEmpty() ? record.detail() : null, approvalsSoFar,
                 window.map(w -> w.request().breakGlass()).orElse(false),
-                record.windowId() == null ? null : portalUrl + "/requests/" + record.windowId());
+                record.windowId() == null ? null : portalUrl + "/requests/" + record.windowId(),
+                parsed.map(TransitionDetail.Parsed::rule).orElse(null),
+                parsed.map(TransitionDetail.Parsed::stage).orElse(null));
+    }
+
+    /**
+     * The approval round a record of the window belongs to: each extension asked starts a new round, so it is the
+     * number of extensions asked up to the record (its own included).
+     */
+    private int roundAt(ElevationWindow w, Instant at) {
+        if (w.request().round() == 0) {
+            return 0;
+        }
+        List<Instant> asked = extensions.computeIfAbsent(w.id(), id -> new AuditLog(session, realm)
+                .list(AuditLog.Filter.window(id), 0, 10_000).stream()
+                .filter(r -> "EXTENSION_REQUESTED".equals(r.action())).map(AuditRecord::occurredAt).toList());
+        return (int) asked.stream().filter(t -> !t.isAfter(at)).count();
     }
 
     /** Policy name, then account, role and instance: "Web servers (123456789012 · Admin · i-0abc…)". */
