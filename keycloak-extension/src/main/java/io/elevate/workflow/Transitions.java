@@ -177,10 +177,11 @@ final class Transitions {
         });
     }
 
+    /**
+     * Tells of the change after commit: emails to the recipients, and the realm's other channels (Slack, Teams, SNS,
+     * webhook) whoever the recipients are; no recipients only means no emails.
+     */
     void tellAfterCommit(Notice.Kind kind, ElevationWindow window, List<UserModel> recipients) {
-        if (recipients.isEmpty()) {
-            return;
-        }
         UserModel requester = session.users().getUserById(realm, window.userId());
         Notice notice = new Notice(kind, window, person(requester), recipients.stream().map(Transitions::person).toList(),
                 portalUrl);
