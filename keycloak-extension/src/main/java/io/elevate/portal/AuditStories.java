@@ -54,7 +54,7 @@ final class AuditStories {
                 : seen.computeIfAbsent(record.windowId(), windows::find);
         Optional<TransitionDetail.Parsed> parsed = TransitionDetail.parse(record);
         String requester = window.map(w -> name(w.userId()))
-                .or(() -> parsed.map(p -> name(p.requesterId()))).orElse(null);
+                .or(() -> parsed.map(TransitionDetail.Parsed::requesterId).map(this::name)).orElse(null);
         String target = window.map(this::target).orElse(null);
         String approvalsSoFar = null;
         if (window.isPresent() && window.get().request().approvalsRequired() > 0) {
