@@ -59,9 +59,8 @@ final class AuditStories {
         String approvalsSoFar = null;
         if (window.isPresent() && window.get().request().approvalsRequired() > 0) {
             ElevationWindow w = window.get();
-            int round = roundAt(w, record.occurredAt());
-            long given = approvals.computeIfAbsent(w.id(), windows::approvals).stream()
-                    .filter(a -> a.round() == round && !a.approvedAt().isAfter(record.occurredAt())).count();
+            long given = approvalsSoFar(approvals.computeIfAbsent(w.id(), windows::approvals),
+                    extensionsAsked(w), record.occurredAt());
             approvalsSoFar = given + "/" + w.request().approvalsRequired();
         }
         String actor = record.actorId() == null ? record.actorName() : name(record.actorId(), record.actorName());
@@ -73,18 +72,23 @@ final class AuditStories {
                 parsed.map(TransitionDetail.Parsed::stage).orElse(null));
     }
 
-    /**
-     * The approval round a record of the window belongs to: each extension asked starts a new round, so it is the
-     * number of extensions asked up to the record (its own included).
-     */
-    private int roundAt(ElevationWindow w, Instant at) {
+    /** When the window's extensions were asked, from its audit trail (none read for a window never extended). */
+    private List<Instant> extensionsAsked(ElevationWindow w) {
         if (w.request().round() == 0) {
-            return 0;
+            return List.of();
         }
-        List<Instant> asked = extensions.computeIfAbsent(w.id(), id -> new AuditLog(session, realm)
+        return extensions.computeIfAbsent(w.id(), id -> new AuditLog(session, realm)
                 .list(AuditLog.Filter.window(id), 0, 10_000).stream()
                 .filter(r -> "EXTENSION_REQUESTED".equals(r.action())).map(AuditRecord::occurredAt).toList());
-        return (int) asked.stream().filter(t -> !t.isAfter(at)).count();
+    }
+
+    /**
+     * The approvals given by {@code at} in the approval round a record at {@code at} belongs to: each extension asked
+     * starts a new round, so the round is the number of extensions asked up to then (the record's own included).
+     */
+    static long approvalsSoFar(List<Approval> approvals, List<Instant> extensionsAsked, Instant at) {
+        long round = extensionsAsked.stream().filter(t -> !t.isAfter(at)).count();
+        return approvals.stream().filter(a -> a.round() == round && !a.approvedAt().isAfter(at)).count();
     }
 
     /** Policy name, then account, role and instance: "Web servers (123456789012 · Admin · i-0abc…)". */
