@@ -29,6 +29,8 @@
 <#macro story e>
     <p class="elevate-portal-audit-sentence">${msg(e.sentenceKey, e.actor, e.requester, e.target, e.action)}<#if e.breakGlass> <span class="pf-v5-c-label pf-m-red elevate-portal-break-glass-label"><span class="pf-v5-c-label__content">${msg("elevatePortalBreakGlassLabel")}</span></span></#if></p>
     <#if e.reason?has_content><p class="elevate-portal-audit-reason"><span class="elevate-portal-term">${msg("elevatePortalAuditReason")}:</span> <q>${e.reason}</q></p></#if>
+    <#if e.rule?has_content><p class="elevate-portal-audit-rule"><span class="elevate-portal-term">${msg("elevatePortalAuditRule")}:</span> ${e.rule}</p></#if>
+    <#if e.stage?has_content><p class="elevate-portal-audit-stage"><span class="elevate-portal-term">${msg("elevatePortalAuditStage")}:</span> ${e.stage}</p></#if>
     <#if e.approvals??><p class="elevate-portal-audit-approvals"><span class="elevate-portal-term">${msg("elevatePortalAuditApprovalsSoFar")}:</span> ${e.approvals}</p></#if>
     <#if e.detail?has_content><p class="elevate-portal-audit-detail"><span class="elevate-portal-term">${msg("elevatePortalAuditDetail")}:</span> <code>${e.detail}</code></p></#if>
 </#macro>

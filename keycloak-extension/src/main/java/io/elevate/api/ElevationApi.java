@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -174,8 +175,14 @@ public final class ElevationApi {
             if (!read.valid()) {
                 return ApiError.invalid(read.violations());
             }
+            // the requester's own: a 403 as POST requests would give when not eligible; the rules by name only
+            Optional<Outcome.Refused> refused = workflow().explanations().refusedToRequester(caller.user(),
+                    read.value());
+            if (refused.isPresent()) {
+                return ApiError.of(refused.get());
+            }
             return workflow().explanations().explain(caller.user(), read.value(), clock.instant())
-                    .map(e -> Response.ok(e).build())
+                    .map(e -> Response.ok(e.forRequester()).build())
                     .orElseGet(() -> ApiError.invalid(List.of(Violation.of("policy",
                             "no elevation policy with this id in this realm"))));
         });

@@ -12,7 +12,8 @@ import java.util.Set;
  * Which chat receivers a notice has under the realm's settings: a request (or extension) and a break-glass are posted
  * to the policy's Slack channel (or the realm's) and, when the realm asks, to each approver directly; decisions reach
  * Slack by updating those messages ({@link OutboxNotifier#changed}), not as new posts. Teams gets a card for requests,
- * break-glass, approvals, rejections and revocations, at the policy's webhook (or the realm's).
+ * break-glass, approvals, rejections and revocations, at the policy's webhook (or the realm's). An automatic approval
+ * reaches the chats once, as its AUTO_APPROVED notice: its APPROVED notice (for the requester) has no chat receiver.
  */
 final class ChatReceivers {
 
@@ -26,6 +27,9 @@ final class ChatReceivers {
 
     static List<ChatReceiver> of(RealmModel realm, ChatSettings chat, Notice notice) {
         List<ChatReceiver> receivers = new ArrayList<>();
+        if (notice.kind() == Notice.Kind.APPROVED && notice.window().request().autoRule() != null) {
+            return receivers; // the AUTO_APPROVED notice of the same approval tells the chats; this one is the requester's
+        }
         String policyId = notice.window().request().policyId();
         ComponentModel policy = policyId == null ? null : realm.getComponent(policyId);
         String policyName = policy == null ? null : policy.getName();
@@ -41,7 +45,7 @@ final class ChatReceivers {
             }
         }
         if (TEAMS_CARDS.contains(notice.kind()) && chat.teamsWebhookOf(policyId, policyName) != null) {
-            boolean own = chat.teamsPolicyWebhooks().containsKey(policyId)
+            boolean own = (policyId != null && chat.teamsPolicyWebhooks().containsKey(policyId))
                     || (policyName != null && chat.teamsPolicyWebhooks().containsKey(policyName));
             receivers.add(new ChatReceiver(NoticeChannel.TEAMS, own ? "policy " + policyName : "realm"));
         }

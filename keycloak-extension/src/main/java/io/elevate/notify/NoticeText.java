@@ -15,7 +15,7 @@ import java.util.Map;
  * requester, {1} the end), plus the English subject that machine channels (SNS) carry. Every value typed by someone has
  * its control characters shown as escapes ({@link #shown}); HTML escaping is the templates' (FreeMarker's) part.
  *
- * @param fields the template's {@code notice}: kind, requester, target, tags, startsAt, endsAt, justification, id, and
+ * @param fields the template's {@code notice}: kind, lead (the message key of the opening line), requester, target, tags, startsAt, endsAt, justification, id, and
  *               when present ticket, comment, reason and portalUrl
  */
 record NoticeText(String subject, List<Object> subjectAttributes, Map<String, String> fields) {
@@ -42,6 +42,7 @@ record NoticeText(String subject, List<Object> subjectAttributes, Map<String, St
         };
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("kind", notice.kind().name());
+        fields.put("lead", leadKey(notice));
         fields.put("requester", who);
         fields.put("target", shown(target));
         fields.put("tags", shown(String.valueOf(w.target().tags())));
@@ -54,6 +55,15 @@ record NoticeText(String subject, List<Object> subjectAttributes, Map<String, St
         fields.put("id", shown(w.id()));
         putIfPresent(fields, "portalUrl", notice.portalUrl());
         return new NoticeText(subject, List.of(who, endsAt), Collections.unmodifiableMap(fields));
+    }
+
+    /**
+     * The message key of the notice's opening line: {@code elevateNoticeLead_<kind>}; an automatic approval asks the
+     * approvers to review it only when the window awaits review ({@code elevateNoticeLead_AUTO_APPROVED_REVIEW}).
+     */
+    static String leadKey(Notice notice) {
+        boolean review = notice.kind() == Notice.Kind.AUTO_APPROVED && notice.window().request().awaitingReview();
+        return "elevateNoticeLead_" + notice.kind().name() + (review ? "_REVIEW" : "");
     }
 
     /** The message key of the subject, in the theme's messages. */

@@ -75,7 +75,7 @@ final class TeamsCard {
             case REQUESTED -> who + " asks for elevated AWS access";
             case BREAK_GLASS -> "🚨 Break-glass: " + who + " opened elevated AWS access without approval; review it";
             case AUTO_APPROVED -> "Approved by the policy rule " + notice.window().request().autoRule() + ": " + who
-                    + "'s elevated AWS access; review it";
+                    + "'s elevated AWS access" + (notice.window().request().awaitingReview() ? "; review it" : "");
             case APPROVED -> "Approved: " + who + "'s elevated AWS access";
             case REJECTED -> "Rejected: " + who + "'s request for elevated AWS access";
             case REVOKED -> "Revoked: " + who + "'s elevated AWS access";

@@ -1,5 +1,6 @@
 package io.elevate.portal;
 
+import io.elevate.audit.AuditLog;
 import io.elevate.audit.AuditRecord;
 import io.elevate.audit.TransitionDetail;
 import io.elevate.window.Approval;
@@ -11,6 +12,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ final class AuditStories {
     private final Map<String, Optional<ElevationWindow>> seen = new HashMap<>();
     private final Map<String, List<Approval>> approvals = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
+    private final Map<String, List<Instant>> extensions = new HashMap<>();
 
     AuditStories(KeycloakSession session, RealmModel realm, WindowStore windows, Map<String, ElevationPolicy> policies,
                  String portalUrl) {
@@ -51,20 +54,41 @@ final class AuditStories {
                 : seen.computeIfAbsent(record.windowId(), windows::find);
         Optional<TransitionDetail.Parsed> parsed = TransitionDetail.parse(record);
         String requester = window.map(w -> name(w.userId()))
-                .or(() -> parsed.map(p -> name(p.requesterId()))).orElse(null);
+                .or(() -> parsed.map(TransitionDetail.Parsed::requesterId).map(this::name)).orElse(null);
         String target = window.map(this::target).orElse(null);
         String approvalsSoFar = null;
         if (window.isPresent() && window.get().request().approvalsRequired() > 0) {
             ElevationWindow w = window.get();
-            long given = approvals.computeIfAbsent(w.id(), windows::approvals).stream()
-                    .filter(a -> !a.approvedAt().isAfter(record.occurredAt())).count();
+            long given = approvalsSoFar(approvals.computeIfAbsent(w.id(), windows::approvals),
+                    extensionsAsked(w), record.occurredAt());
             approvalsSoFar = given + "/" + w.request().approvalsRequired();
         }
         String actor = record.actorId() == null ? record.actorName() : name(record.actorId(), record.actorName());
         return new AuditView.Entry(record, actor, requester, target, parsed.map(TransitionDetail.Parsed::reason)
                 .orElse(null), parsed.isEmpty() ? record.detail() : null, approvalsSoFar,
                 window.map(w -> w.request().breakGlass()).orElse(false),
-                record.windowId() == null ? null : portalUrl + "/requests/" + record.windowId());
+                record.windowId() == null ? null : portalUrl + "/requests/" + record.windowId(),
+                parsed.map(TransitionDetail.Parsed::rule).orElse(null),
+                parsed.map(TransitionDetail.Parsed::stage).orElse(null));
+    }
+
+    /** When the window's extensions were asked, from its audit trail (none read for a window never extended). */
+    private List<Instant> extensionsAsked(ElevationWindow w) {
+        if (w.request().round() == 0) {
+            return List.of();
+        }
+        return extensions.computeIfAbsent(w.id(), id -> new AuditLog(session, realm)
+                .list(AuditLog.Filter.window(id), 0, 10_000).stream()
+                .filter(r -> "EXTENSION_REQUESTED".equals(r.action())).map(AuditRecord::occurredAt).toList());
+    }
+
+    /**
+     * The approvals given by {@code at} in the approval round a record at {@code at} belongs to: each extension asked
+     * starts a new round, so the round is the number of extensions asked up to then (the record's own included).
+     */
+    static long approvalsSoFar(List<Approval> approvals, List<Instant> extensionsAsked, Instant at) {
+        long round = extensionsAsked.stream().filter(t -> !t.isAfter(at)).count();
+        return approvals.stream().filter(a -> a.round() == round && !a.approvedAt().isAfter(at)).count();
     }
 
     /** Policy name, then account, role and instance: "Web servers (123456789012 · Admin · i-0abc…)". */

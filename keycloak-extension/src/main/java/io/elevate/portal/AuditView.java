@@ -59,9 +59,13 @@ public final class AuditView {
         private final String approvals;
         private final boolean breakGlass;
         private final String requestUrl;
+        private final String rule;
+        private final String stage;
 
         Entry(AuditRecord record, String actor, String requester, String target, String reason, String detail,
-              String approvals, boolean breakGlass, String requestUrl) {
+              String approvals, boolean breakGlass, String requestUrl, String rule, String stage) {
+            this.rule = rule;
+            this.stage = stage;
             this.record = record;
             this.actor = actor;
             this.requester = requester;
@@ -92,5 +96,9 @@ public final class AuditView {
         public boolean isBreakGlass() { return breakGlass; }
         public String getRequestUrl() { return requestUrl; }
         public String getIpAddress() { return record.ipAddress(); }
+        /** The policy rule that decided (an automatic approval, a deny rule, a rule that failed), or null. */
+        public String getRule() { return rule; }
+        /** The approval stage of a staged policy the record is about ("1 of 2 (Leads)"), or null. */
+        public String getStage() { return stage; }
     }
 }

@@ -4,8 +4,14 @@ import io.elevate.window.ElevationWindow;
 
 import org.keycloak.models.UserModel;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may do what, by the groups the realm's policies name: ask under a policy, open break-glass, decide or review a
@@ -47,13 +53,33 @@ final class Authorisation {
         if (!mayAsk(caller.user(), policy)) {
             return Optional.of(Outcome.forbidden("you are not eligible for " + policy.name()));
         }
-        for (ApprovalStage stage : policy.staged() ? policy.stages() : List.<ApprovalStage>of()) {
-            int inStage = groups.approversOtherThan(stage.approverGroups(), List.of(caller.user().getId())).size();
-            if (inStage < stage.approvalsRequired()) {
+        return toFindApprovers(caller, policy);
+    }
+
+    /**
+     * Whether a request of the caller under the policy (a new one, or an extension) can be approved: each stage has
+     * its quorum of people other than the caller, and when one person may approve only one stage, the stages' quorums
+     * can be met by distinct people at once (else the request could never finish); the policy has its quorum in all.
+     */
+    Optional<Outcome> toFindApprovers(Caller caller, ElevationPolicy policy) {
+        List<ApprovalStage> stages = policy.staged() ? policy.stages() : List.<ApprovalStage>of();
+        List<Set<String>> candidates = new ArrayList<>();
+        for (ApprovalStage stage : stages) {
+            Set<String> inStage = new LinkedHashSet<>();
+            groups.approversOtherThan(stage.approverGroups(), List.of(caller.user().getId()))
+                    .forEach(u -> inStage.add(u.getId()));
+            if (inStage.size() < stage.approvalsRequired()) {
                 return Optional.of(Outcome.conflict(policy.name() + " needs " + stage.approvalsRequired()
                         + " approver(s) other than you in " + StageProgress.describe(stage) + ", but its groups have "
-                        + inStage + "; ask your Keycloak administrator"));
+                        + inStage.size() + "; ask your Keycloak administrator"));
             }
+            candidates.add(inStage);
+        }
+        if (policy.staged() && !policy.sameApproverAcrossStages()
+                && !assignable(candidates, stages.stream().map(ApprovalStage::approvalsRequired).toList())) {
+            return Optional.of(Outcome.conflict(policy.name() + " needs " + policy.approvalsRequired()
+                    + " different approvers other than you, each approving one stage only, but its stages' groups"
+                    + " cannot provide them; ask your Keycloak administrator"));
         }
         int approvers = groups.approversOtherThan(policy, caller.user().getId());
         if (approvers < policy.approvalsRequired() && (!policy.staged() || !policy.sameApproverAcrossStages())) {
@@ -62,6 +88,40 @@ final class Authorisation {
                     + "; ask your Keycloak administrator"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether every stage {@code i} can be given {@code needed.get(i)} people of {@code candidates.get(i)}, no person
+     * in two stages: a matching of the stages' seats to people (augmenting paths), which must seat everyone needed.
+     */
+    static boolean assignable(List<Set<String>> candidates, List<Integer> needed) {
+        List<Integer> seats = new ArrayList<>();
+        for (int i = 0; i < needed.size(); i++) {
+            for (int n = 0; n < needed.get(i); n++) {
+                seats.add(i);
+            }
+        }
+        Map<String, Integer> seatOf = new HashMap<>();
+        for (int seat = 0; seat < seats.size(); seat++) {
+            if (!seat(seat, seats, candidates, seatOf, new HashSet<>())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean seat(int seat, List<Integer> seats, List<Set<String>> candidates,
+                                Map<String, Integer> seatOf, Set<String> visited) {
+        for (String person : candidates.get(seats.get(seat))) {
+            if (visited.add(person)) {
+                Integer held = seatOf.get(person);
+                if (held == null || seat(held, seats, candidates, seatOf, visited)) {
+                    seatOf.put(person, seat);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the caller may open a break-glass window under the policy. */

@@ -18,6 +18,19 @@ public record Explanation(String policyId, String policyName, String user, Strin
                           List<RuleAnswer> autoApproveRules, List<StageAnswer> stages, boolean sameApproverAcrossStages,
                           Map<String, Object> context) {
 
+    /**
+     * The explanation a requester is shown of their own request: each rule's name and whether it holds, without its
+     * expression, description or error (those are the administrators', in the admin explain).
+     */
+    public Explanation forRequester() {
+        return new Explanation(policyId, policyName, user, outcome, reason, rule, violations, named(denyRules),
+                named(autoApproveRules), stages, sameApproverAcrossStages, context);
+    }
+
+    private static List<RuleAnswer> named(List<RuleAnswer> answers) {
+        return answers.stream().map(a -> new RuleAnswer(a.name(), null, null, a.holds(), null)).toList();
+    }
+
     /** One rule's answer: whether its condition holds, or why it could not be evaluated (null when not evaluated). */
     public record RuleAnswer(String name, String expression, String description, Boolean holds, String error) {
     }

@@ -32,6 +32,16 @@ public final class Explanations {
         this.instances = instances;
     }
 
+    /**
+     * The refusal of a requester's own explain ({@code POST requests/explain}) when they may not ask under the policy:
+     * the 403 that {@code POST requests} would answer; empty when they may (or the realm has no such policy, which
+     * {@link #explain} answers).
+     */
+    public Optional<Outcome.Refused> refusedToRequester(UserModel user, RequestDraft draft) {
+        return context.policyOf(draft).filter(policy -> !context.authorisation.mayAsk(user, policy))
+                .map(policy -> (Outcome.Refused) Outcome.forbidden("you are not eligible for " + policy.name()));
+    }
+
     /** Empty when the realm has no policy {@code draft.policyId()}. */
     public Optional<Explanation> explain(UserModel user, RequestDraft draft, Instant now) {
         Optional<ElevationPolicy> found = context.policyOf(draft);

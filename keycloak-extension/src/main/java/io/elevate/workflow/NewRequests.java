@@ -95,6 +95,12 @@ public final class NewRequests {
     /** What the policy's rules say of this request; rules that failed to evaluate are audited (each failed closed). */
     private Verdict verdict(Caller caller, ElevationPolicy policy, Target target, Duration duration, Instant start,
                             String ticket, boolean breakGlass, Instant now) {
+        return verdict(context, caller, policy, target, duration, start, ticket, breakGlass, now);
+    }
+
+    /** {@link #verdict}, for the other steps that meet the rules (an extension meets the deny rules). */
+    static Verdict verdict(WorkflowContext context, Caller caller, ElevationPolicy policy, Target target,
+                           Duration duration, Instant start, String ticket, boolean breakGlass, Instant now) {
         if (policy.rules().isEmpty()) {
             return policy.rules().evaluate(null);
         }
@@ -109,6 +115,11 @@ public final class NewRequests {
 
     /** A deny rule holds (or failed): refused, naming the rule, and audited although nothing is kept. */
     private Outcome denied(Caller caller, ElevationPolicy policy, Verdict verdict, Instant now) {
+        return denied(context, caller, policy, verdict, now);
+    }
+
+    static Outcome denied(WorkflowContext context, Caller caller, ElevationPolicy policy, Verdict verdict,
+                          Instant now) {
         context.transitions.recordRefusal("DENIED", caller, Map.of("policy", policy.id(),
                 "rule", verdict.rule().name(), "reason", verdict.reason()), now);
         return Outcome.deniedByRule(verdict.rule().name(), policy.name() + ": " + verdict.reason());

@@ -1,5 +1,6 @@
 package io.elevate.workflow;
 
+import io.elevate.rules.Verdict;
 import io.elevate.validation.Violation;
 import io.elevate.notify.Notice;
 import io.elevate.window.ElevationWindow;
@@ -88,12 +89,18 @@ public final class RequesterChanges {
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations);
         }
-        // An extension needs the policy's quorum as it is now, whatever the window had (a break-glass window had none).
+        // The window as it would be meets the policy's deny rules (an extension is never approved by a rule).
+        Verdict verdict = NewRequests.verdict(context, caller, policy.get(), window.target(), Duration.ofMinutes(total),
+                window.startsAt(), window.request().ticket(), window.request().breakGlass(), now);
+        if (verdict.kind() == Verdict.Kind.DENY) {
+            return NewRequests.denied(context, caller, policy.get(), verdict, now);
+        }
+        // An extension needs the policy's quorum as it is now, whatever the window had (a break-glass window had none),
+        // found as a new request's is: stage by stage.
         int quorum = policy.get().approvalsRequired();
-        int approvers = context.groups.approversOtherThan(policy.get(), caller.user().getId());
-        if (approvers < quorum) {
-            return Outcome.conflict(policy.get().name() + " needs " + quorum + " approver(s) other than you, but its "
-                    + "approver groups have " + approvers + "; ask your Keycloak administrator");
+        Optional<Outcome> unapprovable = context.authorisation.toFindApprovers(caller, policy.get());
+        if (unapprovable.isPresent()) {
+            return unapprovable.get();
         }
         ElevationWindow asked = context.change(id, e -> {
             e.setExtensionMinutes(minutes);

@@ -112,10 +112,11 @@ final class Transitions {
         detail.put("status", window.status().name());
         detail.put("requester", window.userId());
         detail.put("actor", caller.name());
+        Map<String, String> rest = new LinkedHashMap<>(extra);
         if (why != null) {
-            detail.put("reason", why);
+            rest.put("reason", why);
         }
-        detail.putAll(extra);
+        detail.putAll(ordered(rest));
         AuditLog audit = ElevationStore.of(session).audit(realm);
         audit.record(action, window.id(), caller.actor(), describe(detail), auditTime(audit, window.id(), now));
         new ElevationEvents(session, realm).publish(window.id(), action, detail, caller.user(), caller.client(),
@@ -147,7 +148,7 @@ final class Transitions {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("action", action);
         all.put("actor", caller.name());
-        all.putAll(detail);
+        all.putAll(ordered(detail));
         String text = describe(all);
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
@@ -176,10 +177,11 @@ final class Transitions {
         });
     }
 
+    /**
+     * Tells of the change after commit: emails to the recipients, and the realm's other channels (Slack, Teams, SNS,
+     * webhook) whoever the recipients are; no recipients only means no emails.
+     */
     void tellAfterCommit(Notice.Kind kind, ElevationWindow window, List<UserModel> recipients) {
-        if (recipients.isEmpty()) {
-            return;
-        }
         UserModel requester = session.users().getUserById(realm, window.userId());
         Notice notice = new Notice(kind, window, person(requester), recipients.stream().map(Transitions::person).toList(),
                 portalUrl);
@@ -194,6 +196,21 @@ final class Transitions {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();
         return new Notice.Person(user.getUsername(), name.isEmpty() ? user.getUsername() : name, user.getEmail());
+    }
+
+    /** The keys {@link io.elevate.audit.TransitionDetail} reads, in the order it reads them (after the fixed head). */
+    private static final List<String> FIRST = List.of("policy", "stage", "rule", "decision");
+    /** The person's own words (or an error's), which may hold anything, so always written last. */
+    private static final List<String> LAST = List.of("error", "reason");
+
+    /** A detail's extra keys in a fixed order: the known ones first, the free text last, others sorted between. */
+    static Map<String, String> ordered(Map<String, String> extra) {
+        Map<String, String> out = new LinkedHashMap<>();
+        FIRST.stream().filter(extra::containsKey).forEach(k -> out.put(k, extra.get(k)));
+        extra.keySet().stream().filter(k -> !FIRST.contains(k) && !LAST.contains(k)).sorted()
+                .forEach(k -> out.put(k, extra.get(k)));
+        LAST.stream().filter(extra::containsKey).forEach(k -> out.put(k, extra.get(k)));
+        return out;
     }
 
     private static String describe(Map<String, String> detail) {

@@ -1,7 +1,7 @@
 <#import "template.ftl" as layout>
 <#-- An Elevate notice. Every value is text someone typed or the server wrote; FreeMarker escapes it. -->
 <@layout.emailLayout>
-<p>${msg("elevateNoticeLead_" + notice.kind)}</p>
+<p>${msg(notice.lead)}</p>
 <table>
 <tr><th align="left">${msg("elevateNoticeRequester")}</th><td>${notice.requester}</td></tr>
 <tr><th align="left">${msg("elevateNoticeTarget")}</th><td>${notice.target}</td></tr>

@@ -1,6 +1,6 @@
 <#ftl output_format="plainText">
 <#-- An Elevate notice. Control characters in the values are already shown as escapes such as \x1b. -->
-${msg("elevateNoticeLead_" + notice.kind)}
+${msg(notice.lead)}
 
 ${msg("elevateNoticeRequester")}: ${notice.requester}
 ${msg("elevateNoticeTarget")}: ${notice.target}

@@ -46,6 +46,68 @@ class TransitionDetailTest {
     }
 
     @Nested
+    @DisplayName("given extras before the reason")
+    class Extras {
+
+        @Test
+        @DisplayName("then a staged approval's stage is read apart from the person's words")
+        void stage() {
+            var parsed = TransitionDetail.parse(record("APPROVAL_ADDED", "bob", "{action=APPROVAL_ADDED,"
+                    + " status=REQUESTED, requester=" + REQUESTER + ", actor=bob, stage=1 of 2 (Leads), reason=ok"
+                    + ", stage=3}"));
+
+            assertThat(parsed).hasValueSatisfying(p -> {
+                assertThat(p.stage()).isEqualTo("1 of 2 (Leads)");
+                assertThat(p.reason()).isEqualTo("ok, stage=3");
+            });
+        }
+
+        @Test
+        @DisplayName("then an automatic approval's rule and decision are read, with or without a justification")
+        void autoApproved() {
+            String head = "{action=AUTO_APPROVED, status=APPROVED, requester=" + REQUESTER
+                    + ", actor=alice, rule=office hours, decision=within office hours";
+
+            assertThat(TransitionDetail.parse(record("AUTO_APPROVED", "alice", head + "}"))).hasValueSatisfying(p -> {
+                assertThat(p.rule()).isEqualTo("office hours");
+                assertThat(p.decision()).isEqualTo("within office hours");
+                assertThat(p.reason()).isNull();
+            });
+            assertThat(TransitionDetail.parse(record("AUTO_APPROVED", "alice", head + ", reason=INC1}")))
+                    .hasValueSatisfying(p -> assertThat(p.reason()).isEqualTo("INC1"));
+        }
+
+        @Test
+        @DisplayName("then an older row, extras after the reason, still reads (the extras as part of the reason)")
+        void olderRow() {
+            var parsed = TransitionDetail.parse(record("APPROVAL_ADDED", "bob", "{action=APPROVAL_ADDED,"
+                    + " status=REQUESTED, requester=" + REQUESTER + ", actor=bob, reason=ok, stage=1 of 2 (Leads)}"));
+
+            assertThat(parsed).hasValueSatisfying(p -> assertThat(p.reason()).isEqualTo("ok, stage=1 of 2 (Leads)"));
+        }
+
+        @Test
+        @DisplayName("then a deny rule's and a failed rule's refusal are read: policy, rule, reason or error")
+        void refusals() {
+            assertThat(TransitionDetail.parse(record("DENIED", "alice", "{action=DENIED, actor=alice,"
+                    + " policy=p-1, rule=no weekends, reason=not on a weekend, please}"))).hasValueSatisfying(p -> {
+                        assertThat(p.status()).isNull();
+                        assertThat(p.requesterId()).isNull();
+                        assertThat(p.policyId()).isEqualTo("p-1");
+                        assertThat(p.rule()).isEqualTo("no weekends");
+                        assertThat(p.reason()).isEqualTo("not on a weekend, please");
+                    });
+            assertThat(TransitionDetail.parse(record("RULE_ERROR", "alice", "{action=RULE_ERROR, actor=alice,"
+                    + " policy=p-1, rule=broken, error=no such field}"))).hasValueSatisfying(p -> {
+                        assertThat(p.rule()).isEqualTo("broken");
+                        assertThat(p.reason()).isEqualTo("no such field");
+                    });
+            assertThat(TransitionDetail.parse(record("DENIED", "bob", "{action=DENIED, actor=alice,"
+                    + " policy=p-1, rule=r, reason=x}"))).isEmpty();
+        }
+    }
+
+    @Nested
     @DisplayName("given another shape")
     class OtherShapes {
 

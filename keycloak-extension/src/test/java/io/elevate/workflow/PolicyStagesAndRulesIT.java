@@ -113,6 +113,22 @@ class PolicyStagesAndRulesIT {
         }
 
         @Test
+        @DisplayName("then when one person may approve one stage only, stages that only the same person could meet "
+                + "refuse the request (it could never finish)")
+        void stagesNeedingTheSamePersonAreRefused() {
+            Map<String, List<String>> config = PolicyAdmin.policy(operators, leads);
+            config.remove("approverGroups");
+            config.put("approvalStages", List.of("[{\"name\": \"first\", \"approverGroups\": [\"" + leads + "\"]},"
+                    + " {\"name\": \"second\", \"approverGroups\": [\"" + leads + "\"]},"
+                    + " {\"name\": \"third\", \"approverGroups\": [\"" + security + "\"]}]"));
+            String stuck = policies.create("stuck " + operators, config);
+
+            JsonNode refused = as(operator).post("requests", request(stuck, 60)).expectStatus(409).body();
+            assertThat(refused.toString()).contains("different approvers");
+            assertThat(as(operator).post("requests", request(policy, 60)).status()).isEqualTo(201);
+        }
+
+        @Test
         @DisplayName("then the requester never counts, in any stage")
         void requesterNeverCounts() {
             String id = as(lead).post("requests", request(policy, 60)).expectStatus(403).body().path("error").asText();
@@ -138,7 +154,8 @@ class PolicyStagesAndRulesIT {
             Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
             config.put("breakGlassGroup", List.of(operators));
             config.put("denyRules", List.of("[{\"name\": \"no night shift\", \"expression\": "
-                    + "\"request.ticket == 'NIGHT'\", \"description\": \"not at night\"}]"));
+                    + "\"request.ticket == 'NIGHT'\", \"description\": \"not at night\"}, {\"name\": \"long\","
+                    + " \"expression\": \"request.duration > duration('100m')\"}]"));
             config.put("autoApproveRules", List.of("[{\"name\": \"short\", \"expression\": "
                     + "\"request.duration <= duration('30m') && '" + operators + "' in requester.groups\"}]"));
             policy = policies.create("rules " + operators, config);
@@ -189,6 +206,45 @@ class PolicyStagesAndRulesIT {
         }
 
         @Test
+        @DisplayName("then an extension the deny rules refuse, with the window's new total duration, is refused naming "
+                + "the rule and audited")
+        void extensionDenied() {
+            String id = as(operator).post("requests", request(policy, 60)).expectStatus(201).body().path("id").asText();
+            as(approver).post("requests/" + id + "/approve", Map.of()).expectStatus(200);
+
+            JsonNode refused = as(operator).post("requests/" + id + "/extend",
+                    Map.of("minutes", 50, "justification", "more")).expectStatus(403).body();
+            assertThat(refused.path("error").asText()).isEqualTo("denied_by_rule");
+            assertThat(refused.toString()).contains("long");
+            assertThat(as(operator).get("requests/" + id).expectStatus(200).body().hasNonNull("extensionMinutes"))
+                    .isFalse();
+            List<String> denials = new ArrayList<>();
+            audit("DENIED", operator).forEach(r -> {
+                if (r.path("detail").asText().contains(policy)) {
+                    denials.add(r.path("detail").asText());
+                }
+            });
+            assertThat(denials).singleElement().asString().contains("rule=long");
+            as(operator).post("requests/" + id + "/extend", Map.of("minutes", 30, "justification", "more"))
+                    .expectStatus(200);
+        }
+
+        @Test
+        @DisplayName("then a requester's own explain names the rules without their expressions, and is refused to "
+                + "someone not eligible as a request would be")
+        void ownExplain() {
+            JsonNode own = as(operator).post("requests/explain", request(policy, 20)).expectStatus(200).body();
+            assertThat(own.path("denyRules").findValuesAsText("name")).containsExactly("no night shift", "long");
+            assertThat(own.path("denyRules").get(0).path("holds").asBoolean(true)).isFalse();
+            assertThat(own.path("autoApproveRules").get(0).path("holds").asBoolean()).isTrue();
+            assertThat(own.toString()).doesNotContain("NIGHT").doesNotContain("not at night")
+                    .doesNotContain("duration('");
+            JsonNode refused = as(approver).post("requests/explain", request(policy, 20)).expectStatus(403).body();
+            assertThat(refused.path("error").asText()).isEqualTo("forbidden");
+            assertThat(refused.toString()).doesNotContain("no night shift").doesNotContain(approvers);
+        }
+
+        @Test
         @DisplayName("then explain answers which rule or stage applies for a user and request, creating nothing")
         void explain() {
             JsonNode auto = explain(operator, "&durationMinutes=20").expectStatus(200).body();
@@ -196,6 +252,7 @@ class PolicyStagesAndRulesIT {
             assertThat(auto.path("rule").asText()).isEqualTo("short");
             assertThat(auto.path("autoApproveRules").get(0).path("holds").asBoolean()).isTrue();
             assertThat(auto.path("denyRules").get(0).path("holds").asBoolean()).isFalse();
+            assertThat(auto.path("denyRules").get(0).path("expression").asText()).isEqualTo("request.ticket == 'NIGHT'");
             assertThat(auto.path("context").path("requester.username").asText()).isEqualTo(operator);
 
             JsonNode denied = explain(operator, "&durationMinutes=20&ticket=NIGHT").expectStatus(200).body();
