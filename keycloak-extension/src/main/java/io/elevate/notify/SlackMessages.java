@@ -101,11 +101,14 @@ public final class SlackMessages {
         return blocks;
     }
 
-    /** The text of the message for notifications and screen readers. */
+    /**
+     * The text of the message for notifications and screen readers. Slack reads this top-level text as mrkdwn too
+     * (mentions such as {@code <!channel>}, links), so user text is escaped here as in the blocks.
+     */
     public static String fallback(Notice notice, ElevationWindow current) {
         return (current.request().breakGlass() ? "Break-glass: " : "Elevation request: ")
-                + notice.requester().displayName() + " for " + current.target().roleArn() + " (" + state(current)
-                + ")";
+                + escape(notice.requester().displayName()) + " for " + escape(current.target().roleArn()) + " ("
+                + state(current) + ")";
     }
 
     /** The request's state as the message's footer says it: waiting (with the quorum), or the outcome and by whom. */
