@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * @param slackPolicyChannels policy name or id to its channel
  * @param slackDirectMessages whether each approver also gets the request as a direct message
  * @param teamsWebhookUrl     the Teams workflow webhook URL or its vault reference; null for no Teams
- * @param teamsPolicyWebhooks policy name or id to its Teams webhook URL (or vault reference)
+ * @param teamsPolicyWebhooks policy name or id to the vault reference of its Teams webhook URL (never the URL: it
+ *                            carries a secret, and a multi-valued setting cannot be masked)
  */
 public record ChatSettings(String slackBotToken, String slackSigningSecret, String slackChannel,
                            Map<String, String> slackPolicyChannels, boolean slackDirectMessages,
@@ -107,7 +108,7 @@ public record ChatSettings(String slackBotToken, String slackSigningSecret, Stri
                 return "must be a channel id such as C0123ABCD or a #name";
             }
             return null;
-        });
+        }, false);
         boolean dm = "true".equalsIgnoreCase(first(config, SLACK_DIRECT_MESSAGES));
         String dmText = first(config, SLACK_DIRECT_MESSAGES);
         if (dmText != null && !dmText.equalsIgnoreCase("true") && !dmText.equalsIgnoreCase("false")) {
@@ -118,8 +119,11 @@ public record ChatSettings(String slackBotToken, String slackSigningSecret, Stri
         if (teamsProblem != null) {
             violations.add(Violation.of(TEAMS_WEBHOOK_URL, teamsProblem));
         }
+        // a Teams webhook URL carries its secret (sig=): per policy, where the admin console cannot mask it, only a
+        // vault reference is accepted, and a refused entry is named by its place, never echoed
         Map<String, String> teamsByPolicy = pairs(config, TEAMS_POLICY_WEBHOOKS, violations,
-                ChatSettings::teamsUrlProblem);
+                value -> isVaultReference(value) ? null : "must be a vault reference such as ${vault.teams-prod}: "
+                        + "a Teams webhook URL holds a secret (sig=) that this setting would show in clear", true);
         return new ChatSettings(token, secret, channel, channels, dm, teams, teamsByPolicy);
     }
 
@@ -135,26 +139,32 @@ public record ChatSettings(String slackBotToken, String slackSigningSecret, Stri
         }
     }
 
-    /** Entries {@code policy=value}, one a line (or a value each); each key once. */
+    /**
+     * Entries {@code policy=value}, one a line (or a value each); each key once. When {@code secret}, a refused entry
+     * is named by its place (entry 2), never by its text, which may hold the secret.
+     */
     private static Map<String, String> pairs(Map<String, List<String>> config, String field,
                                              List<Violation> violations,
-                                             java.util.function.Function<String, String> problem) {
+                                             java.util.function.Function<String, String> problem, boolean secret) {
         Map<String, String> pairs = new LinkedHashMap<>();
+        int entry = 0;
         for (String value : config.getOrDefault(field, List.of())) {
             for (String line : value.split("##|\\R")) {
                 if (line.isBlank()) {
                     continue;
                 }
+                entry++;
                 int eq = line.indexOf('=');
                 if (eq <= 0 || eq == line.length() - 1) {
-                    violations.add(Violation.of(field, "'" + line.trim() + "' is not policy=value"));
+                    violations.add(Violation.of(field, (secret ? "entry " + entry : "'" + line.trim() + "'")
+                            + " is not policy=value"));
                     continue;
                 }
                 String key = line.substring(0, eq).trim();
                 String target = line.substring(eq + 1).trim();
                 String why = problem.apply(target);
                 if (why != null) {
-                    violations.add(Violation.of(field, key + ": " + why));
+                    violations.add(Violation.of(field, (secret ? "entry " + entry : key) + ": " + why));
                 } else if (pairs.putIfAbsent(key, target) != null) {
                     violations.add(Violation.of(field, key + " is named twice"));
                 }
@@ -190,8 +200,9 @@ public record ChatSettings(String slackBotToken, String slackSigningSecret, Stri
                         + "reference. Empty: no Teams.").add()
                 .property().name(TEAMS_POLICY_WEBHOOKS).label("Teams webhook per policy")
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
-                .helpText("policy=URL or policy=${vault.key}, one per entry (policy by name or id). Prefer vault "
-                        + "references: these entries are not masked.").add()
+                .helpText("policy=${vault.key}, one per entry (policy by name or id): that policy's cards go to the "
+                        + "Teams webhook URL in the vault under that key. Only vault references: a webhook URL "
+                        + "carries a secret and these entries are not masked.").add()
                 .build();
     }
 
