@@ -26,10 +26,14 @@ import java.util.regex.Pattern;
  * @param teamsWebhookUrl     the Teams workflow webhook URL or its vault reference; null for no Teams
  * @param teamsPolicyWebhooks policy name or id to the vault reference of its Teams webhook URL (never the URL: it
  *                            carries a secret, and a multi-valued setting cannot be masked)
+ * @param slackTeamId         the Slack workspace (team) id, T0123ABCD: button presses from any other workspace are
+ *                            refused; null: not checked (set it)
+ * @param slackAppId          the Slack app id, A0123ABCD: interactions of another app are refused; null: not checked
  */
 public record ChatSettings(String slackBotToken, String slackSigningSecret, String slackChannel,
                            Map<String, String> slackPolicyChannels, boolean slackDirectMessages,
-                           String teamsWebhookUrl, Map<String, String> teamsPolicyWebhooks) {
+                           String teamsWebhookUrl, Map<String, String> teamsPolicyWebhooks, String slackTeamId,
+                           String slackAppId) {
 
     public static final String SLACK_BOT_TOKEN = "slackBotToken";
     public static final String SLACK_SIGNING_SECRET = "slackSigningSecret";
@@ -38,12 +42,17 @@ public record ChatSettings(String slackBotToken, String slackSigningSecret, Stri
     public static final String SLACK_DIRECT_MESSAGES = "slackDirectMessages";
     public static final String TEAMS_WEBHOOK_URL = "teamsWebhookUrl";
     public static final String TEAMS_POLICY_WEBHOOKS = "teamsPolicyWebhooks";
+    public static final String SLACK_TEAM_ID = "slackTeamId";
+    public static final String SLACK_APP_ID = "slackAppId";
 
-    public static final ChatSettings NONE = new ChatSettings(null, null, null, Map.of(), false, null, Map.of());
+    public static final ChatSettings NONE = new ChatSettings(null, null, null, Map.of(), false, null, Map.of(),
+            null, null);
 
     private static final Pattern VAULT = Pattern.compile("\\$\\{vault\\.[^}\\s]+}");
     private static final Pattern BOT_TOKEN = Pattern.compile("xoxb-[A-Za-z0-9-]{10,250}");
     private static final Pattern SIGNING_SECRET = Pattern.compile("[0-9a-f]{32,64}");
+    private static final Pattern TEAM_ID = Pattern.compile("[TE][A-Z0-9]{6,20}");
+    private static final Pattern APP_ID = Pattern.compile("A[A-Z0-9]{6,20}");
     private static final Pattern CHANNEL = Pattern.compile("[CG][A-Z0-9]{6,20}|#[a-z0-9_-]{1,80}");
 
     public ChatSettings {
@@ -124,7 +133,15 @@ public record ChatSettings(String slackBotToken, String slackSigningSecret, Stri
         Map<String, String> teamsByPolicy = pairs(config, TEAMS_POLICY_WEBHOOKS, violations,
                 value -> isVaultReference(value) ? null : "must be a vault reference such as ${vault.teams-prod}: "
                         + "a Teams webhook URL holds a secret (sig=) that this setting would show in clear", true);
-        return new ChatSettings(token, secret, channel, channels, dm, teams, teamsByPolicy);
+        String teamId = first(config, SLACK_TEAM_ID);
+        if (teamId != null && !TEAM_ID.matcher(teamId).matches()) {
+            violations.add(Violation.of(SLACK_TEAM_ID, "must be a Slack workspace id such as T0123ABCD"));
+        }
+        String appId = first(config, SLACK_APP_ID);
+        if (appId != null && !APP_ID.matcher(appId).matches()) {
+            violations.add(Violation.of(SLACK_APP_ID, "must be a Slack app id such as A0123ABCD"));
+        }
+        return new ChatSettings(token, secret, channel, channels, dm, teams, teamsByPolicy, teamId, appId);
     }
 
     private static String teamsUrlProblem(String value) {
@@ -184,6 +201,13 @@ public record ChatSettings(String slackBotToken, String slackSigningSecret, Stri
                 .helpText("The Slack app's signing secret, or a vault reference; button presses are verified with "
                         + "it. The app's interactivity request URL is /realms/{realm}/elevation-slack/interactions.")
                 .add()
+                .property().name(SLACK_TEAM_ID).label("Slack workspace id")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The Slack workspace (team) id, T0123ABCD. Set it: button presses from any other "
+                        + "workspace are then refused. Empty: the workspace is not checked.").add()
+                .property().name(SLACK_APP_ID).label("Slack app id").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The Slack app's id, A0123ABCD: interactions sent for another app are refused. Empty: "
+                        + "not checked.").add()
                 .property().name(SLACK_CHANNEL).label("Slack channel").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Where requests are posted: a channel id (C0123ABCD) or #name the app is a member of.")
                 .add()

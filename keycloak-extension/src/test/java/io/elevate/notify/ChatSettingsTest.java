@@ -98,5 +98,17 @@ class ChatSettingsTest {
             assertThat(violations.get(0).toString()).contains("entry 1").contains("vault reference");
             assertThat(violations.toString()).doesNotContain("s3cr3t").doesNotContain("example.com");
         }
+    
+        @Test
+        @DisplayName("then a Slack workspace or app id of the wrong form is refused")
+        void workspace() {
+            assertThat(violations(Map.of(ChatSettings.SLACK_TEAM_ID, List.of("elevate"),
+                    ChatSettings.SLACK_APP_ID, List.of("T0ELEVATE1")))).extracting(Violation::field)
+                    .containsExactly(ChatSettings.SLACK_TEAM_ID, ChatSettings.SLACK_APP_ID);
+            ChatSettings chat = ChatSettings.read(Map.of(ChatSettings.SLACK_TEAM_ID, List.of("T0ELEVATE1"),
+                    ChatSettings.SLACK_APP_ID, List.of("A0ELEVATE1")), new ArrayList<>());
+            assertThat(chat.slackTeamId()).isEqualTo("T0ELEVATE1");
+            assertThat(chat.slackAppId()).isEqualTo("A0ELEVATE1");
+        }
     }
 }
