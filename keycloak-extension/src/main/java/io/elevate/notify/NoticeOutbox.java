@@ -73,6 +73,21 @@ public final class NoticeOutbox {
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
+    /** Whether a later Slack update row of the same window is still to be sent (it supersedes {@code update}). */
+    boolean newerSlackUpdate(NoticeEntity update) {
+        return !em.createQuery("select n.id from NoticeEntity n where n.windowId = :windowId and n.channel = :slack"
+                        + " and n.receiver = :update and n.id <> :id and n.createdAt > :createdAt"
+                        + " and n.state in (:pending, :failed)", String.class)
+                .setParameter("windowId", update.getWindowId())
+                .setParameter("slack", NoticeChannel.SLACK.name())
+                .setParameter("update", SlackSender.UPDATE)
+                .setParameter("id", update.getId())
+                .setParameter("createdAt", update.getCreatedAt())
+                .setParameter("pending", NoticeState.PENDING.name())
+                .setParameter("failed", NoticeState.FAILED.name())
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
     /** Writes a row that updates what {@code post} posted, with its notice, due now, in the caller's transaction. */
     String enqueueUpdate(NoticeEntity post, String receiver, Instant now) {
         NoticeEntity e = new NoticeEntity();
