@@ -51,7 +51,8 @@ final class SlackUsers {
                     "Elevate could not ask Slack who you are; try again or decide in the portal");
         }
         if (!info.isOk() || info.getUser() == null) {
-            return new Profile(slackUserId, null, "Slack did not tell Elevate who you are; decide in the portal");
+            return new Profile(slackUserId, null, "Slack did not tell Elevate your email address, so Elevate cannot"
+                    + " tell who you are; decide in the portal");
         }
         String refusal = refusal(info.getUser(), teamId);
         String email = info.getUser().getProfile() == null ? null : info.getUser().getProfile().getEmail();

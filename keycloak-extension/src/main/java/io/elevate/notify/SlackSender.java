@@ -51,8 +51,9 @@ final class SlackSender {
             return () -> Outcome.refused("the request no longer exists");
         }
         ElevationWindow current = found.get();
-        List<LayoutBlock> blocks = SlackMessages.blocks(notice, current, portalOnly(realm, current));
-        String text = SlackMessages.fallback(notice, current);
+        SlackStages stages = stages(session, realm, current);
+        List<LayoutBlock> blocks = SlackMessages.blocks(notice, current, portalOnly(realm, current), stages);
+        String text = SlackMessages.fallback(notice, current, stages);
         MethodsClient slack = SlackApi.methods(token);
         String receiver = row.getReceiver();
         if (receiver.startsWith(CHANNEL)) {
@@ -100,9 +101,11 @@ final class SlackSender {
                             return Optional.<Rendered>empty();
                         }
                         job.getContext().setRealm(jobRealm);
-                        return new WindowStore(job, jobRealm).find(windowId).map(now -> new Rendered(
-                                SlackMessages.fallback(notice, now),
-                                SlackMessages.blocks(notice, now, portalOnly(jobRealm, now))));
+                        return new WindowStore(job, jobRealm).find(windowId).map(now -> {
+                            SlackStages stagesNow = stages(job, jobRealm, now);
+                            return new Rendered(SlackMessages.fallback(notice, now, stagesNow),
+                                    SlackMessages.blocks(notice, now, portalOnly(jobRealm, now), stagesNow));
+                        });
                     });
             return () -> update(messages, render, (channel, ts, rendered) -> SlackApi.run("chat.update",
                     () -> slack.chatUpdate(r -> r.channel(channel).ts(ts).text(rendered.text())
@@ -149,6 +152,14 @@ final class SlackSender {
             }
         }
         return Outcome.OK;
+    }
+
+    /** Where a request waiting for approvers stands in its policy's stages; null when it has none or waits not. */
+    static SlackStages stages(KeycloakSession session, RealmModel realm, ElevationWindow window) {
+        boolean waiting = window.status() == io.elevate.window.WindowStatus.REQUESTED
+                || window.request().extensionPending();
+        return !waiting ? null : SlackStages.of(realm, window,
+                () -> new WindowStore(session, realm).approvals(window.id())).orElse(null);
     }
 
     /** Whether the request's policy asks approvers for a level of authentication Slack cannot prove. */
