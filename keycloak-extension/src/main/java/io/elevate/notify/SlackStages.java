@@ -69,12 +69,13 @@ record SlackStages(int number, int of, String name, long votes, int quorum, List
         List<String> earlier = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             int number = i + 1;
-            List<String> approvers = round.stream().filter(a -> a.stage() == number).map(Approval::approverName)
-                    .distinct().toList();
-            if (approvers.size() < quorums.get(i)) {
-                return Optional.of(new SlackStages(number, names.size(), names.get(i), approvers.size(),
-                        quorums.get(i), earlier));
+            List<Approval> stage = round.stream().filter(a -> a.stage() == number).toList();
+            long votes = stage.stream().map(Approval::approverId).distinct().count();
+            if (votes < quorums.get(i)) {
+                return Optional.of(new SlackStages(number, names.size(), names.get(i), votes, quorums.get(i),
+                        earlier));
             }
+            List<String> approvers = stage.stream().map(Approval::approverName).distinct().toList();
             earlier.add("stage " + number + " approved by " + String.join(", ", approvers));
         }
         return Optional.empty();

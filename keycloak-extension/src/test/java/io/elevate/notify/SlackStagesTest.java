@@ -54,6 +54,17 @@ class SlackStagesTest {
                     .isEqualTo("Stage 1 of 2 (team lead): 0/1");
             assertThat(SlackStages.of(NAMES, QUORUMS, List.of(approval("Tom", 1), approval("Sue", 2)))).isEmpty();
         }
+
+        @Test
+        @DisplayName("then votes are counted by person, not by display name")
+        void byPerson() {
+            Approval one = new Approval(0, "id-1", "Sam", Instant.parse("2026-06-01T10:00:00Z"), null, 1);
+            Approval other = new Approval(0, "id-2", "Sam", Instant.parse("2026-06-01T10:01:00Z"), null, 1);
+
+            assertThat(SlackStages.of(List.of("pair"), List.of(2), List.of(one))).get()
+                    .extracting(SlackStages::votes).isEqualTo(1L);
+            assertThat(SlackStages.of(List.of("pair"), List.of(2), List.of(one, other))).isEmpty();
+        }
     }
 
     @Nested
