@@ -105,14 +105,40 @@ public final class SlackInteractions {
         if (payload == null || !payload.isObject()) {
             return Response.status(400).type(MediaType.TEXT_PLAIN_TYPE).entity("no interaction payload").build();
         }
+        String stranger = workspaceRefusal(chat, payload);
+        if (stranger != null) {
+            LOG.warnf("Realm %s refused a Slack interaction: %s", realm.getName(), stranger);
+            return Response.status(403).type(MediaType.TEXT_PLAIN_TYPE).entity(stranger).build();
+        }
         String type = payload.path("type").asText();
         if ("block_actions".equals(type)) {
-            return blockAction(token, payload);
+            return blockAction(token, chat, payload);
         }
         if ("view_submission".equals(type) && REJECT_MODAL.equals(payload.path("view").path("callback_id").asText())) {
-            return rejectSubmitted(token, payload);
+            return rejectSubmitted(token, chat, payload);
         }
         return acknowledged();
+    }
+
+    /**
+     * Null when the interaction is of the realm's Slack workspace and app (when the settings name them) and its user
+     * is of the workspace it comes from (not a Slack Connect guest of another team); else why not.
+     */
+    static String workspaceRefusal(ChatSettings chat, JsonNode payload) {
+        String team = payload.path("team").path("id").asText("");
+        String enterprise = payload.path("enterprise").path("id").asText("");
+        if (chat.slackTeamId() != null && !chat.slackTeamId().equals(team)
+                && !chat.slackTeamId().equals(enterprise)) {
+            return "the interaction comes from another Slack workspace than this realm's";
+        }
+        if (chat.slackAppId() != null && !chat.slackAppId().equals(payload.path("api_app_id").asText(""))) {
+            return "the interaction is for another Slack app than this realm's";
+        }
+        String userTeam = payload.path("user").path("team_id").asText("");
+        if (!userTeam.isEmpty() && !userTeam.equals(team)) {
+            return "the Slack user is of another workspace (Slack Connect)";
+        }
+        return null;
     }
 
     /** Null when the request is Slack's, fresh and new; else why not. */
@@ -141,7 +167,7 @@ public final class SlackInteractions {
         return null;
     }
 
-    private Response blockAction(String token, JsonNode payload) {
+    private Response blockAction(String token, ChatSettings chat, JsonNode payload) {
         JsonNode action = payload.path("actions").path(0);
         String actionId = action.path("action_id").asText();
         String requestId = action.path("value").asText();
@@ -151,7 +177,9 @@ public final class SlackInteractions {
         if (SlackMessages.OPEN.equals(actionId) || requestId.isEmpty()) {
             return acknowledged();
         }
-        SlackUsers.Match match = SlackUsers.find(session, realm, token, slackUser);
+        // Slack first (an HTTP call), then the database
+        SlackUsers.Profile profile = SlackUsers.ask(token, slackUser, chat.slackTeamId());
+        SlackUsers.Match match = SlackUsers.find(session, realm, profile);
         if (match.user() == null) {
             ephemeral(token, channel, slackUser, match.refusal());
             return outcome(403);
@@ -178,11 +206,13 @@ public final class SlackInteractions {
         return acknowledged();
     }
 
-    private Response rejectSubmitted(String token, JsonNode payload) {
+    private Response rejectSubmitted(String token, ChatSettings chat, JsonNode payload) {
         JsonNode view = payload.path("view");
         String requestId = view.path("private_metadata").asText();
         JsonNode comment = view.path("state").path("values").path(COMMENT_BLOCK).path(COMMENT_ACTION).path("value");
-        SlackUsers.Match match = SlackUsers.find(session, realm, token, payload.path("user").path("id").asText());
+        SlackUsers.Profile profile = SlackUsers.ask(token, payload.path("user").path("id").asText(),
+                chat.slackTeamId());
+        SlackUsers.Match match = SlackUsers.find(session, realm, profile);
         if (match.user() == null) {
             return modalError(match.refusal());
         }

@@ -26,6 +26,15 @@ final class ChatReceivers {
     }
 
     static List<ChatReceiver> of(RealmModel realm, ChatSettings chat, Notice notice) {
+        return of(realm, chat, notice, false);
+    }
+
+    /**
+     * As {@link #of(RealmModel, ChatSettings, Notice)}; at a stage hand-off ({@code handOff}: the request's channel
+     * message exists, and is rewritten to show the new stage) Slack gets only direct messages to the new stage's
+     * approvers, never a second post in the channel.
+     */
+    static List<ChatReceiver> of(RealmModel realm, ChatSettings chat, Notice notice, boolean handOff) {
         List<ChatReceiver> receivers = new ArrayList<>();
         if (notice.kind() == Notice.Kind.APPROVED && notice.window().request().autoRule() != null) {
             return receivers; // the AUTO_APPROVED notice of the same approval tells the chats; this one is the requester's
@@ -35,7 +44,7 @@ final class ChatReceivers {
         String policyName = policy == null ? null : policy.getName();
         if (chat.slack() && SLACK_POSTS.contains(notice.kind())) {
             String channel = chat.slackChannelOf(policyId, policyName);
-            if (channel != null) {
+            if (channel != null && !handOff) {
                 receivers.add(new ChatReceiver(NoticeChannel.SLACK, SlackSender.CHANNEL + channel));
             }
             if (chat.slackDirectMessages()) {

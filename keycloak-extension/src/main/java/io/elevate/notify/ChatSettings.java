@@ -24,11 +24,16 @@ import java.util.regex.Pattern;
  * @param slackPolicyChannels policy name or id to its channel
  * @param slackDirectMessages whether each approver also gets the request as a direct message
  * @param teamsWebhookUrl     the Teams workflow webhook URL or its vault reference; null for no Teams
- * @param teamsPolicyWebhooks policy name or id to its Teams webhook URL (or vault reference)
+ * @param teamsPolicyWebhooks policy name or id to the vault reference of its Teams webhook URL (never the URL: it
+ *                            carries a secret, and a multi-valued setting cannot be masked)
+ * @param slackTeamId         the Slack workspace (team) id, T0123ABCD: button presses from any other workspace are
+ *                            refused; null: not checked (set it)
+ * @param slackAppId          the Slack app id, A0123ABCD: interactions of another app are refused; null: not checked
  */
 public record ChatSettings(String slackBotToken, String slackSigningSecret, String slackChannel,
                            Map<String, String> slackPolicyChannels, boolean slackDirectMessages,
-                           String teamsWebhookUrl, Map<String, String> teamsPolicyWebhooks) {
+                           String teamsWebhookUrl, Map<String, String> teamsPolicyWebhooks, String slackTeamId,
+                           String slackAppId) {
 
     public static final String SLACK_BOT_TOKEN = "slackBotToken";
     public static final String SLACK_SIGNING_SECRET = "slackSigningSecret";
@@ -37,12 +42,17 @@ public record ChatSettings(String slackBotToken, String slackSigningSecret, Stri
     public static final String SLACK_DIRECT_MESSAGES = "slackDirectMessages";
     public static final String TEAMS_WEBHOOK_URL = "teamsWebhookUrl";
     public static final String TEAMS_POLICY_WEBHOOKS = "teamsPolicyWebhooks";
+    public static final String SLACK_TEAM_ID = "slackTeamId";
+    public static final String SLACK_APP_ID = "slackAppId";
 
-    public static final ChatSettings NONE = new ChatSettings(null, null, null, Map.of(), false, null, Map.of());
+    public static final ChatSettings NONE = new ChatSettings(null, null, null, Map.of(), false, null, Map.of(),
+            null, null);
 
     private static final Pattern VAULT = Pattern.compile("\\$\\{vault\\.[^}\\s]+}");
     private static final Pattern BOT_TOKEN = Pattern.compile("xoxb-[A-Za-z0-9-]{10,250}");
     private static final Pattern SIGNING_SECRET = Pattern.compile("[0-9a-f]{32,64}");
+    private static final Pattern TEAM_ID = Pattern.compile("[TE][A-Z0-9]{6,20}");
+    private static final Pattern APP_ID = Pattern.compile("A[A-Z0-9]{6,20}");
     private static final Pattern CHANNEL = Pattern.compile("[CG][A-Z0-9]{6,20}|#[a-z0-9_-]{1,80}");
 
     public ChatSettings {
@@ -107,7 +117,7 @@ public record ChatSettings(String slackBotToken, String slackSigningSecret, Stri
                 return "must be a channel id such as C0123ABCD or a #name";
             }
             return null;
-        });
+        }, false);
         boolean dm = "true".equalsIgnoreCase(first(config, SLACK_DIRECT_MESSAGES));
         String dmText = first(config, SLACK_DIRECT_MESSAGES);
         if (dmText != null && !dmText.equalsIgnoreCase("true") && !dmText.equalsIgnoreCase("false")) {
@@ -118,9 +128,20 @@ public record ChatSettings(String slackBotToken, String slackSigningSecret, Stri
         if (teamsProblem != null) {
             violations.add(Violation.of(TEAMS_WEBHOOK_URL, teamsProblem));
         }
+        // a Teams webhook URL carries its secret (sig=): per policy, where the admin console cannot mask it, only a
+        // vault reference is accepted, and a refused entry is named by its place, never echoed
         Map<String, String> teamsByPolicy = pairs(config, TEAMS_POLICY_WEBHOOKS, violations,
-                ChatSettings::teamsUrlProblem);
-        return new ChatSettings(token, secret, channel, channels, dm, teams, teamsByPolicy);
+                value -> isVaultReference(value) ? null : "must be a vault reference such as ${vault.teams-prod}: "
+                        + "a Teams webhook URL holds a secret (sig=) that this setting would show in clear", true);
+        String teamId = first(config, SLACK_TEAM_ID);
+        if (teamId != null && !TEAM_ID.matcher(teamId).matches()) {
+            violations.add(Violation.of(SLACK_TEAM_ID, "must be a Slack workspace id such as T0123ABCD"));
+        }
+        String appId = first(config, SLACK_APP_ID);
+        if (appId != null && !APP_ID.matcher(appId).matches()) {
+            violations.add(Violation.of(SLACK_APP_ID, "must be a Slack app id such as A0123ABCD"));
+        }
+        return new ChatSettings(token, secret, channel, channels, dm, teams, teamsByPolicy, teamId, appId);
     }
 
     private static String teamsUrlProblem(String value) {
@@ -135,26 +156,32 @@ public record ChatSettings(String slackBotToken, String slackSigningSecret, Stri
         }
     }
 
-    /** Entries {@code policy=value}, one a line (or a value each); each key once. */
+    /**
+     * Entries {@code policy=value}, one a line (or a value each); each key once. When {@code secret}, a refused entry
+     * is named by its place (entry 2), never by its text, which may hold the secret.
+     */
     private static Map<String, String> pairs(Map<String, List<String>> config, String field,
                                              List<Violation> violations,
-                                             java.util.function.Function<String, String> problem) {
+                                             java.util.function.Function<String, String> problem, boolean secret) {
         Map<String, String> pairs = new LinkedHashMap<>();
+        int entry = 0;
         for (String value : config.getOrDefault(field, List.of())) {
             for (String line : value.split("##|\\R")) {
                 if (line.isBlank()) {
                     continue;
                 }
+                entry++;
                 int eq = line.indexOf('=');
                 if (eq <= 0 || eq == line.length() - 1) {
-                    violations.add(Violation.of(field, "'" + line.trim() + "' is not policy=value"));
+                    violations.add(Violation.of(field, (secret ? "entry " + entry : "'" + line.trim() + "'")
+                            + " is not policy=value"));
                     continue;
                 }
                 String key = line.substring(0, eq).trim();
                 String target = line.substring(eq + 1).trim();
                 String why = problem.apply(target);
                 if (why != null) {
-                    violations.add(Violation.of(field, key + ": " + why));
+                    violations.add(Violation.of(field, (secret ? "entry " + entry : key) + ": " + why));
                 } else if (pairs.putIfAbsent(key, target) != null) {
                     violations.add(Violation.of(field, key + " is named twice"));
                 }
@@ -174,6 +201,13 @@ public record ChatSettings(String slackBotToken, String slackSigningSecret, Stri
                 .helpText("The Slack app's signing secret, or a vault reference; button presses are verified with "
                         + "it. The app's interactivity request URL is /realms/{realm}/elevation-slack/interactions.")
                 .add()
+                .property().name(SLACK_TEAM_ID).label("Slack workspace id")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The Slack workspace (team) id, T0123ABCD. Set it: button presses from any other "
+                        + "workspace are then refused. Empty: the workspace is not checked.").add()
+                .property().name(SLACK_APP_ID).label("Slack app id").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("The Slack app's id, A0123ABCD: interactions sent for another app are refused. Empty: "
+                        + "not checked.").add()
                 .property().name(SLACK_CHANNEL).label("Slack channel").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Where requests are posted: a channel id (C0123ABCD) or #name the app is a member of.")
                 .add()
@@ -190,8 +224,9 @@ public record ChatSettings(String slackBotToken, String slackSigningSecret, Stri
                         + "reference. Empty: no Teams.").add()
                 .property().name(TEAMS_POLICY_WEBHOOKS).label("Teams webhook per policy")
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
-                .helpText("policy=URL or policy=${vault.key}, one per entry (policy by name or id). Prefer vault "
-                        + "references: these entries are not masked.").add()
+                .helpText("policy=${vault.key}, one per entry (policy by name or id): that policy's cards go to the "
+                        + "Teams webhook URL in the vault under that key. Only vault references: a webhook URL "
+                        + "carries a secret and these entries are not masked.").add()
                 .build();
     }
 

@@ -16,7 +16,7 @@ import java.util.UUID;
  * the notice tells of (so a rolled-back change tells no one and a committed one is never lost), claimed by one node
  * before its call, marked SENT once the receiver answered (and never sent again), or FAILED and due again after the
  * backoff; given up once it has failed for {@link #GIVE_UP_AFTER}; SENT and given-up rows deleted after
- * {@link #KEEP}.
+ * {@link #KEEP} (a sent Slack post only once its window has also ended {@link #KEEP} ago).
  */
 public final class NoticeOutbox {
 
@@ -68,6 +68,21 @@ public final class NoticeOutbox {
                 .setParameter("windowId", windowId)
                 .setParameter("slack", NoticeChannel.SLACK.name())
                 .setParameter("update", SlackSender.UPDATE)
+                .setParameter("pending", NoticeState.PENDING.name())
+                .setParameter("failed", NoticeState.FAILED.name())
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Whether a later Slack update row of the same window is still to be sent (it supersedes {@code update}). */
+    boolean newerSlackUpdate(NoticeEntity update) {
+        return !em.createQuery("select n.id from NoticeEntity n where n.windowId = :windowId and n.channel = :slack"
+                        + " and n.receiver = :update and n.id <> :id and n.createdAt > :createdAt"
+                        + " and n.state in (:pending, :failed)", String.class)
+                .setParameter("windowId", update.getWindowId())
+                .setParameter("slack", NoticeChannel.SLACK.name())
+                .setParameter("update", SlackSender.UPDATE)
+                .setParameter("id", update.getId())
+                .setParameter("createdAt", update.getCreatedAt())
                 .setParameter("pending", NoticeState.PENDING.name())
                 .setParameter("failed", NoticeState.FAILED.name())
                 .setMaxResults(1).getResultList().isEmpty();
@@ -152,12 +167,47 @@ public final class NoticeOutbox {
                 .getResultList();
     }
 
-    /** Deletes delivered and given-up rows older than {@link #KEEP}; returns how many. */
+    /**
+     * Deletes delivered and given-up rows older than {@link #KEEP}; returns how many. A delivered Slack post is kept
+     * until its window has ended plus {@link #KEEP} (a request can start months ahead and be decided, extended or
+     * revoked until it ends: its messages must still be found to be rewritten).
+     */
     int prune(Instant now) {
-        return em.createQuery("delete from NoticeEntity n where n.state in (:sent, :givenUp) and n.createdAt < :before")
+        long before = now.minus(KEEP).toEpochMilli();
+        int deleted = em.createQuery("delete from NoticeEntity n where n.state in (:sent, :givenUp)"
+                        + " and n.createdAt < :before and not (n.state = :sent and n.channel = :slack"
+                        + " and n.receiver <> :update)")
                 .setParameter("sent", NoticeState.SENT.name())
                 .setParameter("givenUp", NoticeState.GIVEN_UP.name())
-                .setParameter("before", now.minus(KEEP).toEpochMilli())
+                .setParameter("before", before)
+                .setParameter("slack", NoticeChannel.SLACK.name())
+                .setParameter("update", SlackSender.UPDATE)
                 .executeUpdate();
+        // few: every run deletes the posts whose windows ended, so only those of windows not long ended remain
+        List<Object[]> posts = em.createQuery("select n.id, n.createdAt, (select w.endsAt from ElevationWindowEntity w"
+                        + " where w.id = n.windowId) from NoticeEntity n where n.state = :sent"
+                        + " and n.channel = :slack and n.receiver <> :update and n.createdAt < :before", Object[].class)
+                .setParameter("sent", NoticeState.SENT.name())
+                .setParameter("slack", NoticeChannel.SLACK.name())
+                .setParameter("update", SlackSender.UPDATE)
+                .setParameter("before", before)
+                .getResultList();
+        List<String> gone = posts.stream()
+                .filter(p -> slackPostPrunable(((Number) p[1]).longValue(), (Number) p[2], now))
+                .map(p -> (String) p[0]).toList();
+        if (!gone.isEmpty()) {
+            deleted += em.createQuery("delete from NoticeEntity n where n.id in :ids")
+                    .setParameter("ids", gone).executeUpdate();
+        }
+        return deleted;
+    }
+
+    /**
+     * Whether a delivered Slack post may go: it is older than {@link #KEEP} and its window (its end in epoch millis,
+     * null when the window no longer exists) ended more than {@link #KEEP} ago.
+     */
+    static boolean slackPostPrunable(long createdAt, Number windowEndsAt, Instant now) {
+        long before = now.minus(KEEP).toEpochMilli();
+        return createdAt < before && (windowEndsAt == null || windowEndsAt.longValue() < before);
     }
 }

@@ -2,6 +2,7 @@ package io.elevate.notify;
 
 import io.elevate.ServerClock;
 import io.elevate.window.ElevationWindow;
+import io.elevate.window.WindowStore;
 
 import org.jboss.logging.Logger;
 import org.keycloak.executors.ExecutorsProvider;
@@ -64,7 +65,7 @@ final class OutboxNotifier implements Notifier {
                 ids.add(outbox.enqueue(realm, notice, NoticeChannel.WEBHOOK, WebhookUrls.shown(settings.webhookUrl()),
                         now));
             }
-            for (ChatReceiver receiver : ChatReceivers.of(realm, settings.chat(), notice)) {
+            for (ChatReceiver receiver : ChatReceivers.of(realm, settings.chat(), notice, stageHandOff(outbox, notice))) {
                 ids.add(outbox.enqueue(realm, notice, receiver.channel(), receiver.name(), now));
             }
         }
@@ -75,6 +76,19 @@ final class OutboxNotifier implements Notifier {
             afterCommit();
         }
         written.addAll(ids);
+    }
+
+    /**
+     * Whether a REQUESTED notice tells the next stage's approvers of a request already posted to Slack (its round has
+     * approvals already): then the channel's message is rewritten ({@link #changed}), not posted again.
+     */
+    private boolean stageHandOff(NoticeOutbox outbox, Notice notice) {
+        if (notice.kind() != Notice.Kind.REQUESTED || !settings.chat().slack()) {
+            return false;
+        }
+        int round = notice.window().request().round();
+        return new WindowStore(session, realm).approvals(notice.window().id()).stream()
+                .anyMatch(a -> a.round() == round) && outbox.firstSlackPost(notice.window().id()).isPresent();
     }
 
     /**

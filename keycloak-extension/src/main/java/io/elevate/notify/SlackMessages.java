@@ -52,6 +52,11 @@ public final class SlackMessages {
      * @param portalOnly the policy asks approvers for a level of authentication: the button opens the portal
      */
     public static List<LayoutBlock> blocks(Notice notice, ElevationWindow current, boolean portalOnly) {
+        return blocks(notice, current, portalOnly, null);
+    }
+
+    /** As {@link #blocks(Notice, ElevationWindow, boolean)}, the footer saying where a staged request stands. */
+    static List<LayoutBlock> blocks(Notice notice, ElevationWindow current, boolean portalOnly, SlackStages stages) {
         ElevationWindow w = current;
         boolean breakGlass = w.request().breakGlass();
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -76,7 +81,7 @@ public final class SlackMessages {
         String why = w.request().extensionPending() && w.request().extensionJustification() != null
                 ? w.request().extensionJustification() : w.justification();
         blocks.add(section(s -> s.text(markdownText("*Justification*\n" + cut(escape(why), 2900)))));
-        blocks.add(context(c -> c.elements(List.of(markdownText(state(w))))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(state(w, stages))))));
         List<BlockElement> buttons = new ArrayList<>();
         if (w.status() == WindowStatus.REQUESTED || w.request().extensionPending()) {
             if (portalOnly) {
@@ -101,21 +106,37 @@ public final class SlackMessages {
         return blocks;
     }
 
-    /** The text of the message for notifications and screen readers. */
+    /**
+     * The text of the message for notifications and screen readers. Slack reads this top-level text as mrkdwn too
+     * (mentions such as {@code <!channel>}, links), so user text is escaped here as in the blocks.
+     */
     public static String fallback(Notice notice, ElevationWindow current) {
+        return fallback(notice, current, null);
+    }
+
+    static String fallback(Notice notice, ElevationWindow current, SlackStages stages) {
         return (current.request().breakGlass() ? "Break-glass: " : "Elevation request: ")
-                + notice.requester().displayName() + " for " + current.target().roleArn() + " (" + state(current)
-                + ")";
+                + escape(notice.requester().displayName()) + " for " + escape(current.target().roleArn()) + " ("
+                + state(current, stages) + ")";
     }
 
     /** The request's state as the message's footer says it: waiting (with the quorum), or the outcome and by whom. */
     static String state(ElevationWindow w) {
+        return state(w, null);
+    }
+
+    /**
+     * As {@link #state(ElevationWindow)}; a request waiting under a staged policy says its stage ({@code stages}):
+     * "Stage 2 of 2 (security): 0/1 · stage 1 approved by Tom".
+     */
+    static String state(ElevationWindow w, SlackStages stages) {
         return switch (w.status()) {
-            case REQUESTED -> ":hourglass_flowing_sand: Waiting for " + w.request().approvalsRequired()
-                    + " approval(s)" + (w.request().expiresAt() == null ? ""
-                    : "; expires " + TIME.format(w.request().expiresAt()));
+            case REQUESTED -> ":hourglass_flowing_sand: " + (stages != null ? stages.text()
+                    : "Waiting for " + w.request().approvalsRequired() + " approval(s)")
+                    + (w.request().expiresAt() == null ? "" : "; expires " + TIME.format(w.request().expiresAt()));
             case APPROVED -> w.request().extensionPending()
                     ? ":hourglass_flowing_sand: Extension waiting for approval"
+                    + (stages == null ? "" : ": " + stages.text())
                     : w.request().breakGlass() && w.request().reviewedAt() == null
                     ? ":warning: Opened without approval: review needed"
                     : w.request().autoRule() != null && w.request().reviewedAt() == null

@@ -10,7 +10,9 @@ import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
 import com.slack.api.model.block.LayoutBlock;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +22,9 @@ import java.util.function.Supplier;
  * The Slack rows of the notice outbox: {@code channel:<id>} posts the request to a channel, {@code dm:<username>}
  * to an approver (found in Slack by their email), {@code update} rewrites every message already posted about the
  * request (chat.update) to show its state now. Each message shows the request as it is when the row is sent, so a
- * message posted late never offers buttons for a request already decided.
+ * message posted late never offers buttons for a request already decided; an update reads the request again just
+ * before each chat.update (updates of several transactions may finish in any order), and one with a later update of
+ * the same request still to come is skipped.
  */
 final class SlackSender {
 
@@ -47,8 +51,9 @@ final class SlackSender {
             return () -> Outcome.refused("the request no longer exists");
         }
         ElevationWindow current = found.get();
-        List<LayoutBlock> blocks = SlackMessages.blocks(notice, current, portalOnly(realm, current));
-        String text = SlackMessages.fallback(notice, current);
+        SlackStages stages = stages(session, realm, current);
+        List<LayoutBlock> blocks = SlackMessages.blocks(notice, current, portalOnly(realm, current), stages);
+        String text = SlackMessages.fallback(notice, current, stages);
         MethodsClient slack = SlackApi.methods(token);
         String receiver = row.getReceiver();
         if (receiver.startsWith(CHANNEL)) {
@@ -73,13 +78,38 @@ final class SlackSender {
             };
         }
         if (UPDATE.equals(receiver)) {
-            if (new NoticeOutbox(session).slackPostWaiting(row.getWindowId())) {
+            NoticeOutbox outbox = new NoticeOutbox(session);
+            if (outbox.slackPostWaiting(row.getWindowId())) {
                 // the post shows the state when it is sent; updating before it is would miss it
                 return () -> Outcome.failed("a Slack message about the request is not posted yet");
             }
-            List<String> messages = new NoticeOutbox(session).sent(row.getWindowId(), NoticeChannel.SLACK).stream()
+            if (outbox.newerSlackUpdate(row)) {
+                // a later rewrite of the same messages is to come; it reads the state when it is made
+                return () -> Outcome.sent("superseded by a later update");
+            }
+            List<String> messages = outbox.sent(row.getWindowId(), NoticeChannel.SLACK).stream()
                     .map(NoticeEntity::getReply).toList();
-            return () -> update(slack, messages, text, blocks);
+            // rewrites made by other transactions can finish in any order: each reads the request again just before
+            // its chat.update, so the last rewrite shows the state now, never buttons of a request decided since
+            KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+            String realmId = realm.getId();
+            String windowId = row.getWindowId();
+            Supplier<Optional<Rendered>> render = () -> KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                    job -> {
+                        RealmModel jobRealm = job.realms().getRealm(realmId);
+                        if (jobRealm == null) {
+                            return Optional.<Rendered>empty();
+                        }
+                        job.getContext().setRealm(jobRealm);
+                        return new WindowStore(job, jobRealm).find(windowId).map(now -> {
+                            SlackStages stagesNow = stages(job, jobRealm, now);
+                            return new Rendered(SlackMessages.fallback(notice, now, stagesNow),
+                                    SlackMessages.blocks(notice, now, portalOnly(jobRealm, now), stagesNow));
+                        });
+                    });
+            return () -> update(messages, render, (channel, ts, rendered) -> SlackApi.run("chat.update",
+                    () -> slack.chatUpdate(r -> r.channel(channel).ts(ts).text(rendered.text())
+                            .blocks(rendered.blocks()))));
         }
         return () -> Outcome.refused("no Slack receiver " + receiver);
     }
@@ -93,19 +123,43 @@ final class SlackSender {
         return Outcome.sent(posted.response().getChannel() + "|" + posted.response().getTs());
     }
 
-    /** Updates every message; any failure fails the row, which is retried whole (an update can be made twice). */
-    private static Outcome update(MethodsClient slack, List<String> messages, String text, List<LayoutBlock> blocks) {
+    /** A message's text and blocks, as they show the request at one moment. */
+    record Rendered(String text, List<LayoutBlock> blocks) {
+    }
+
+    /** One chat.update call. */
+    @FunctionalInterface
+    interface MessageUpdate {
+        SlackApi.Result<ChatUpdateResponse> run(String channel, String ts, Rendered rendered);
+    }
+
+    /**
+     * Updates every message, each with the request as {@code render} reads it just before that message's call; any
+     * failure fails the row, which is retried whole (an update can be made twice).
+     */
+    static Outcome update(List<String> messages, Supplier<Optional<Rendered>> render, MessageUpdate call) {
         for (String message : messages) {
             int bar = message.indexOf('|');
             String channel = message.substring(0, bar);
             String ts = message.substring(bar + 1);
-            SlackApi.Result<ChatUpdateResponse> updated = SlackApi.run("chat.update",
-                    () -> slack.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
+            Optional<Rendered> now = render.get();
+            if (now.isEmpty()) {
+                return Outcome.refused("the request no longer exists");
+            }
+            SlackApi.Result<ChatUpdateResponse> updated = call.run(channel, ts, now.get());
             if (!updated.ok() && !updated.failure().error().endsWith("message_not_found")) {
                 return updated.failure();
             }
         }
         return Outcome.OK;
+    }
+
+    /** Where a request waiting for approvers stands in its policy's stages; null when it has none or waits not. */
+    static SlackStages stages(KeycloakSession session, RealmModel realm, ElevationWindow window) {
+        boolean waiting = window.status() == io.elevate.window.WindowStatus.REQUESTED
+                || window.request().extensionPending();
+        return !waiting ? null : SlackStages.of(realm, window,
+                () -> new WindowStore(session, realm).approvals(window.id())).orElse(null);
     }
 
     /** Whether the request's policy asks approvers for a level of authentication Slack cannot prove. */

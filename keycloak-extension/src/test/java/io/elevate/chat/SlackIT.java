@@ -269,6 +269,47 @@ class SlackIT {
         }
 
         @Test
+        @DisplayName("then at a stage hand-off the channel's message is rewritten to the next stage, never posted again")
+        void stageHandOff() throws Exception {
+            String operators = policies.newGroup("slack-staged-ops");
+            String leads = policies.newGroup("slack-leads");
+            String security = policies.newGroup("slack-security");
+            String requester = elevations.newUser("slack-sop");
+            String lead = elevations.newUser("slack-lead");
+            String guard = elevations.newUser("slack-sec");
+            policies.addMember(elevations.userId(requester), operators);
+            policies.addMember(elevations.userId(lead), leads);
+            policies.addMember(elevations.userId(guard), security);
+            for (String user : List.of(requester, lead, guard)) {
+                slack.addUser(new SlackStandIn.User(slackId(user), user, user + "@elevate.test"));
+            }
+            Map<String, List<String>> config = new LinkedHashMap<>(PolicyAdmin.policy(operators, leads));
+            config.remove("approverGroups");
+            config.put("approvalStages", List.of("[{\"name\": \"team lead\", \"approverGroups\": [\"" + leads
+                    + "\"]}, {\"name\": \"security\", \"approverGroups\": [\"" + security + "\"]}]"));
+            Team team = new Team(requester, lead, guard, policies.create("slack staged " + operators, config));
+            String id = request(team, "two stages");
+            assertThat(blocksPosted(id).toString()).contains("Stage 1 of 2 (team lead): 0/1");
+
+            press(slackId(lead), "elevate_approve", id);
+
+            assertThat(status(team, id)).isEqualTo("REQUESTED");
+            updatedTo(id, "Stage 2 of 2 (security): 0/1 · stage 1 approved by");
+            JsonNode rows = node.admin().get(DEMO_REALM + "/elevation/notices?max=500").expectStatus(200).body();
+            long channelPosts = 0;
+            for (JsonNode row : rows.path("notices")) {
+                if (id.equals(row.path("windowId").asText())
+                        && row.path("receiver").asText().startsWith("channel:")) {
+                    channelPosts++;
+                }
+            }
+            assertThat(channelPosts).as("one channel post for the request, rewritten at the hand-off").isEqualTo(1);
+            press(slackId(guard), "elevate_approve", id);
+            assertThat(status(team, id)).isEqualTo("APPROVED");
+            updatedTo(id, "Approved by");
+        }
+
+        @Test
         @DisplayName("then a quorum of two needs both Slack approvers, and the message follows each step")
         void quorumAcrossTwoApprovers() throws Exception {
             Team team = team(2);

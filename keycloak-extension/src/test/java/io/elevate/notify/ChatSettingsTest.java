@@ -38,14 +38,14 @@ class ChatSettingsTest {
                     ChatSettings.SLACK_CHANNEL, List.of("C0DEFAULT1"),
                     ChatSettings.SLACK_POLICY_CHANNELS, List.of("prod=#prod-access", "p-123=G0PRIVATE1"),
                     ChatSettings.TEAMS_WEBHOOK_URL, List.of("${vault.teams}"),
-                    ChatSettings.TEAMS_POLICY_WEBHOOKS, List.of("prod=https://prod.example.com/workflows/x")),
+                    ChatSettings.TEAMS_POLICY_WEBHOOKS, List.of("prod=${vault.teams-prod}")),
                     violations);
 
             assertThat(violations).isEmpty();
             assertThat(chat.slackChannelOf("p-9", "prod")).isEqualTo("#prod-access");
             assertThat(chat.slackChannelOf("p-123", "renamed")).isEqualTo("G0PRIVATE1");
             assertThat(chat.slackChannelOf("p-7", "dev")).isEqualTo("C0DEFAULT1");
-            assertThat(chat.teamsWebhookOf("p-9", "prod")).isEqualTo("https://prod.example.com/workflows/x");
+            assertThat(chat.teamsWebhookOf("p-9", "prod")).isEqualTo("${vault.teams-prod}");
             assertThat(chat.teamsWebhookOf("p-7", "dev")).isEqualTo("${vault.teams}");
             assertThat(chat.slack()).isTrue();
             assertThat(chat.teams()).isTrue();
@@ -84,6 +84,31 @@ class ChatSettingsTest {
         void tokenNeedsSecret() {
             assertThat(violations(Map.of(ChatSettings.SLACK_BOT_TOKEN, List.of(TOKEN))))
                     .extracting(Violation::field).containsExactly(ChatSettings.SLACK_SIGNING_SECRET);
+        }
+    
+        @Test
+        @DisplayName("then a policy's Teams webhook given as a URL (with its sig= secret) is refused, never echoed")
+        void teamsPolicyWebhookInClear() {
+            List<Violation> violations = violations(Map.of(ChatSettings.TEAMS_POLICY_WEBHOOKS, List.of(
+                    "prod=https://prod.example.com/workflows/x?sig=s3cr3t", "dev=${vault.teams-dev}",
+                    "https://x.example.com/?sig=s3cr3t")));
+
+            assertThat(violations).extracting(Violation::field).containsExactly(
+                    ChatSettings.TEAMS_POLICY_WEBHOOKS, ChatSettings.TEAMS_POLICY_WEBHOOKS);
+            assertThat(violations.get(0).toString()).contains("entry 1").contains("vault reference");
+            assertThat(violations.toString()).doesNotContain("s3cr3t").doesNotContain("example.com");
+        }
+    
+        @Test
+        @DisplayName("then a Slack workspace or app id of the wrong form is refused")
+        void workspace() {
+            assertThat(violations(Map.of(ChatSettings.SLACK_TEAM_ID, List.of("elevate"),
+                    ChatSettings.SLACK_APP_ID, List.of("T0ELEVATE1")))).extracting(Violation::field)
+                    .containsExactly(ChatSettings.SLACK_TEAM_ID, ChatSettings.SLACK_APP_ID);
+            ChatSettings chat = ChatSettings.read(Map.of(ChatSettings.SLACK_TEAM_ID, List.of("T0ELEVATE1"),
+                    ChatSettings.SLACK_APP_ID, List.of("A0ELEVATE1")), new ArrayList<>());
+            assertThat(chat.slackTeamId()).isEqualTo("T0ELEVATE1");
+            assertThat(chat.slackAppId()).isEqualTo("A0ELEVATE1");
         }
     }
 }

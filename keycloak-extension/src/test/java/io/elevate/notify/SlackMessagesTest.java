@@ -75,4 +75,19 @@ class SlackMessagesTest {
                     .doesNotContain(SlackMessages.APPROVE).doesNotContain(SlackMessages.REJECT);
         }
     }
+
+    @Nested
+    @DisplayName("given a requester whose display name holds Slack markup")
+    class Fallback {
+
+        @Test
+        @DisplayName("then the top-level text escapes it, so it cannot mention the channel")
+        void escaped() {
+            Notice notice = TestNotices.requested("Mallory <!channel> & <@U123>");
+
+            assertThat(SlackMessages.fallback(notice, notice.window()))
+                    .contains("Mallory &lt;!channel&gt; &amp; &lt;@U123&gt;")
+                    .doesNotContain("<!channel>").doesNotContain("<@U123>");
+        }
+    }
 }
