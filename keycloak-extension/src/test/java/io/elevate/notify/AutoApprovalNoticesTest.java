@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AutoApprovalNoticesTest {
 
     private static final ChatSettings TEAMS = new ChatSettings(null, null, null, Map.of(), false,
-            "https://teams.example.com/workflows/realm", new HashMap<>());
+            "https://teams.example.com/workflows/realm", new HashMap<>(), null, null);
 
     /** A window under no policy (so no realm is consulted), approved by {@code rule} or by people when null. */
     private static Notice notice(Notice.Kind kind, String rule, boolean reviewed) {
