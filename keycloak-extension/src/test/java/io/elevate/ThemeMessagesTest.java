@@ -34,6 +34,19 @@ class ThemeMessagesTest {
         assertThat(german.getProperty("elevateDeniedTitle")).isEqualTo("Derzeit kein AWS-Zugang");
     }
 
+    @Test
+    @DisplayName("given the admin console's declarative pages, then each has a human title under its provider id, the"
+            + " key the console looks up for the page's heading")
+    void consolePagesHaveHumanTitles() throws IOException {
+        for (String locale : new String[] {"en", "de"}) {
+            Properties messages = load(locale);
+            assertThat(messages.getProperty(io.elevate.workflow.ElevationPolicyPageFactory.PROVIDER_ID))
+                    .as(locale).isEqualTo(locale.equals("en") ? "Elevation policies" : "Elevate-Richtlinien");
+            assertThat(messages.getProperty(io.elevate.notify.NotificationsPageFactory.PROVIDER_ID))
+                    .as(locale).isEqualTo(locale.equals("en") ? "Elevate notifications" : "Elevate-Benachrichtigungen");
+        }
+    }
+
     private static Set<String> arguments(String message) {
         Set<String> arguments = new TreeSet<>();
         Matcher matcher = ARGUMENT.matcher(message);
