@@ -101,7 +101,10 @@ class NoticeOutboxIT {
         assertThat(failed.path("receiver").asText()).startsWith("http://127.0.0.1:").doesNotContain("/hooks");
         assertThat(Instant.parse(failed.path("nextAttemptAt").asText()))
                 .isAfter(Instant.parse(failed.path("createdAt").asText()));
-        assertThat(MetricsScrape.of(server.managementUrl()).sum("elevate_notice_outbox_depth"))
+        // the database gauges are at most 15 s old: wait for a snapshot taken after the row was written
+        assertThat(Await.until("the undelivered notice counted in elevate_notice_outbox_depth", Duration.ofSeconds(40),
+                () -> Optional.of(MetricsScrape.of(server.managementUrl()).sum("elevate_notice_outbox_depth"))
+                        .filter(depth -> depth > 0), () -> "a depth of 0"))
                 .as("the undelivered notice is counted").isPositive();
 
         server.restart();
