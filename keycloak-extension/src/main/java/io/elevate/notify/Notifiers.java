@@ -1,13 +1,8 @@
 package io.elevate.notify;
 
-
 import org.jboss.logging.Logger;
-import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The notifiers of a realm: every notice is written to the notice outbox (email to each recipient when the realm has
@@ -32,18 +27,6 @@ public final class Notifiers {
      */
     public static Notifier of(KeycloakSession session, RealmModel realm) {
         return new OutboxNotifier(session, realm, RealmNotifications.of(realm));
-    }
-
-    /** Sends on the executor; a notice the executor refuses (shutting down) is logged, never thrown. */
-    static Notifier inBackground(Executor executor, Notifier notifier) {
-        return notice -> {
-            try {
-                executor.execute(() -> notifier.send(notice));
-            } catch (RejectedExecutionException e) {
-                LOG.errorf("The %s notice for %s was not sent to SNS or the webhook: %s", notice.kind(),
-                        notice.window().id(), e.getMessage());
-            }
-        };
     }
 
     /** Each notifier in turn; a runtime exception of one (a broken contract) is logged and the next still runs. */
