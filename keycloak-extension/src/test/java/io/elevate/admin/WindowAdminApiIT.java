@@ -2,6 +2,7 @@ package io.elevate.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.elevate.testing.Elevations;
+import io.elevate.testing.TestHttp;
 import io.elevate.testing.server.AdminApi;
 import io.elevate.testing.server.JsonResponse;
 import io.elevate.testing.server.KeycloakServer;
@@ -207,7 +208,7 @@ class WindowAdminApiIT {
 
     @Test
     void isClosedToUsersWithoutRealmManagementRights() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = TestHttp.client();
         String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(user, UTF_8)
                 + "&password=" + URLEncoder.encode(Elevations.PASSWORD, UTF_8);
         HttpResponse<String> token = http.send(HttpRequest.newBuilder(

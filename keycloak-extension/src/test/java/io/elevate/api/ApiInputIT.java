@@ -3,6 +3,7 @@ package io.elevate.api;
 import io.elevate.audit.Auditors;
 import io.elevate.testing.Elevations;
 import io.elevate.testing.PolicyAdmin;
+import io.elevate.testing.TestHttp;
 import io.elevate.testing.server.AdminApi;
 import io.elevate.testing.server.ApiTestClient;
 import io.elevate.testing.server.JsonResponse;
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiInputIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = TestHttp.client();
 
     private KeycloakServer server;
     private AdminApi admin;

@@ -4,6 +4,7 @@ import io.elevate.notify.ChatSettings;
 import io.elevate.testing.Await;
 import io.elevate.testing.Elevations;
 import io.elevate.testing.PolicyAdmin;
+import io.elevate.testing.TestHttp;
 import io.elevate.testing.chat.SlackStandIn;
 import io.elevate.testing.server.AdminApi;
 import io.elevate.testing.server.KeycloakCluster;
@@ -56,7 +57,7 @@ class SlackIT {
     private static final String TOKEN = "xoxb-1234567890-elevate-test-token";
     private static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5".replace('y', 'e').replace('z', 'f');
     private static final String CHANNEL = "C0ELEVATE1";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = TestHttp.client();
 
     private static SlackStandIn slack;
     private static HttpServer teams;

@@ -3,6 +3,7 @@ package io.elevate.notify;
 import io.elevate.testing.Await;
 import io.elevate.testing.Elevations;
 import io.elevate.testing.PolicyAdmin;
+import io.elevate.testing.TestHttp;
 import io.elevate.testing.aws.AwsContractServer;
 import io.elevate.testing.aws.AwsContractServer.Fault;
 import io.elevate.testing.aws.SnsContract;
@@ -27,7 +28,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -220,7 +220,7 @@ class NotificationsIT {
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        return TestHttp.client().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

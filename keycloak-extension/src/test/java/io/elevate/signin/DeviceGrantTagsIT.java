@@ -3,6 +3,7 @@ package io.elevate.signin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elevate.testing.Elevations;
+import io.elevate.testing.TestHttp;
 import io.elevate.testing.browser.Browser;
 import io.elevate.testing.browser.Page;
 import io.elevate.testing.server.AdminApi;
@@ -41,7 +42,7 @@ class DeviceGrantTagsIT {
     /** The demo realm's flow with the aws-elevation-gate ("elevate aws browser"). */
     private static final String GATE_FLOW_ID = "7d2c1f0e-5b6a-4c8e-9f3a-2e1d0c9b8a71";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestHttp.client();
     private KeycloakServer server;
     private Elevations elevations;
     private String user;

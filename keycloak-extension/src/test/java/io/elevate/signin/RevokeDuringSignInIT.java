@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.elevate.testing.AwsSignIn;
 import io.elevate.testing.Elevations;
+import io.elevate.testing.TestHttp;
 import io.elevate.testing.browser.Page;
 import io.elevate.testing.saml.SamlAttributes;
 import io.elevate.testing.saml.SamlPost;
@@ -126,7 +127,7 @@ class RevokeDuringSignInIT {
                                 "access.token.claim", "true")))))
                 .expectStatus(201);
         String tokenEndpoint = server.realmUrl(DEMO_REALM) + "/protocol/openid-connect/token";
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = TestHttp.client();
         // One password sign-in (Keycloak's brute-force protection may refuse a burst of password grants of one
         // user); the race is the refreshes of its refresh token, each of which issues a new access token.
         HttpResponse<String> first = http.send(form(tokenEndpoint, "grant_type=password&client_id=" + client

@@ -2,7 +2,6 @@ package io.elevate.testing;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
@@ -39,7 +38,7 @@ public final class MetricsScrape {
         HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl + "/metrics"))
                 .timeout(Duration.ofSeconds(20)).GET().build();
         try {
-            var response = HttpClient.newHttpClient().send(request, BodyHandlers.ofString());
+            var response = TestHttp.client().send(request, BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError("GET " + request.uri() + " answered " + response.statusCode());
             }

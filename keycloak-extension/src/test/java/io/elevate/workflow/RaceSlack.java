@@ -3,6 +3,7 @@ package io.elevate.workflow;
 import io.elevate.chat.SlackInteractions;
 import io.elevate.notify.ChatSettings;
 import io.elevate.testing.PolicyAdmin;
+import io.elevate.testing.TestHttp;
 import io.elevate.testing.server.AdminApi;
 import io.elevate.testing.server.KeycloakServer;
 
@@ -35,7 +36,7 @@ final class RaceSlack implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = TestHttp.client();
 
     private final KeycloakServer server;
     private final AdminApi admin;

@@ -184,7 +184,7 @@ public final class AwsContract implements AutoCloseable {
     /** The RSA signing keys of a JWKS document, by kid. */
     static Map<String, PublicKey> jwks(URI uri) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(uri).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             Map<String, PublicKey> keys = new HashMap<>();
             KeyFactory rsa = KeyFactory.getInstance("RSA");

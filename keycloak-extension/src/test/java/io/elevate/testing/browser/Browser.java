@@ -2,6 +2,7 @@ package io.elevate.testing.browser;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.elevate.testing.TestHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieHandler;
@@ -39,7 +40,7 @@ public final class Browser {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final LocalhostCookies cookies = new LocalhostCookies();
-    private final HttpClient http = HttpClient.newBuilder()
+    private final HttpClient http = TestHttp.builder()
             .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(TIMEOUT)

@@ -1,9 +1,9 @@
 package io.elevate.testing.saml;
 
+import io.elevate.testing.TestHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -115,7 +115,7 @@ public final class SamlVerifier {
     private static byte[] fetch(URI url) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build();
         try {
-            HttpResponse<byte[]> response = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()
+            HttpResponse<byte[]> response = TestHttp.builder().connectTimeout(TIMEOUT).build()
                     .send(request, BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + url + " answered HTTP " + response.statusCode());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.elevate.testing.TestHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,7 +43,7 @@ public final class AdminApi {
     private final AdminCredentials credentials;
     private final String pathPrefix;
     private final String clientId;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http = TestHttp.builder().connectTimeout(TIMEOUT).build();
     private String accessToken;
     private Instant accessTokenRenewal = Instant.MIN;
 

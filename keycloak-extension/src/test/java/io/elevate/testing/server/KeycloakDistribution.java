@@ -7,6 +7,7 @@ import static java.nio.file.StandardOpenOption.CREATE;
 
 import io.elevate.testing.Await;
 
+import io.elevate.testing.TestHttp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -325,7 +326,7 @@ public final class KeycloakDistribution implements KeycloakRuntime {
     }
 
     private void awaitReady(Process starting) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+        HttpClient http = TestHttp.builder().connectTimeout(PROBE_TIMEOUT).build();
         List<URI> probes = List.of(
                 URI.create(managementUrl() + "/health/ready"),
                 URI.create(baseUrl() + "/realms/" + ElevateBuild.DEMO_REALM));

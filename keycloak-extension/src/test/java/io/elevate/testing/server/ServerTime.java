@@ -1,5 +1,6 @@
 package io.elevate.testing.server;
 
+import io.elevate.testing.TestHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,7 +20,7 @@ public final class ServerTime implements AutoCloseable {
     static final String JAR = "elevate.test.clock.jar";
 
     private final String url;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestHttp.client();
 
     ServerTime(String baseUrl) {
         this.url = baseUrl + "/realms/master/elevate-test-clock/offset";
