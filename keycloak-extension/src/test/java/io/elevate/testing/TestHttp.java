@@ -15,7 +15,7 @@ public final class TestHttp {
 
     /** A builder for an HTTP/1.1 client, for callers that set timeouts, cookies or redirects. */
     public static HttpClient.Builder builder() {
-        return TestHttp.builder().version(HttpClient.Version.HTTP_1_1);
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
     }
 
     /** An HTTP/1.1 client with the JDK's other defaults. */
