@@ -6,8 +6,12 @@ import software.amazon.awssdk.regions.RegionMetadata;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,13 +93,7 @@ public enum AwsPartition {
 
     /** The regions of the partition, from the SDK (global pseudo-regions left out), sorted. */
     public List<String> regions() {
-        return Region.regions().stream()
-                .filter(region -> !region.isGlobalRegion())
-                .filter(region -> {
-                    RegionMetadata metadata = RegionMetadata.of(region);
-                    return metadata != null && metadata.partition().id().equals(id);
-                })
-                .map(Region::id).sorted().toList();
+        return Regions.BY_PARTITION.get(this);
     }
 
     public static Optional<AwsPartition> ofId(String id) {
@@ -104,10 +102,7 @@ public enum AwsPartition {
 
     /** The partition of a region the SDK knows, or empty for anything else. */
     public static Optional<AwsPartition> ofRegion(String region) {
-        if (region == null || region.isEmpty()) {
-            return Optional.empty();
-        }
-        return Arrays.stream(values()).filter(p -> p.regions().contains(region)).findFirst();
+        return region == null ? Optional.empty() : Optional.ofNullable(Regions.PARTITION_OF.get(region));
     }
 
     /** The partition of a region, the commercial one for a region the SDK does not know (never for a target Elevate accepted). */
@@ -138,7 +133,7 @@ public enum AwsPartition {
             }
             if (host.endsWith("." + partition.signInHost)) {
                 String region = host.substring(0, host.length() - partition.signInHost.length() - 1);
-                if (REGION_LABEL.matcher(region).matches() && partition.regions().contains(region)) {
+                if (REGION_LABEL.matcher(region).matches() && Regions.PARTITION_OF.get(region) == partition) {
                     return Optional.of(partition);
                 }
             }
@@ -150,5 +145,36 @@ public enum AwsPartition {
     public static Optional<String> idpId(String samlEndpoint) {
         Matcher matcher = SAML_PATH.matcher(URI.create(samlEndpoint).getRawPath());
         return matcher.matches() ? Optional.ofNullable(matcher.group(2)) : Optional.empty();
+    }
+
+    /**
+     * The SDK's regions by partition, read once: the sign-in asks for a region's partition several times per assertion
+     * (ARNs, the endpoint check), and the SDK's region list is the same for the life of the server.
+     */
+    private static final class Regions {
+
+        static final Map<AwsPartition, List<String>> BY_PARTITION;
+        static final Map<String, AwsPartition> PARTITION_OF;
+
+        static {
+            Map<AwsPartition, List<String>> byPartition = new EnumMap<>(AwsPartition.class);
+            Map<String, AwsPartition> partitionOf = new HashMap<>();
+            for (AwsPartition partition : values()) {
+                List<String> regions = Region.regions().stream()
+                        .filter(region -> !region.isGlobalRegion())
+                        .filter(region -> {
+                            RegionMetadata metadata = RegionMetadata.of(region);
+                            return metadata != null && metadata.partition().id().equals(partition.id);
+                        })
+                        .map(Region::id).sorted().toList();
+                byPartition.put(partition, regions);
+                regions.forEach(region -> partitionOf.put(region, partition));
+            }
+            BY_PARTITION = Collections.unmodifiableMap(byPartition);
+            PARTITION_OF = Map.copyOf(partitionOf);
+        }
+
+        private Regions() {
+        }
     }
 }
