@@ -21,16 +21,20 @@ import java.util.regex.Pattern;
  * audience, console host. Regions and the service DNS suffix come from the SDK's region metadata. At the root of the
  * packages, since the window model names its role by ARN as much as the IAM artifacts and the sign-in do.
  *
- * <p>Sources (AWS documentation): IAM User Guide "Configure your SAML 2.0 IdP with relying party trust" (sign-in
- * endpoint and its regional form, per partition); "ARNs for Amazon Web Services in China" ({@code arn:aws-cn});
- * AWS GovCloud (US) User Guide "IAM in AWS GovCloud (US)" ({@code signin.amazonaws-us-gov.com}).
+ * <p>Sources: AWS GovCloud (US) User Guide "IAM in AWS GovCloud (US)" (ACS URL
+ * {@code https://signin.amazonaws-us-gov.com/saml}, SAML audience {@code urn:amazon:webservices:govcloud}); the IAM
+ * User Guide "Configure your SAML 2.0 IdP with relying party trust" and its China edition (the sign-in endpoint, its
+ * regional form, {@code /saml/acs/<IdP-ID>}); "ARNs for Amazon Web Services in China" ({@code arn:aws-cn}). China's
+ * audience {@code urn:amazon:webservices:cn-north-1} is the entity id of its SP metadata
+ * ({@code https://signin.amazonaws.cn/static/saml-metadata.xml}), which AWS China's pages do not print; the console
+ * hosts are not on an AWS documentation page either (see docs/aws.md).
  */
 public enum AwsPartition {
 
     AWS("aws", "signin.aws.amazon.com", "urn:amazon:webservices", "console.aws.amazon.com"),
     AWS_US_GOV("aws-us-gov", "signin.amazonaws-us-gov.com", "urn:amazon:webservices:govcloud",
             "console.amazonaws-us-gov.com"),
-    AWS_CN("aws-cn", "signin.amazonaws.cn", "urn:amazon:webservices:cn", "console.amazonaws.cn");
+    AWS_CN("aws-cn", "signin.amazonaws.cn", "urn:amazon:webservices:cn-north-1", "console.amazonaws.cn");
 
     /** {@code /saml}, or {@code /saml/acs/<IdP-ID>} for an IAM SAML provider that requires encrypted assertions. */
     private static final Pattern SAML_PATH = Pattern.compile("/saml(/acs/([A-Za-z0-9_-]{1,64}))?");

@@ -46,7 +46,7 @@ class AwsPartitionTest {
             assertThat(AwsPartition.AWS_CN.samlEndpoint()).isEqualTo("https://signin.amazonaws.cn/saml");
             assertThat(AwsPartition.AWS.samlAudience()).isEqualTo("urn:amazon:webservices");
             assertThat(AwsPartition.AWS_US_GOV.samlAudience()).isEqualTo("urn:amazon:webservices:govcloud");
-            assertThat(AwsPartition.AWS_CN.samlAudience()).isEqualTo("urn:amazon:webservices:cn");
+            assertThat(AwsPartition.AWS_CN.samlAudience()).isEqualTo("urn:amazon:webservices:cn-north-1");
             assertThat(AwsPartition.AWS.consoleHost()).isEqualTo("console.aws.amazon.com");
             assertThat(AwsPartition.AWS_US_GOV.consoleHost()).isEqualTo("console.amazonaws-us-gov.com");
             assertThat(AwsPartition.AWS_CN.consoleHost()).isEqualTo("console.amazonaws.cn");

@@ -86,8 +86,8 @@ final class WindowDraftReader {
             fields.reject("tags", "at most " + (SessionTagRules.MAX_TAGS - 1) + " tags: AWS allows "
                     + SessionTagRules.MAX_TAGS + " and Elevate adds " + SessionTags.ELEVATION_ID);
         }
-        tags.keySet().stream().filter(SessionTags.ELEVATION_ID::equalsIgnoreCase).findFirst().ifPresent(key ->
-                fields.reject("tags." + key, "is reserved: Elevate sets " + SessionTags.ELEVATION_ID + " itself"));
+        tags.keySet().stream().filter(SessionTags::reserved).findFirst().ifPresent(key ->
+                fields.reject("tags." + key, "is reserved: Elevate sets it itself"));
         SessionTagRules.check(tags).forEach(problem -> fields.reject("tags", problem));
         return tags;
     }

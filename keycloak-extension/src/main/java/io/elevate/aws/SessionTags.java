@@ -4,6 +4,7 @@ import io.elevate.window.ElevationWindow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The session tags of the windows a sign-in carries. One window: its ABAC tags plus {@code ElevationId}. Several
@@ -15,8 +16,27 @@ public final class SessionTags {
 
     /** The tag that names the window, used by CloudTrail readers and by the revocation deny statement. */
     public static final String ELEVATION_ID = "ElevationId";
+    /**
+     * The tag that lets a session chain roles: present, with {@link #CHAINING_ALLOWED}, only when every window the
+     * session carries was asked for under a policy that allows role chaining. The generated permission policy denies
+     * {@code sts:AssumeRole} to an elevated session without it.
+     */
+    public static final String ELEVATION_CHAINING = "ElevationChaining";
+    public static final String CHAINING_ALLOWED = "allowed";
+    /** Keys Elevate writes itself, in any case, with or without a slot number. */
+    private static final Pattern RESERVED = Pattern.compile("(?i)(" + ELEVATION_ID + "|" + ELEVATION_CHAINING
+            + ")[0-9]*");
 
     private SessionTags() {
+    }
+
+    /**
+     * Whether an ABAC tag key is one Elevate writes itself ({@code ElevationId}, {@code ElevationChaining}, in any
+     * case, with or without a slot number): a policy or grant naming one could pose as another window or allow role
+     * chaining, so such keys are refused.
+     */
+    public static boolean reserved(String key) {
+        return RESERVED.matcher(key).matches();
     }
 
     public static List<SessionTag> of(List<ElevationWindow> windows) {
@@ -27,6 +47,18 @@ public final class SessionTags {
             window.target().tags().forEach((key, value) -> tags.add(new SessionTag(key + suffix, value)));
             tags.add(new SessionTag(ELEVATION_ID + suffix, window.id()));
         }
+        if (chaining(windows)) {
+            tags.add(new SessionTag(ELEVATION_CHAINING, CHAINING_ALLOWED));
+        }
         return tags;
+    }
+
+    /**
+     * Whether a session carrying these windows may chain roles: only when every one of them allows it. Then every tag
+     * of the session is transitive ({@code TransitiveTagKeys}), so that a chained session keeps its
+     * {@code ElevationId} and the revocation policy still reaches it.
+     */
+    public static boolean chaining(List<ElevationWindow> windows) {
+        return !windows.isEmpty() && windows.stream().allMatch(w -> w.target().roleChaining());
     }
 }

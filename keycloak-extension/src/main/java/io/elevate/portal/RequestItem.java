@@ -57,6 +57,8 @@ public final class RequestItem {
     public String getJustification() { return window.justification(); }
     public String getTicket() { return window.request().ticket(); }
     public boolean isBreakGlass() { return window.request().breakGlass(); }
+    /** Whether the window's sessions may assume other roles (its policy's choice when it was asked for). */
+    public boolean isRoleChaining() { return window.target().roleChaining(); }
     public boolean isAwaitingReview() { return window.request().awaitingReview(); }
     public String getReviewedBy() { return window.request().reviewedBy(); }
     public int getApprovalsRequired() { return window.request().approvalsRequired(); }

@@ -125,7 +125,7 @@ public final class AwsSessionTagsMapper extends AbstractOIDCProtocolMapper
                     chosen.stream().map(ElevationWindow::id).toList(), problems);
             return;
         }
-        token.getOtherClaims().put(CLAIM, claim(tags, config.transitiveTags()));
+        token.getOtherClaims().put(CLAIM, claim(tags, SessionTags.chaining(chosen)));
         long end = chosen.stream().map(ElevationWindow::endsAt).min(Comparator.naturalOrder()).orElseThrow()
                 .getEpochSecond();
         if (token.getExp() == null || token.getExp() > end) {

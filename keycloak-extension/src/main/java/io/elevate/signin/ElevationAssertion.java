@@ -118,7 +118,7 @@ final class ElevationAssertion {
         attributes.add(SamlAttribute.of(SOURCE_IDENTITY, sourceIdentity));
         attributes.add(SamlAttribute.of(SESSION_DURATION, Integer.toString(seconds)));
         tags.forEach(tag -> attributes.add(SamlAttribute.of(PRINCIPAL_TAG + tag.key(), tag.value())));
-        if (config.transitiveTags()) {
+        if (SessionTags.chaining(windows)) {
             attributes.add(new SamlAttribute(TRANSITIVE_TAG_KEYS, tags.stream().map(SessionTag::key).toList()));
         }
         int encoded = estimatedEncodedLength(attributes);

@@ -19,11 +19,11 @@ import java.util.stream.Stream;
 
 /**
  * The settings of one {@code saml-aws-elevation-mapper}, read with safe defaults: the username for RoleSessionName
- * and SourceIdentity, a one-hour session at most, one window per sign-in, no transitive tags, the global sign-in
+ * and SourceIdentity, a one-hour session at most, one window per sign-in, the global sign-in
  * endpoint of the client's partition.
  */
 public record ElevationMapperConfig(String roleSessionNameProperty, String sourceIdentityProperty,
-                                    int maxSessionSeconds, boolean numbered, int maxSlots, boolean transitiveTags,
+                                    int maxSessionSeconds, boolean numbered, int maxSlots,
                                     List<String> signInEndpoints) {
 
     static final String ROLE_SESSION_NAME_PROPERTY = "roleSessionNameProperty";
@@ -39,7 +39,7 @@ public record ElevationMapperConfig(String roleSessionNameProperty, String sourc
                 TagSettings.text(config, ROLE_SESSION_NAME_PROPERTY, UserProperty.USERNAME),
                 TagSettings.text(config, SOURCE_IDENTITY_PROPERTY, UserProperty.USERNAME),
                 SessionDuration.clamp(TagSettings.number(config, MAX_SESSION_SECONDS, DEFAULT_MAX_SESSION_SECONDS)),
-                tags.numbered(), tags.maxSlots(), tags.transitiveTags(), list(config.get(SIGN_IN_ENDPOINTS)));
+                tags.numbered(), tags.maxSlots(), list(config.get(SIGN_IN_ENDPOINTS)));
     }
 
     public ElevationMapperConfig {
@@ -96,7 +96,7 @@ public record ElevationMapperConfig(String roleSessionNameProperty, String sourc
 
     /** How many windows one sign-in may carry at once. */
     public int slots() {
-        return new TagSettings(numbered, maxSlots, transitiveTags).slots();
+        return new TagSettings(numbered, maxSlots).slots();
     }
 
     static List<ProviderConfigProperty> properties() {
@@ -122,7 +122,7 @@ public record ElevationMapperConfig(String roleSessionNameProperty, String sourc
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
                 .property().name(AwsAudience.SETTING).label("SAML audience")
                 .helpText("The audience AWS expects (urn:amazon:webservices, urn:amazon:webservices:govcloud or "
-                        + "urn:amazon:webservices:cn), for an AWS client whose id is another: a second AWS client of "
+                        + "urn:amazon:webservices:cn-north-1), for an AWS client whose id is another: a second AWS client of "
                         + "the same partition, e.g. one with encrypted assertions. The assertion then names only this "
                         + "audience. Empty (default): the client's id, as Keycloak does.")
                 .type(ProviderConfigProperty.STRING_TYPE).add())

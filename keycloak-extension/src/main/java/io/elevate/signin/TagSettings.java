@@ -7,14 +7,13 @@ import java.util.Map;
 
 /**
  * The one parser of what both AWS mappers ({@code saml-aws-elevation-mapper} and {@code oidc-aws-session-tags-mapper})
- * share: numbered mode, the slots it may fill and transitive tags, under the same keys, with the same defaults and the
+ * share: numbered mode and the slots it may fill, under the same keys, with the same defaults and the
  * same bounds. {@link ElevationMapperConfig} and {@link TagsMapperConfig} read their own settings on top of it.
  */
-public record TagSettings(boolean numbered, int maxSlots, boolean transitiveTags) {
+public record TagSettings(boolean numbered, int maxSlots) {
 
     static final String NUMBERED = "numberedMode";
     static final String MAX_SLOTS = "maxSlots";
-    static final String TRANSITIVE_TAGS = "transitiveTags";
 
     static final int DEFAULT_MAX_SLOTS = 3;
     /** The most slots a mapper fills; the IAM artifacts generate policies for at most as many. */
@@ -22,8 +21,7 @@ public record TagSettings(boolean numbered, int maxSlots, boolean transitiveTags
 
     static TagSettings of(Map<String, String> config) {
         return new TagSettings(Boolean.parseBoolean(config.get(NUMBERED)),
-                (int) Math.max(1, Math.min(HIGHEST_SLOT_COUNT, number(config, MAX_SLOTS, DEFAULT_MAX_SLOTS))),
-                Boolean.parseBoolean(config.get(TRANSITIVE_TAGS)));
+                (int) Math.max(1, Math.min(HIGHEST_SLOT_COUNT, number(config, MAX_SLOTS, DEFAULT_MAX_SLOTS))));
     }
 
     /** How many windows one sign-in may carry at once. */
@@ -40,12 +38,7 @@ public record TagSettings(boolean numbered, int maxSlots, boolean transitiveTags
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
                 .property().name(MAX_SLOTS).label("Slots in numbered mode")
                 .helpText("The most windows one sign-in carries in numbered mode (1 to " + HIGHEST_SLOT_COUNT + ").")
-                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_MAX_SLOTS).add()
-                .property().name(TRANSITIVE_TAGS).label("Transitive tags")
-                .helpText("Emit TransitiveTagKeys so the elevation tags (ElevationId among them) survive role "
-                        + "chaining. Off (default): the generated permission policy denies role chaining from "
-                        + "elevated sessions, since the revocation policy would not reach a chained session.")
-                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add();
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_MAX_SLOTS).add();
     }
 
     /** The trimmed text under {@code key}, or {@code fallback} when it is absent or blank. */

@@ -10,8 +10,7 @@ import java.util.Map;
  * The settings of one {@code oidc-aws-session-tags-mapper}: whose windows (the AWS SAML client's, by default), the
  * {@link TagSettings} it shares with the SAML mapper, and whether a window ending within 15 minutes may still be used.
  */
-record TagsMapperConfig(String awsClient, boolean numbered, int maxSlots, boolean transitiveTags,
-                        boolean allowShortWindows) {
+record TagsMapperConfig(String awsClient, boolean numbered, int maxSlots, boolean allowShortWindows) {
 
     static final String AWS_CLIENT = "awsClient";
     static final String ALLOW_SHORT_WINDOWS = "allowShortWindows";
@@ -19,14 +18,13 @@ record TagsMapperConfig(String awsClient, boolean numbered, int maxSlots, boolea
 
     /** How this mapper chooses windows without the gate: the rule of {@link SignInWindows}. */
     SignInWindows.Rule rule() {
-        return new SignInWindows.Rule(allowShortWindows, numbered, new TagSettings(numbered, maxSlots, transitiveTags)
-                .slots());
+        return new SignInWindows.Rule(allowShortWindows, numbered, new TagSettings(numbered, maxSlots).slots());
     }
 
     static TagsMapperConfig of(Map<String, String> config) {
         TagSettings tags = TagSettings.of(config);
         return new TagsMapperConfig(TagSettings.text(config, AWS_CLIENT, DEFAULT_AWS_CLIENT),
-                tags.numbered(), tags.maxSlots(), tags.transitiveTags(),
+                tags.numbered(), tags.maxSlots(),
                 Boolean.parseBoolean(config.get(ALLOW_SHORT_WINDOWS)));
     }
 

@@ -65,6 +65,10 @@ public class ElevationWindowEntity {
     @Column(name = "INSTANCE_ID", length = 19)
     private String instanceId;
 
+    /** Whether the window's sessions may chain roles, as its policy said when it was asked for. */
+    @Column(name = "ROLE_CHAINING", nullable = false)
+    private boolean roleChaining;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "ELEVATE_WINDOW_TAG", joinColumns = @JoinColumn(name = "WINDOW_ID"))
     @OrderColumn(name = "POSITION")
@@ -168,6 +172,8 @@ public class ElevationWindowEntity {
     public void setRegion(String region) { this.region = region; }
     public String getInstanceId() { return instanceId; }
     public void setInstanceId(String instanceId) { this.instanceId = instanceId; }
+    public boolean isRoleChaining() { return roleChaining; }
+    public void setRoleChaining(boolean roleChaining) { this.roleChaining = roleChaining; }
     public List<WindowTag> getTags() { return tags; }
     public void setTags(List<WindowTag> tags) { this.tags = tags; }
     public long getStartsAt() { return startsAt; }

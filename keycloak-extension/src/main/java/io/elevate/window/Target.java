@@ -13,12 +13,20 @@ import java.util.Map;
  *
  * @param instanceId the EC2 instance the Session Manager deep link opens, or null
  * @param tags       ABAC tag key to value, in the order they were given
+ * @param roleChaining whether a session of this target may assume other roles: its policy allowed it when the window
+ *                     was asked for (then the session tags are transitive); false for every other window
  */
 public record Target(String accountId, String roleName, String samlProvider, String region, String instanceId,
-                     Map<String, String> tags) {
+                     Map<String, String> tags, boolean roleChaining) {
 
     public Target {
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
+
+    /** A target whose sessions may not chain roles: the default, and every admin grant. */
+    public Target(String accountId, String roleName, String samlProvider, String region, String instanceId,
+                  Map<String, String> tags) {
+        this(accountId, roleName, samlProvider, region, instanceId, tags, false);
     }
 
     public String roleArn() {

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  * @param stages            the approval stages in the order they are met; one when the policy names no stages
  * @param sameApproverAcrossStages whether one person may approve in more than one stage of a request
  * @param rules             the deny and automatic-approval rules, evaluated on each new request
+ * @param roleChaining      whether the sessions of this policy's windows may assume other roles (their session tags
+ *                          then transitive); fixed on each window when it is asked for
  */
 public record ElevationPolicy(String id, String name, String clientId, String accountId, String roleName,
                               String samlProvider, String region, List<String> instanceIds, Map<String, String> tags,
@@ -42,7 +44,8 @@ public record ElevationPolicy(String id, String name, String clientId, String ac
                               Duration breakGlassMaxDuration, int approverMinLevel,
                               OsCredentialSettings osCredential,
                               InstanceDiscovery discovery, int maxPendingRequests, int maxBreakGlassPerDay,
-                              List<ApprovalStage> stages, boolean sameApproverAcrossStages, RuleSet rules) {
+                              List<ApprovalStage> stages, boolean sameApproverAcrossStages, RuleSet rules,
+                              boolean roleChaining) {
 
     /**
      * The stage that round {@code round} of a request waits for, given its approvals (of any round), or empty when its
@@ -59,7 +62,7 @@ public record ElevationPolicy(String id, String name, String clientId, String ac
 
     /** The target of a request naming {@code instanceId} (or none), carrying the policy's tags. */
     public Target target(String instanceId) {
-        return new Target(accountId, roleName, samlProvider, region, instanceId, tags);
+        return new Target(accountId, roleName, samlProvider, region, instanceId, tags, roleChaining);
     }
 
     /**
@@ -69,7 +72,7 @@ public record ElevationPolicy(String id, String name, String clientId, String ac
     public Target target(Instance instance) {
         Map<String, String> all = new LinkedHashMap<>(tags);
         discovery.tagKeys().forEach(key -> all.put(key, instance.tags().get(key)));
-        return new Target(accountId, roleName, samlProvider, region, instance.instanceId(), all);
+        return new Target(accountId, roleName, samlProvider, region, instance.instanceId(), all, roleChaining);
     }
 
     /** Whether a request's instance tags are looked up in AWS. */

@@ -69,6 +69,7 @@ final class PolicyConfig {
     static final String DENY_RULES = "denyRules";
     static final String AUTO_APPROVE_RULES = "autoApproveRules";
     static final String AUTO_APPROVAL_REVIEW = "autoApprovalReview";
+    static final String ROLE_CHAINING = "roleChaining";
 
     static final String DEFAULT_CLIENT = "urn:amazon:webservices";
     /** Elevate's hard ceiling for any window, whatever a policy says: AWS's longest session. */
@@ -112,12 +113,12 @@ final class PolicyConfig {
             approvers = stages.stream().flatMap(s -> s.approverGroups().stream()).distinct().toList();
             quorum = stages.stream().mapToInt(ApprovalStage::approvalsRequired).sum();
         }
-        boolean sameApprover = "true".equalsIgnoreCase(r.text(SAME_APPROVER_ACROSS_STAGES));
+        boolean sameApprover = r.flag(SAME_APPROVER_ACROSS_STAGES, false);
         Set<String> ruleNames = RuleDefinitions.names();
         List<CompiledRule> deny = RuleDefinitions.read(DENY_RULES, r.text(DENY_RULES), ruleNames, r.violations);
         List<CompiledRule> auto = RuleDefinitions.read(AUTO_APPROVE_RULES, r.text(AUTO_APPROVE_RULES), ruleNames,
                 r.violations);
-        RuleSet rules = new RuleSet(deny, auto, !"false".equalsIgnoreCase(r.text(AUTO_APPROVAL_REVIEW)));
+        RuleSet rules = new RuleSet(deny, auto, r.flag(AUTO_APPROVAL_REVIEW, true));
         int maxMinutes = r.number(MAX_DURATION_MINUTES, 60, 1, CEILING_MINUTES);
         int aheadHours = r.number(MAX_SCHEDULE_AHEAD_HOURS, 72, 0, 24 * 90);
         int expiryMinutes = r.number(PENDING_EXPIRY_MINUTES, 24 * 60, 1, 24 * 60 * 30);
@@ -126,8 +127,13 @@ final class PolicyConfig {
         int maxPending = r.number(MAX_PENDING_REQUESTS, 3, 1, 100);
         int maxBreakGlass = r.number(MAX_BREAK_GLASS_PER_DAY, 2, 1, 100);
         Pattern ticket = r.pattern(TICKET_PATTERN);
-        boolean justification = !"false".equalsIgnoreCase(r.text(JUSTIFICATION_REQUIRED));
+        boolean justification = r.flag(JUSTIFICATION_REQUIRED, true);
+        boolean roleChaining = r.flag(ROLE_CHAINING, false);
         InstanceDiscovery discovery = r.discovery(tags);
+        if (roleChaining && tags.size() + discovery.tagKeys().size() >= SessionTagRules.MAX_TAGS - 1) {
+            r.reject(ROLE_CHAINING, "leaves no room for ElevationChaining: AWS allows " + SessionTagRules.MAX_TAGS
+                    + " session tags and Elevate adds ElevationId and ElevationChaining");
+        }
         OsCredentialSettings osCredential = osCredential(r, instanceIds, discovery, r.text(BREAK_GLASS_GROUP));
         if (!r.violations.isEmpty()) {
             return new Result(null, List.copyOf(r.violations));
@@ -138,7 +144,7 @@ final class PolicyConfig {
                 instanceIds, tags, eligible, approvers, quorum, Duration.ofMinutes(maxMinutes),
                 Duration.ofHours(aheadHours), justification, ticket, Duration.ofMinutes(expiryMinutes),
                 r.text(BREAK_GLASS_GROUP), Duration.ofMinutes(breakGlassMinutes), minLevel, osCredential, discovery,
-                maxPending, maxBreakGlass, stages, sameApprover, rules),
+                maxPending, maxBreakGlass, stages, sameApprover, rules, roleChaining),
                 List.of());
     }
 
@@ -227,6 +233,12 @@ final class PolicyConfig {
                 .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(72).add()
                 .property().name(JUSTIFICATION_REQUIRED).label("Justification required")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
+                .property().name(ROLE_CHAINING).label("Role chaining")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false")
+                .helpText("Off (default): the generated permission policy denies sts:AssumeRole to the sessions of "
+                        + "this policy's windows. On: their session tags, ElevationId among them, are transitive, "
+                        + "so a chained session keeps them, and they carry ElevationChaining=allowed, which that deny "
+                        + "spares. Put Elevate's revocation policy on every role they may chain to.").add()
                 .property().name(TICKET_PATTERN).label("Ticket reference pattern").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Regular expression every request's ticket must match, e.g. ^(CHG|INC)[0-9]+$. Empty: no ticket.").add()
                 .property().name(PENDING_EXPIRY_MINUTES).label("Pending requests expire after (minutes)")
@@ -316,6 +328,19 @@ final class PolicyConfig {
             return List.copyOf(result);
         }
 
+        /** {@code true} or {@code false} (any case), {@code fallback} when absent or blank; anything else is refused. */
+        boolean flag(String key, boolean fallback) {
+            String value = text(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                reject(key, "must be true or false, not '" + value + "'");
+                return fallback;
+            }
+            return Boolean.parseBoolean(value);
+        }
+
         String checked(String key, Function<String, Optional<String>> rule) {
             String value = text(key);
             if (value == null) {
@@ -374,7 +399,7 @@ final class PolicyConfig {
             Set<String> seen = new HashSet<>();
             tags.keySet().forEach(k -> seen.add(k.toLowerCase(Locale.ROOT)));
             for (String key : keys) {
-                if (SessionTags.ELEVATION_ID.equalsIgnoreCase(key)) {
+                if (SessionTags.reserved(key)) {
                     reject(DISCOVERED_TAG_KEYS, key + " is reserved: Elevate sets it itself");
                 } else if (!seen.add(key.toLowerCase(Locale.ROOT))) {
                     reject(DISCOVERED_TAG_KEYS, key + " is already an ABAC tag of the policy or named twice");
@@ -411,7 +436,7 @@ final class PolicyConfig {
             if (tags.isEmpty()) {
                 reject(TAGS, "at least one ABAC tag is required: without tags the IAM policy grants nothing");
             }
-            tags.keySet().stream().filter(SessionTags.ELEVATION_ID::equalsIgnoreCase).findFirst()
+            tags.keySet().stream().filter(SessionTags::reserved).findFirst()
                     .ifPresent(k -> reject(TAGS, k + " is reserved: Elevate sets it itself"));
             if (tags.size() >= SessionTagRules.MAX_TAGS) {
                 reject(TAGS, "at most " + (SessionTagRules.MAX_TAGS - 1) + " tags");

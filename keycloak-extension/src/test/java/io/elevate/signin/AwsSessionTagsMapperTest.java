@@ -35,6 +35,19 @@ class AwsSessionTagsMapperTest {
     }
 
     @Test
+    @DisplayName("given windows whose policy allows role chaining, then the tags are transitive; otherwise not")
+    void transitiveOnlyForChainingWindows() {
+        ElevationWindow chaining = TestWindows.chaining("c", Duration.ofHours(1), Map.of("AppId", "C"));
+
+        assertThat(AwsSessionTagsMapper.claim(io.elevate.aws.SessionTags.of(List.of(chaining)),
+                io.elevate.aws.SessionTags.chaining(List.of(chaining))))
+                .containsEntry("transitive_tag_keys", List.of("AppId", "ElevationId", "ElevationChaining"));
+        assertThat(AwsSessionTagsMapper.claim(io.elevate.aws.SessionTags.of(List.of(a)),
+                io.elevate.aws.SessionTags.chaining(List.of(a))))
+                .doesNotContainKey("transitive_tag_keys");
+    }
+
+    @Test
     void takesTheOnlyWindowAndAllOfSeveralOnlyInNumberedMode() {
         assertThat(SignInWindows.unambiguous(List.of(a), SINGLE.rule(), NOW)).containsExactly(a);
         assertThat(SignInWindows.unambiguous(List.of(a, b), SINGLE.rule(), NOW)).isEmpty();

@@ -23,7 +23,7 @@ class ElevationAssertionTest {
     private static final Map<String, String> DEMO_TAGS = demoTags();
     private static final ElevationMapperConfig SINGLE = ElevationMapperConfig.of(Map.of());
     private static final ElevationMapperConfig NUMBERED = ElevationMapperConfig.of(
-            Map.of("numberedMode", "true", "maxSlots", "3", "transitiveTags", "true"));
+            Map.of("numberedMode", "true", "maxSlots", "3"));
 
     @Nested
     @DisplayName("given one open window")
@@ -87,9 +87,35 @@ class ElevationAssertionTest {
                     entry(ElevationAssertion.PRINCIPAL_TAG + "ElevationId", List.of("w-1")),
                     entry(ElevationAssertion.PRINCIPAL_TAG + "AppId2", List.of("XYZ")),
                     entry(ElevationAssertion.PRINCIPAL_TAG + "ElevationId2", List.of("w-2")),
-                    entry(ElevationAssertion.SESSION_DURATION, List.of("3600")),
+                    entry(ElevationAssertion.SESSION_DURATION, List.of("3600")));
+        }
+
+        @Test
+        @DisplayName("when every window's policy allows role chaining, then every tag is transitive and the session "
+                + "carries ElevationChaining=allowed")
+        void chainingWhenEveryWindowAllowsIt() {
+            ElevationWindow first = TestWindows.chaining("w-1", Duration.ofHours(8), Map.of("AppId", "ABC"));
+            ElevationWindow second = TestWindows.chaining("w-2", Duration.ofHours(2), Map.of("AppId", "XYZ"));
+
+            Map<String, List<String>> attributes = granted(List.of(first, second), NUMBERED);
+
+            assertThat(attributes).contains(
+                    entry(ElevationAssertion.PRINCIPAL_TAG + "ElevationChaining", List.of("allowed")),
                     entry(ElevationAssertion.TRANSITIVE_TAG_KEYS, List.of("AppId", "ElevationId", "AppId2",
-                            "ElevationId2")));
+                            "ElevationId2", "ElevationChaining")));
+        }
+
+        @Test
+        @DisplayName("when one window's policy does not allow role chaining, then nothing is transitive and "
+                + "ElevationChaining is absent")
+        void noChainingWhenOneWindowDoesNotAllowIt() {
+            ElevationWindow first = TestWindows.chaining("w-1", Duration.ofHours(8), Map.of("AppId", "ABC"));
+            ElevationWindow second = TestWindows.open("w-2", Duration.ofHours(2), Map.of("AppId", "XYZ"));
+
+            Map<String, List<String>> attributes = granted(List.of(first, second), NUMBERED);
+
+            assertThat(attributes).doesNotContainKeys(ElevationAssertion.TRANSITIVE_TAG_KEYS,
+                    ElevationAssertion.PRINCIPAL_TAG + "ElevationChaining");
         }
 
         @Test

@@ -54,7 +54,7 @@ class RelayStatePolicyTest {
     void theClientsPartitionComesFromItsConsumerUrlThenItsAudience() {
         assertThat(SignInEndpoint.partition("https://us-gov-east-1.signin.amazonaws-us-gov.com/saml", "x"))
                 .isEqualTo(io.elevate.AwsPartition.AWS_US_GOV);
-        assertThat(SignInEndpoint.partition(null, "urn:amazon:webservices:cn")).isEqualTo(io.elevate.AwsPartition.AWS_CN);
+        assertThat(SignInEndpoint.partition(null, "urn:amazon:webservices:cn-north-1")).isEqualTo(io.elevate.AwsPartition.AWS_CN);
         assertThat(SignInEndpoint.partition("https://evil.example/saml", "urn:amazon:webservices"))
                 .isEqualTo(io.elevate.AwsPartition.AWS);
     }

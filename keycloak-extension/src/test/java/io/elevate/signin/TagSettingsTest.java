@@ -22,15 +22,13 @@ class TagSettingsTest {
     }
 
     @Test
-    @DisplayName("given no settings, then both carry one window and no transitive tags")
+    @DisplayName("given no settings, then both carry one window")
     void defaults() {
         ElevationMapperConfig saml = ElevationMapperConfig.of(Map.of("maxSlots", "5"));
         TagsMapperConfig oidc = TagsMapperConfig.of(Map.of("maxSlots", "5"));
 
         assertThat(saml.slots()).isOne();
         assertThat(oidc.rule().slots()).isOne();
-        assertThat(saml.transitiveTags()).isFalse();
-        assertThat(oidc.transitiveTags()).isFalse();
         assertThat(oidc.awsClient()).isEqualTo("urn:amazon:webservices");
     }
 
@@ -38,8 +36,8 @@ class TagSettingsTest {
     @DisplayName("given either mapper, then the admin console shows the shared settings under the same keys")
     void sameKeys() {
         assertThat(ElevationMapperConfig.properties()).extracting(p -> p.getName())
-                .contains("numberedMode", "maxSlots", "transitiveTags");
+                .contains("numberedMode", "maxSlots").doesNotContain("transitiveTags");
         assertThat(TagsMapperConfig.properties()).extracting(p -> p.getName())
-                .containsExactly("awsClient", "numberedMode", "maxSlots", "transitiveTags", "allowShortWindows");
+                .containsExactly("awsClient", "numberedMode", "maxSlots", "allowShortWindows");
     }
 }

@@ -17,6 +17,13 @@ public final class TestWindows {
                 tags);
     }
 
+    /** An open window of {@link #target} whose policy allows role chaining. */
+    public static ElevationWindow chaining(String id, Duration left, Map<String, String> tags) {
+        Target t = target(tags);
+        return window(id, new Target(t.accountId(), t.roleName(), t.samlProvider(), t.region(), t.instanceId(),
+                t.tags(), true), NOW.minus(Duration.ofMinutes(5)), NOW.plus(left));
+    }
+
     public static ElevationWindow open(String id, Duration left, Map<String, String> tags) {
         return window(id, target(tags), NOW.minus(Duration.ofMinutes(5)), NOW.plus(left));
     }

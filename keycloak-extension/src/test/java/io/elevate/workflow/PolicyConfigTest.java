@@ -5,6 +5,8 @@ import io.elevate.validation.Violation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.time.Duration;
@@ -30,6 +32,31 @@ class PolicyConfigTest {
         assertThat(policy.justificationRequired()).isTrue();
         assertThat(policy.breakGlass()).isEmpty();
         assertThat(policy.ticketPattern()).isNull();
+        assertThat(policy.roleChaining()).isFalse();
+        assertThat(policy.target((String) null).roleChaining()).isFalse();
+    }
+
+    @Test
+    @DisplayName("given role chaining switched on, then the policy's windows are asked for with it")
+    void roleChainingIsAPolicySetting() {
+        Map<String, List<String>> config = valid();
+        config.put("roleChaining", List.of("true"));
+
+        ElevationPolicy policy = PolicyConfig.read("p1", "Web", config).policy();
+
+        assertThat(policy.roleChaining()).isTrue();
+        assertThat(policy.target("i-0123456789abcdef0").roleChaining()).isTrue();
+    }
+
+    @Test
+    @DisplayName("given a yes/no setting that is neither true nor false, then it is refused, not read as false")
+    void refusesFlagsThatAreNotTrueOrFalse() {
+        Map<String, List<String>> config = valid();
+        config.put("roleChaining", List.of("yes"));
+        config.put("justificationRequired", List.of("no"));
+
+        assertThat(PolicyConfig.read("p1", "x", config).violations()).extracting(Violation::field)
+                .contains("roleChaining", "justificationRequired");
     }
 
     @Test
@@ -78,6 +105,15 @@ class PolicyConfigTest {
         config.put("maxDurationMinutes", List.of("721"));
         assertThat(PolicyConfig.read("p1", "x", config).violations()).extracting(Violation::field)
                 .containsExactly("maxDurationMinutes");
+    }
+
+    @ParameterizedTest(name = "the ABAC tag key {0} is refused")
+    @ValueSource(strings = {"ElevationChaining", "elevationchaining", "ElevationId2", "ELEVATIONCHAINING3"})
+    void refusesEveryKeyElevateWritesItself(String key) {
+        Map<String, List<String>> config = valid();
+        config.put("tags", List.of("[{\"key\":\"" + key + "\",\"value\":\"allowed\"}]"));
+        assertThat(PolicyConfig.read("p1", "x", config).violations()).extracting(Violation::message)
+                .anySatisfy(m -> assertThat(m).contains("reserved"));
     }
 
     @Test

@@ -101,6 +101,49 @@ class RequestWorkflowIT {
     }
 
     @Test
+    @DisplayName("a policy with role chaining on gives transitive tags and ElevationChaining=allowed; one without, "
+            + "neither, and the policy and request say which")
+    void roleChainingIsChosenPerPolicy() {
+        Map<String, List<String>> chainingConfig = PolicyAdmin.policy(operators, approvers);
+        chainingConfig.put("roleChaining", List.of("true"));
+        String chaining = policies.create("chaining " + operators, chainingConfig);
+        String strict = policies.create("strict " + operators, PolicyAdmin.policy(operators, approvers));
+        assertThat(policies.tryCreate("chaining typo " + operators, withSetting("roleChaining", "yes")).status())
+                .isEqualTo(400);
+
+        assertThat(as(operator).get("policies").expectStatus(200).body())
+                .filteredOn(p -> p.path("id").asText().equals(chaining))
+                .singleElement().satisfies(p -> assertThat(p.path("roleChaining").asBoolean()).isTrue());
+        String id = as(operator).post("requests", request(chaining, 60)).expectStatus(201).body().path("id").asText();
+        JsonNode approved = as(approver).post("requests/" + id + "/approve", Map.of("comment", "ok")).expectStatus(200).body();
+        assertThat(approved.path("roleChaining").asBoolean()).isTrue();
+
+        Map<String, List<String>> attributes = SamlAttributes.of(AwsSignIn.samlPost(new AwsSignIn(server.baseUrl())
+                .signIn(operator, Elevations.PASSWORD)).orElseThrow().response());
+        assertThat(attributes).containsEntry(TAG + "ElevationId", List.of(id))
+                .containsEntry(TAG + "ElevationChaining", List.of("allowed"))
+                .containsEntry("https://aws.amazon.com/SAML/Attributes/TransitiveTagKeys",
+                        List.of("AppGroupName", "AppId", "ReleaseId", "ElevationId", "ElevationChaining"));
+        as(approver).post("requests/" + id + "/revoke", Map.of("reason", "done")).expectStatus(200);
+
+        String strictId = as(operator).post("requests", request(strict, 60)).expectStatus(201).body().path("id")
+                .asText();
+        assertThat(as(approver).post("requests/" + strictId + "/approve", Map.of("comment", "ok")).expectStatus(200).body()
+                .path("roleChaining").asBoolean()).isFalse();
+        Map<String, List<String>> strictAttributes = SamlAttributes.of(AwsSignIn.samlPost(
+                new AwsSignIn(server.baseUrl()).signIn(operator, Elevations.PASSWORD)).orElseThrow().response());
+        assertThat(strictAttributes).containsEntry(TAG + "ElevationId", List.of(strictId))
+                .doesNotContainKeys(TAG + "ElevationChaining", "https://aws.amazon.com/SAML/Attributes/TransitiveTagKeys");
+        as(approver).post("requests/" + strictId + "/revoke", Map.of("reason", "done")).expectStatus(200);
+    }
+
+    private Map<String, List<String>> withSetting(String key, String value) {
+        Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
+        config.put(key, List.of(value));
+        return config;
+    }
+
+    @Test
     void aQuorumOfTwoNeedsTwoDistinctApprovers() {
         Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
         config.put("approvalsRequired", List.of("2"));
@@ -108,12 +151,12 @@ class RequestWorkflowIT {
         String policy = policies.create("two approvers " + operators, config);
         String id = as(operator).post("requests", request(policy, 30)).expectStatus(201).body().path("id").asText();
 
-        JsonNode first = as(approver).post("requests/" + id + "/approve", Map.of()).expectStatus(200).body();
+        JsonNode first = as(approver).post("requests/" + id + "/approve", Map.of("comment", "ok")).expectStatus(200).body();
         assertThat(first.path("status").asText()).isEqualTo("REQUESTED");
         assertThat(first.path("approvals")).hasSize(1);
         assertThat(as(approver).post("requests/" + id + "/approve", Map.of()).status()).isEqualTo(409);
 
-        JsonNode done = as(second).post("requests/" + id + "/approve", Map.of()).expectStatus(200).body();
+        JsonNode done = as(second).post("requests/" + id + "/approve", Map.of("comment", "ok")).expectStatus(200).body();
         assertThat(done.path("status").asText()).isEqualTo("APPROVED");
         assertThat(done.path("approvals")).extracting(a -> a.path("approver").asText())
                 .containsExactlyInAnyOrder(approver, second);
@@ -181,7 +224,7 @@ class RequestWorkflowIT {
         Map<String, Object> scheduled = request(policy, 30);
         scheduled.put("startsAt", start.toString());
         String id = as(operator).post("requests", scheduled).expectStatus(201).body().path("id").asText();
-        JsonNode approved = as(approver).post("requests/" + id + "/approve", Map.of()).expectStatus(200).body();
+        JsonNode approved = as(approver).post("requests/" + id + "/approve", Map.of("comment", "ok")).expectStatus(200).body();
 
         assertThat(approved.path("open").asBoolean()).isFalse();
         assertThat(AwsSignIn.samlPost(new AwsSignIn(server.baseUrl()).signIn(operator, Elevations.PASSWORD))).isEmpty();
@@ -206,7 +249,7 @@ class RequestWorkflowIT {
         assertThat(as(operator).post("requests/" + id + "/extend",
                 Map.of("minutes", 300, "justification", "more")).status()).isEqualTo(409);
 
-        JsonNode extended = as(approver).post("requests/" + id + "/approve", Map.of()).expectStatus(200).body();
+        JsonNode extended = as(approver).post("requests/" + id + "/approve", Map.of("comment", "ok")).expectStatus(200).body();
         assertThat(Instant.parse(extended.path("endsAt").asText()))
                 .isEqualTo(Instant.parse(endsAt).plus(Duration.ofMinutes(30)));
         assertThat(extended.path("extensionMinutes").isMissingNode() || extended.path("extensionMinutes").isNull())

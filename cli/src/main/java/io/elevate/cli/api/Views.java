@@ -39,6 +39,7 @@ final class Views {
         line(text, "target", target(r));
         line(text, "instance", r.path("instanceId").asText(""));
         line(text, "tags", tags(r.path("tags")));
+        line(text, "role chaining", r.path("roleChaining").asBoolean() ? "allowed" : "");
         line(text, "from", time(r.path("startsAt").asText("")));
         line(text, "until", time(r.path("endsAt").asText("")));
         line(text, "approvals", r.path("approvals").size() + " of " + r.path("approvalsRequired").asInt());
@@ -152,7 +153,12 @@ final class Views {
 
     private static void line(StringBuilder text, String label, String value) {
         if (!value.isEmpty()) {
-            text.append("  ").append(String.format("%-14s", label + ":")).append(Terminal.shown(value)).append(NL);
+            // labels of 14 characters or more ("justification:", "role chaining:") still get a space
+            text.append("  ").append(String.format("%-14s", label + ":"));
+            if (label.length() >= 13) {
+                text.append(' ');
+            }
+            text.append(Terminal.shown(value)).append(NL);
         }
     }
 

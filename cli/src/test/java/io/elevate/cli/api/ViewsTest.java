@@ -27,6 +27,16 @@ class ViewsTest {
     }
 
     @Test
+    @DisplayName("given a request whose policy allows role chaining, then `elevate approve` says so; otherwise not")
+    void roleChainingShown() {
+        ObjectNode chaining = (ObjectNode) request();
+        chaining.put("roleChaining", true);
+
+        assertThat(new Views(ZoneOffset.UTC).request(chaining)).containsPattern("role chaining: +allowed");
+        assertThat(new Views(ZoneOffset.UTC).request(request())).doesNotContain("role chaining");
+    }
+
+    @Test
     @DisplayName("given a requester name with escapes, then `elevate list` shows it escaped")
     void listEscaped() {
         ArrayNode list = Http.JSON.createArrayNode().add(request());

@@ -70,12 +70,7 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
             }
             int maxSession = Math.min(ROLE_MAX_SESSION, Math.max(ROLE_MIN_SESSION,
                     configs.stream().mapToInt(ElevationMapperConfig::maxSessionSeconds).max().orElse(0)));
-            boolean chaining = !configs.isEmpty() && configs.stream().allMatch(ElevationMapperConfig::transitiveTags);
-            notes.add(chaining
-                    ? "role chaining: allowed, the clients' elevation mappers make the tags transitive "
-                    + "(TransitiveTagKeys); put the revocation policy on every role an elevated session may chain to"
-                    : "role chaining: denied (NoRoleChainingFromElevatedSessions), since the session tags are not "
-                    + "transitive and the revocation policy would not reach a chained session");
+            notes.add(chainingNote(target, policies));
             Optional<ObjectNode> revocation = RevocationPolicy.of(slots, options.revokedIds());
             if (revocation.isEmpty()) {
                 notes.add("no revoked ids given: no revocation policy (a deny statement that matches nothing is "
@@ -101,7 +96,7 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
                         + target.clientIds() + ")");
             }
             RoleArtifacts role = new RoleArtifacts(target, slots, maxSession, TrustPolicy.of(target, endpoints),
-                    PermissionPolicy.of(target, slots, options.secretsManager(), options.rds(), !chaining),
+                    PermissionPolicy.of(target, slots, options.secretsManager(), options.rds()),
                     revocation.orElse(null), notes);
             roles.add(role);
             overflows.addAll(Limits.check(role));
@@ -112,6 +107,25 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
         BreakGlassInstancePolicy.of(realm, breakGlass).ifPresent(realmPolicies::add);
         realmPolicies.forEach(policy -> overflows.addAll(Limits.check(realm, policy)));
         return new IamArtifacts(realm, roles, realmPolicies, overflows, SessionPreferences.of(policies));
+    }
+
+    /**
+     * Which of the role's policies let their sessions chain roles: the deny statement spares only sessions tagged
+     * {@code ElevationChaining=allowed}, whose tags are transitive.
+     */
+    private static String chainingNote(RoleTarget target, List<ElevationPolicy> policies) {
+        List<String> chaining = policies.stream()
+                .filter(p -> p.roleChaining() && p.accountId().equals(target.accountId())
+                        && p.roleName().equals(target.roleName())
+                        && AwsPartition.forRegion(p.region()) == target.partition())
+                .map(ElevationPolicy::name).toList();
+        return chaining.isEmpty()
+                ? "role chaining: denied (NoRoleChainingFromElevatedSessions) to every elevated session: no policy of "
+                + "this role allows it, so the session tags are not transitive and the revocation policy would not "
+                + "reach a chained session"
+                : "role chaining: allowed only to sessions of the windows of " + chaining + " (session tags "
+                + "transitive, ElevationChaining=allowed), denied to the others; put the revocation policy on every "
+                + "role those sessions may chain to";
     }
 
     /** The server's own policy; always present, since revocation is always on. */

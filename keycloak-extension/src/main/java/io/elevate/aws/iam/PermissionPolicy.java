@@ -42,17 +42,12 @@ final class PermissionPolicy {
         ((ObjectNode) statement.get("Condition")).putObject("BoolIfExists").put(DOCUMENT_ACCESS_CHECK, "true");
     }
 
-    /** The role's AWS clients do not make the tags transitive: no role chaining from an elevated session. */
-    static ObjectNode of(RoleTarget role, int slots, boolean secretsManager, boolean rds) {
-        return of(role, slots, secretsManager, rds, true);
-    }
-
     /**
-     * @param denyChaining whether an elevated session may not assume another role: its session tags (ElevationId
-     *                     among them) would not reach the chained session unless transitive, and then the revocation
-     *                     policy would no longer catch it
+     * The role's permission policy. It denies role chaining to every elevated session whose windows' policies do not
+     * allow it ({@link #noChaining()}): such a session's tags, ElevationId among them, are not transitive, so the
+     * revocation policy would not reach a chained session.
      */
-    static ObjectNode of(RoleTarget role, int slots, boolean secretsManager, boolean rds, boolean denyChaining) {
+    static ObjectNode of(RoleTarget role, int slots, boolean secretsManager, boolean rds) {
         String account = role.accountId();
         List<ObjectNode> statements = new ArrayList<>(tagMatched(role, slots,
                 "StartSessionOnlyOnInstancesWhoseTagsMatchTheElevation", List.of("ssm:StartSession"),
@@ -85,14 +80,16 @@ final class PermissionPolicy {
         sessionKey.putObject("Condition").putObject("ForAnyValue:StringEquals")
                 .put("kms:ResourceAliases", SessionPreferences.KMS_KEY_ALIAS);
         statements.add(sessionKey);
-        if (denyChaining) {
-            statements.add(noChaining());
-        }
+        statements.add(noChaining());
         return Statements.document(statements);
     }
 
     /**
-     * Deny {@code sts:AssumeRole} (role chaining, in any account) to a session that carries an ElevationId. The other
+     * Deny {@code sts:AssumeRole} (role chaining, in any account) to a session that carries an ElevationId, unless it
+     * also carries {@code ElevationChaining=allowed}: the tag Elevate adds only when every window of the session was
+     * asked for under a policy that allows chaining, and then with every tag transitive, so the chained session keeps
+     * its ElevationId (and its {@code ElevationChaining}) and the revocation policy on the chained role catches it. The
+     * tag's absence denies ({@code StringNotEqualsIfExists}). The other
      * ways to new credentials need none of the caller's permissions ({@code AssumeRoleWithSAML},
      * {@code AssumeRoleWithWebIdentity}) or cannot be called by a role session ({@code GetFederationToken},
      * {@code GetSessionToken}).
@@ -101,8 +98,10 @@ final class PermissionPolicy {
         ObjectNode statement = Statements.statement("NoRoleChainingFromElevatedSessions", "Deny",
                 List.of("sts:AssumeRole"));
         statement.put("Resource", "*");
-        statement.putObject("Condition").putObject("Null")
-                .put(Statements.principalTag(SessionTags.ELEVATION_ID), "false");
+        ObjectNode condition = statement.putObject("Condition");
+        condition.putObject("Null").put(Statements.principalTag(SessionTags.ELEVATION_ID), "false");
+        condition.putObject("StringNotEqualsIfExists").put(Statements.principalTag(SessionTags.ELEVATION_CHAINING),
+                SessionTags.CHAINING_ALLOWED);
         return statement;
     }
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * "IAM JSON policy elements: Condition operators", "policy variables"), independently of the generator it checks: an
  * explicit Deny wins, then an Allow, else the request is implicitly denied. Supports what Elevate's documents use:
  * {@code Action}/{@code Resource} with {@code *} and {@code ?} wildcards (actions case-insensitively), the operators
- * {@code StringEquals}, {@code StringLike} and {@code Null}, multi-valued condition values (any of them), condition
+ * {@code StringEquals}, {@code StringLike}, {@code StringNotEqualsIfExists} (an absent key: true) and {@code Null}, multi-valued condition values (any of them), condition
  * keys case-insensitive, and the variables {@code ${aws:PrincipalTag/...}} and {@code ${aws:userid}}: a variable whose
  * key is absent makes its condition false.
  */
@@ -103,6 +103,13 @@ final class PolicySimulator {
             case "ForAnyValue:StringEquals" -> {
                 // one value in the request context: any of the request's values equals one of the policy's
                 return actual != null && expected.stream().anyMatch(e -> e.asText().equals(actual));
+            }
+            case "StringNotEqualsIfExists" -> {
+                // IfExists: an absent key makes the condition true; a present one must equal none of the values
+                if (actual == null) {
+                    return true;
+                }
+                return expected.stream().map(e -> substitute(e.asText(), request)).noneMatch(actual::equals);
             }
             case "StringEquals", "StringLike" -> {
                 if (actual == null) {
