@@ -13,7 +13,8 @@ public record PolicyRepresentation(String id, String name, String accountId, Str
                                    String ticketPattern, boolean breakGlassAllowed, String instanceTags,
                                    List<String> discoveredTagKeys, List<StageRepresentation> stages,
                                    boolean sameApproverAcrossStages, List<RuleRepresentation> denyRules,
-                                   List<RuleRepresentation> autoApproveRules, boolean roleChaining) {
+                                   List<RuleRepresentation> autoApproveRules, boolean roleChaining,
+                                   String runAsUser) {
 
     /** One approval stage: its name, approver groups and quorum. */
     public record StageRepresentation(int number, String name, List<String> approverGroups, int approvalsRequired) {
@@ -30,7 +31,8 @@ public record PolicyRepresentation(String id, String name, String accountId, Str
                 breakGlassAllowed, p.discovery().source().value(), p.discovery().tagKeys(),
                 p.stages().stream().map(s -> new StageRepresentation(s.number(), s.name(), s.approverGroups(),
                         s.approvalsRequired())).toList(), p.sameApproverAcrossStages(),
-                rules(p.rules().deny()), rules(p.rules().autoApprove()), p.roleChaining());
+                rules(p.rules().deny()), rules(p.rules().autoApprove()), p.roleChaining(),
+                p.runAsUser());
     }
 
     static List<RuleRepresentation> rules(List<CompiledRule> rules) {

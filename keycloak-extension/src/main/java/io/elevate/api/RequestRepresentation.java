@@ -23,7 +23,8 @@ public record RequestRepresentation(String id, String requester, String policyId
                                     Integer extensionMinutes, String extensionJustification, String revokedBy,
                                     String revokeReason, String reviewedBy, String sessionManagerUrl,
                                     String autoApprovedByRule, int stages, Integer currentStage,
-                                    String currentStageName, boolean roleChaining) {
+                                    String currentStageName, boolean roleChaining,
+                                    String runAsUser) {
 
     /** One approver's yes, in approval stage {@code stage} (from 1) of round {@code round}. */
     public record ApprovalRepresentation(int round, String approver, String at, String comment, int stage) {
@@ -47,7 +48,8 @@ public record RequestRepresentation(String id, String requester, String policyId
                 r.extensionMinutes(), r.extensionJustification(), w.revokedBy(), w.revokeReason(), r.reviewedBy(),
                 t.instanceId() == null ? null : SessionManagerLink.forInstance(t.instanceId(), t.region()),
                 r.autoRule(), policy == null ? 1 : policy.stages().size(), stage.map(ApprovalStage::number).orElse(null),
-                stage.map(ApprovalStage::name).orElse(null), t.roleChaining());
+                stage.map(ApprovalStage::name).orElse(null), t.roleChaining(),
+                t.runAsUser());
     }
 
     /** The stored status, or ENDED for an approved window whose time is over. */

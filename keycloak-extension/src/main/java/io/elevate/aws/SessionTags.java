@@ -3,7 +3,10 @@ package io.elevate.aws;
 import io.elevate.window.ElevationWindow;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -23,9 +26,14 @@ public final class SessionTags {
      */
     public static final String ELEVATION_CHAINING = "ElevationChaining";
     public static final String CHAINING_ALLOWED = "allowed";
+    /**
+     * The tag Session Manager reads for the OS user of a shell (Run As), present when the windows of the session name
+     * one; the account's Session Manager preferences must have Run As on.
+     */
+    public static final String SSM_RUN_AS = "SSMSessionRunAs";
     /** Keys Elevate writes itself, in any case, with or without a slot number. */
     private static final Pattern RESERVED = Pattern.compile("(?i)(" + ELEVATION_ID + "|" + ELEVATION_CHAINING
-            + ")[0-9]*");
+            + "|" + SSM_RUN_AS + ")[0-9]*");
 
     private SessionTags() {
     }
@@ -47,10 +55,29 @@ public final class SessionTags {
             window.target().tags().forEach((key, value) -> tags.add(new SessionTag(key + suffix, value)));
             tags.add(new SessionTag(ELEVATION_ID + suffix, window.id()));
         }
+        runAs(windows).ifPresent(user -> tags.add(new SessionTag(SSM_RUN_AS, user)));
         if (chaining(windows)) {
             tags.add(new SessionTag(ELEVATION_CHAINING, CHAINING_ALLOWED));
         }
         return tags;
+    }
+
+    /** The OS user the session's shells run as: the one every window names, or empty (also when they differ). */
+    public static Optional<String> runAs(List<ElevationWindow> windows) {
+        Set<String> users = new HashSet<>();
+        windows.forEach(w -> users.add(w.target().runAsUser()));
+        return users.size() == 1 ? Optional.ofNullable(users.iterator().next()) : Optional.empty();
+    }
+
+    /**
+     * Why these windows cannot share one session's shells, if so: one session has one OS user, so windows that run as
+     * different users (or one as a named user, one as Session Manager's default) are never carried together.
+     */
+    public static Optional<String> runAsConflict(List<ElevationWindow> windows) {
+        Set<String> users = new HashSet<>();
+        windows.forEach(w -> users.add(String.valueOf(w.target().runAsUser())));
+        return users.size() > 1 ? Optional.of("windows whose shells run as different OS users cannot share one "
+                + "AWS session") : Optional.empty();
     }
 
     /**

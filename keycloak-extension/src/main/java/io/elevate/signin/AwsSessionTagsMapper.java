@@ -119,7 +119,8 @@ public final class AwsSessionTagsMapper extends AbstractOIDCProtocolMapper
             return;
         }
         List<SessionTag> tags = SessionTags.of(chosen);
-        List<String> problems = SessionTagRules.check(tags);
+        List<String> problems = new ArrayList<>(SessionTagRules.check(tags));
+        SessionTags.runAsConflict(chosen).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             LOG.warnf("%s: the tags of %s break AWS rules %s; no tags claim", PROVIDER_ID,
                     chosen.stream().map(ElevationWindow::id).toList(), problems);

@@ -103,6 +103,7 @@ final class ElevationAssertion {
         problems.addAll(endpoint.problems(config));
         AwsNames.checkSessionName(roleSessionName).ifPresent(p -> problems.add("RoleSessionName " + p));
         AwsNames.checkSessionName(sourceIdentity).ifPresent(p -> problems.add("SourceIdentity " + p));
+        SessionTags.runAsConflict(windows).ifPresent(problems::add);
         List<SessionTag> tags = SessionTags.of(windows);
         problems.addAll(SessionTagRules.check(tags));
         if (!problems.isEmpty()) {

@@ -2,6 +2,7 @@ package io.elevate.signin;
 
 import io.elevate.window.WindowStores;
 import io.elevate.aws.SessionDuration;
+import io.elevate.aws.SessionTags;
 import io.elevate.window.ElevationWindow;
 import io.elevate.window.StoreUnavailable;
 import io.elevate.window.WindowStore;
@@ -59,10 +60,11 @@ final class SignInWindows {
                 .toList();
     }
 
-    /** Whether one sign-in can carry all of these windows: numbered mode, within the slots, one role. */
+    /** Whether one sign-in can carry all of these windows: numbered mode, within the slots, one role, one OS user. */
     public static boolean canTakeAll(List<ElevationWindow> windows, Rule rule) {
         return rule.numbered() && windows.size() <= rule.slots()
-                && windows.stream().allMatch(w -> w.target().sameRoleAs(windows.get(0).target()));
+                && windows.stream().allMatch(w -> w.target().sameRoleAs(windows.get(0).target()))
+                && SessionTags.runAsConflict(windows).isEmpty();
     }
 
     /**

@@ -69,6 +69,10 @@ public class ElevationWindowEntity {
     @Column(name = "ROLE_CHAINING", nullable = false)
     private boolean roleChaining;
 
+    /** The OS user Session Manager runs the window's shells as, as its policy said when it was asked for; or null. */
+    @Column(name = "RUN_AS_USER", length = 32)
+    private String runAsUser;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "ELEVATE_WINDOW_TAG", joinColumns = @JoinColumn(name = "WINDOW_ID"))
     @OrderColumn(name = "POSITION")
@@ -174,6 +178,8 @@ public class ElevationWindowEntity {
     public void setInstanceId(String instanceId) { this.instanceId = instanceId; }
     public boolean isRoleChaining() { return roleChaining; }
     public void setRoleChaining(boolean roleChaining) { this.roleChaining = roleChaining; }
+    public String getRunAsUser() { return runAsUser; }
+    public void setRunAsUser(String runAsUser) { this.runAsUser = runAsUser; }
     public List<WindowTag> getTags() { return tags; }
     public void setTags(List<WindowTag> tags) { this.tags = tags; }
     public long getStartsAt() { return startsAt; }

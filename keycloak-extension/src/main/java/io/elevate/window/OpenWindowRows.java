@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The sign-in's read of the open windows as plain rows, by the named query {@value #QUERY}: what a sign-in uses of a
- * window (its id, target with its role-chaining choice, bounds and justification) and one of its tags per row, without entities. So nothing enters
+ * window (its id, target with its role-chaining and Run As choices, bounds and justification) and one of its tags per row, without entities. So nothing enters
  * the persistence context (no entity, no tag collection, no snapshot for Hibernate to compare at the next flush or at
  * commit), the SQL needs no {@code distinct} over wide rows, and the database parses and sends a short statement. It
  * asks exactly the question of {@code elevate.openWindows}: the same conditions, the same order, through the same
@@ -25,13 +25,14 @@ final class OpenWindowRows {
 
     /** {@code elevate.openWindows}'s conditions and order (windows by end, then id), tags in their stored order. */
     static final String JPQL = "select w.id, w.accountId, w.roleName, w.samlProvider, w.region, w.instanceId,"
-            + " w.startsAt, w.endsAt, w.justification, w.roleChaining, t.key, t.value from ElevationWindowEntity w left join w.tags t"
+            + " w.startsAt, w.endsAt, w.justification, w.roleChaining, w.runAsUser, t.key, t.value from ElevationWindowEntity w left join w.tags t"
             + " where w.realmId = :realmId and w.userId = :userId and w.clientId = :clientId"
             + " and w.endsAt > :now and w.startsAt <= :now and w.status = :status order by w.endsAt, w.id, index(t)";
 
     private static final int ROLE_CHAINING = 9;
-    private static final int TAG_KEY = 10;
-    private static final int TAG_VALUE = 11;
+    private static final int RUN_AS_USER = 10;
+    private static final int TAG_KEY = 11;
+    private static final int TAG_VALUE = 12;
 
     private OpenWindowRows() {
     }
@@ -59,7 +60,7 @@ final class OpenWindowRows {
             }
         }
         Target target = new Target((String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], tags,
-                (Boolean) r[ROLE_CHAINING]);
+                (Boolean) r[ROLE_CHAINING], (String) r[RUN_AS_USER]);
         return new ElevationWindow((String) r[0], realmId, userId, clientId, target,
                 Instant.ofEpochMilli((Long) r[6]), Instant.ofEpochMilli((Long) r[7]), WindowStatus.APPROVED,
                 (String) r[8], null, null, null, null, null, null, RequestInfo.NONE);

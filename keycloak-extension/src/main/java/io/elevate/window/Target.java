@@ -15,18 +15,20 @@ import java.util.Map;
  * @param tags       ABAC tag key to value, in the order they were given
  * @param roleChaining whether a session of this target may assume other roles: its policy allowed it when the window
  *                     was asked for (then the session tags are transitive); false for every other window
+ * @param runAsUser    the OS user Session Manager runs the window's shells as (session tag {@code SSMSessionRunAs}),
+ *                     as its policy said when it was asked for; null: Session Manager's default
  */
 public record Target(String accountId, String roleName, String samlProvider, String region, String instanceId,
-                     Map<String, String> tags, boolean roleChaining) {
+                     Map<String, String> tags, boolean roleChaining, String runAsUser) {
 
     public Target {
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
-    /** A target whose sessions may not chain roles: the default, and every admin grant. */
+    /** A target whose sessions may not chain roles and run shells as Session Manager's default user: every admin grant. */
     public Target(String accountId, String roleName, String samlProvider, String region, String instanceId,
                   Map<String, String> tags) {
-        this(accountId, roleName, samlProvider, region, instanceId, tags, false);
+        this(accountId, roleName, samlProvider, region, instanceId, tags, false, null);
     }
 
     public String roleArn() {

@@ -132,6 +132,7 @@ public final class WindowStore {
         entity.setRegion(target.region());
         entity.setInstanceId(target.instanceId());
         entity.setRoleChaining(target.roleChaining());
+        entity.setRunAsUser(target.runAsUser());
         List<WindowTag> tags = new ArrayList<>();
         target.tags().forEach((key, value) -> tags.add(new WindowTag(key, value)));
         entity.setTags(tags);
@@ -341,7 +342,8 @@ public final class WindowStore {
         Map<String, String> tags = new LinkedHashMap<>();
         e.getTags().forEach(tag -> tags.put(tag.getKey(), tag.getValue()));
         Target target = new Target(e.getAccountId(), e.getRoleName(), e.getSamlProvider(), e.getRegion(),
-                e.getInstanceId(), tags, e.isRoleChaining());
+                e.getInstanceId(), tags, e.isRoleChaining(),
+                e.getRunAsUser());
         RequestInfo request = new RequestInfo(e.getPolicyId(), e.getTicket(), e.isBreakGlass(),
                 e.getApprovalsRequired(), instant(e.getExpiresAt()), e.getDecidedBy(), instant(e.getDecidedAt()),
                 e.getDecisionComment(), e.getReviewedBy(), instant(e.getReviewedAt()), e.getExtensionMinutes(),

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  * @param rules             the deny and automatic-approval rules, evaluated on each new request
  * @param roleChaining      whether the sessions of this policy's windows may assume other roles (their session tags
  *                          then transitive); fixed on each window when it is asked for
+ * @param runAsUser         the OS user the windows' Session Manager shells run as (session tag
+ *                          {@code SSMSessionRunAs}), or null for Session Manager's default; fixed on each window
  */
 public record ElevationPolicy(String id, String name, String clientId, String accountId, String roleName,
                               String samlProvider, String region, List<String> instanceIds, Map<String, String> tags,
@@ -45,7 +47,7 @@ public record ElevationPolicy(String id, String name, String clientId, String ac
                               OsCredentialSettings osCredential,
                               InstanceDiscovery discovery, int maxPendingRequests, int maxBreakGlassPerDay,
                               List<ApprovalStage> stages, boolean sameApproverAcrossStages, RuleSet rules,
-                              boolean roleChaining) {
+                              boolean roleChaining, String runAsUser) {
 
     /**
      * The stage that round {@code round} of a request waits for, given its approvals (of any round), or empty when its
@@ -62,7 +64,7 @@ public record ElevationPolicy(String id, String name, String clientId, String ac
 
     /** The target of a request naming {@code instanceId} (or none), carrying the policy's tags. */
     public Target target(String instanceId) {
-        return new Target(accountId, roleName, samlProvider, region, instanceId, tags, roleChaining);
+        return new Target(accountId, roleName, samlProvider, region, instanceId, tags, roleChaining, runAsUser);
     }
 
     /**
@@ -72,7 +74,7 @@ public record ElevationPolicy(String id, String name, String clientId, String ac
     public Target target(Instance instance) {
         Map<String, String> all = new LinkedHashMap<>(tags);
         discovery.tagKeys().forEach(key -> all.put(key, instance.tags().get(key)));
-        return new Target(accountId, roleName, samlProvider, region, instance.instanceId(), all, roleChaining);
+        return new Target(accountId, roleName, samlProvider, region, instance.instanceId(), all, roleChaining, runAsUser);
     }
 
     /** Whether a request's instance tags are looked up in AWS. */

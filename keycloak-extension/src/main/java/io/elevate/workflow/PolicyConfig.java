@@ -70,6 +70,7 @@ final class PolicyConfig {
     static final String AUTO_APPROVE_RULES = "autoApproveRules";
     static final String AUTO_APPROVAL_REVIEW = "autoApprovalReview";
     static final String ROLE_CHAINING = "roleChaining";
+    static final String RUN_AS_USER = "runAsUser";
 
     static final String DEFAULT_CLIENT = "urn:amazon:webservices";
     /** Elevate's hard ceiling for any window, whatever a policy says: AWS's longest session. */
@@ -129,10 +130,17 @@ final class PolicyConfig {
         Pattern ticket = r.pattern(TICKET_PATTERN);
         boolean justification = r.flag(JUSTIFICATION_REQUIRED, true);
         boolean roleChaining = r.flag(ROLE_CHAINING, false);
+        String runAsUser = r.text(RUN_AS_USER);
+        if (runAsUser != null) {
+            OsCredentialSettings.checkUser(OsCredentialSettings.Platform.LINUX, runAsUser)
+                    .ifPresent(p -> r.reject(RUN_AS_USER, p));
+        }
         InstanceDiscovery discovery = r.discovery(tags);
-        if (roleChaining && tags.size() + discovery.tagKeys().size() >= SessionTagRules.MAX_TAGS - 1) {
-            r.reject(ROLE_CHAINING, "leaves no room for ElevationChaining: AWS allows " + SessionTagRules.MAX_TAGS
-                    + " session tags and Elevate adds ElevationId and ElevationChaining");
+        int added = 1 + (roleChaining ? 1 : 0) + (runAsUser != null ? 1 : 0);
+        if (added > 1 && tags.size() + discovery.tagKeys().size() + added > SessionTagRules.MAX_TAGS) {
+            r.reject(roleChaining ? ROLE_CHAINING : RUN_AS_USER, "leaves too few session tags: AWS allows "
+                    + SessionTagRules.MAX_TAGS + " and Elevate adds ElevationId"
+                    + (roleChaining ? ", ElevationChaining" : "") + (runAsUser != null ? ", SSMSessionRunAs" : ""));
         }
         OsCredentialSettings osCredential = osCredential(r, instanceIds, discovery, r.text(BREAK_GLASS_GROUP));
         if (!r.violations.isEmpty()) {
@@ -144,7 +152,8 @@ final class PolicyConfig {
                 instanceIds, tags, eligible, approvers, quorum, Duration.ofMinutes(maxMinutes),
                 Duration.ofHours(aheadHours), justification, ticket, Duration.ofMinutes(expiryMinutes),
                 r.text(BREAK_GLASS_GROUP), Duration.ofMinutes(breakGlassMinutes), minLevel, osCredential, discovery,
-                maxPending, maxBreakGlass, stages, sameApprover, rules, roleChaining),
+                maxPending, maxBreakGlass, stages, sameApprover, rules, roleChaining,
+                runAsUser),
                 List.of());
     }
 
@@ -239,6 +248,11 @@ final class PolicyConfig {
                         + "this policy's windows. On: their session tags, ElevationId among them, are transitive, "
                         + "so a chained session keeps them, and they carry ElevationChaining=allowed, which that deny "
                         + "spares. Put Elevate's revocation policy on every role they may chain to.").add()
+                .property().name(RUN_AS_USER).label("Run shells as (OS user)")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("A Linux user the windows' Session Manager shells run as (session tag SSMSessionRunAs; the "
+                        + "account's Session Manager preferences then have Run As on). Empty (default): Session "
+                        + "Manager's default user.").add()
                 .property().name(TICKET_PATTERN).label("Ticket reference pattern").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Regular expression every request's ticket must match, e.g. ^(CHG|INC)[0-9]+$. Empty: no ticket.").add()
                 .property().name(PENDING_EXPIRY_MINUTES).label("Pending requests expire after (minutes)")

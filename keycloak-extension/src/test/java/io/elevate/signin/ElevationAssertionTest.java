@@ -119,6 +119,31 @@ class ElevationAssertionTest {
         }
 
         @Test
+        @DisplayName("when the windows' policies name one OS user, then the session carries SSMSessionRunAs once")
+        void runAsOnce() {
+            ElevationWindow first = TestWindows.runningAs("w-1", "ops-shell", Map.of("AppId", "ABC"));
+            ElevationWindow second = TestWindows.runningAs("w-2", "ops-shell", Map.of("AppId", "XYZ"));
+
+            assertThat(granted(List.of(first, second), NUMBERED))
+                    .containsEntry(ElevationAssertion.PRINCIPAL_TAG + "SSMSessionRunAs", List.of("ops-shell"));
+            assertThat(granted(List.of(TestWindows.open("w-3", Duration.ofHours(1), Map.of("AppId", "A"))), SINGLE))
+                    .doesNotContainKey(ElevationAssertion.PRINCIPAL_TAG + "SSMSessionRunAs");
+        }
+
+        @Test
+        @DisplayName("when the windows run shells as different OS users, then they cannot share one session")
+        void refusesWindowsOfDifferentOsUsers() {
+            ElevationWindow first = TestWindows.runningAs("w-1", "ops-shell", Map.of("AppId", "ABC"));
+            ElevationWindow second = TestWindows.runningAs("w-2", null, Map.of("AppId", "XYZ"));
+
+            assertThat(ElevationAssertion.plan(List.of(first, second), "operator", "operator", NUMBERED, NOW))
+                    .isInstanceOfSatisfying(ElevationAssertion.Refused.class, refused -> assertThat(refused.problems())
+                            .anySatisfy(p -> assertThat(p).contains("different OS users")));
+            assertThat(SignInWindows.canTakeAll(List.of(first, second), new SignInWindows.Rule(false, true, 3)))
+                    .isFalse();
+        }
+
+        @Test
         void refusesWindowsOfDifferentRoles() {
             ElevationWindow first = TestWindows.open("w-1", Duration.ofHours(8), Map.of("AppId", "ABC"));
             Target other = new Target("210987654321", "Other", "Keycloak", "eu-west-1", null, Map.of("AppId", "X"));

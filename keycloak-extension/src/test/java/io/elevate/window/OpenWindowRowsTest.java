@@ -64,6 +64,6 @@ class OpenWindowRowsTest {
 
     private static Object[] row(String id, String tagKey, String tagValue) {
         return new Object[] {id, "123456789012", "ElevateSessionManager", "Keycloak", "eu-west-1",
-                "i-0123456789abcdef0", STARTS, ENDS, "because", false, tagKey, tagValue};
+                "i-0123456789abcdef0", STARTS, ENDS, "because", false, null, tagKey, tagValue};
     }
 }

@@ -21,7 +21,14 @@ public final class TestWindows {
     public static ElevationWindow chaining(String id, Duration left, Map<String, String> tags) {
         Target t = target(tags);
         return window(id, new Target(t.accountId(), t.roleName(), t.samlProvider(), t.region(), t.instanceId(),
-                t.tags(), true), NOW.minus(Duration.ofMinutes(5)), NOW.plus(left));
+                t.tags(), true, null), NOW.minus(Duration.ofMinutes(5)), NOW.plus(left));
+    }
+
+    /** An open window of {@link #target} whose shells run as {@code runAsUser} (null: Session Manager's default). */
+    public static ElevationWindow runningAs(String id, String runAsUser, Map<String, String> tags) {
+        Target t = target(tags);
+        return window(id, new Target(t.accountId(), t.roleName(), t.samlProvider(), t.region(), t.instanceId(),
+                t.tags(), false, runAsUser), NOW.minus(Duration.ofMinutes(5)), NOW.plus(Duration.ofHours(2)));
     }
 
     public static ElevationWindow open(String id, Duration left, Map<String, String> tags) {

@@ -49,6 +49,20 @@ class PolicyConfigTest {
     }
 
     @Test
+    @DisplayName("given an OS user to run shells as, then the policy's windows carry it; a name Linux refuses is refused")
+    void runAsUser() {
+        Map<String, List<String>> config = valid();
+        config.put("runAsUser", List.of("ops-shell"));
+        assertThat(PolicyConfig.read("p1", "Web", config).policy().target((String) null).runAsUser())
+                .isEqualTo("ops-shell");
+        assertThat(PolicyConfig.read("p1", "Web", valid()).policy().runAsUser()).isNull();
+
+        config.put("runAsUser", List.of("Ops Shell; rm -rf /"));
+        assertThat(PolicyConfig.read("p1", "Web", config).violations()).extracting(Violation::field)
+                .containsExactly("runAsUser");
+    }
+
+    @Test
     @DisplayName("given a yes/no setting that is neither true nor false, then it is refused, not read as false")
     void refusesFlagsThatAreNotTrueOrFalse() {
         Map<String, List<String>> config = valid();
@@ -108,7 +122,8 @@ class PolicyConfigTest {
     }
 
     @ParameterizedTest(name = "the ABAC tag key {0} is refused")
-    @ValueSource(strings = {"ElevationChaining", "elevationchaining", "ElevationId2", "ELEVATIONCHAINING3"})
+    @ValueSource(strings = {"ElevationChaining", "elevationchaining", "ElevationId2", "ELEVATIONCHAINING3",
+            "SSMSessionRunAs", "ssmsessionrunas"})
     void refusesEveryKeyElevateWritesItself(String key) {
         Map<String, List<String>> config = valid();
         config.put("tags", List.of("[{\"key\":\"" + key + "\",\"value\":\"allowed\"}]"));

@@ -101,11 +101,12 @@ class RequestWorkflowIT {
     }
 
     @Test
-    @DisplayName("a policy with role chaining on gives transitive tags and ElevationChaining=allowed; one without, "
-            + "neither, and the policy and request say which")
+    @DisplayName("a policy with role chaining on and a shell user gives transitive tags, ElevationChaining=allowed and "
+            + "SSMSessionRunAs; one without, none of them, and the policy and request say which")
     void roleChainingIsChosenPerPolicy() {
         Map<String, List<String>> chainingConfig = PolicyAdmin.policy(operators, approvers);
         chainingConfig.put("roleChaining", List.of("true"));
+        chainingConfig.put("runAsUser", List.of("ops-shell"));
         String chaining = policies.create("chaining " + operators, chainingConfig);
         String strict = policies.create("strict " + operators, PolicyAdmin.policy(operators, approvers));
         assertThat(policies.tryCreate("chaining typo " + operators, withSetting("roleChaining", "yes")).status())
@@ -117,13 +118,16 @@ class RequestWorkflowIT {
         String id = as(operator).post("requests", request(chaining, 60)).expectStatus(201).body().path("id").asText();
         JsonNode approved = as(approver).post("requests/" + id + "/approve", Map.of("comment", "ok")).expectStatus(200).body();
         assertThat(approved.path("roleChaining").asBoolean()).isTrue();
+        assertThat(approved.path("runAsUser").asText()).isEqualTo("ops-shell");
 
         Map<String, List<String>> attributes = SamlAttributes.of(AwsSignIn.samlPost(new AwsSignIn(server.baseUrl())
                 .signIn(operator, Elevations.PASSWORD)).orElseThrow().response());
         assertThat(attributes).containsEntry(TAG + "ElevationId", List.of(id))
                 .containsEntry(TAG + "ElevationChaining", List.of("allowed"))
+                .containsEntry(TAG + "SSMSessionRunAs", List.of("ops-shell"))
                 .containsEntry("https://aws.amazon.com/SAML/Attributes/TransitiveTagKeys",
-                        List.of("AppGroupName", "AppId", "ReleaseId", "ElevationId", "ElevationChaining"));
+                        List.of("AppGroupName", "AppId", "ReleaseId", "ElevationId", "SSMSessionRunAs",
+                                "ElevationChaining"));
         as(approver).post("requests/" + id + "/revoke", Map.of("reason", "done")).expectStatus(200);
 
         String strictId = as(operator).post("requests", request(strict, 60)).expectStatus(201).body().path("id")
@@ -133,7 +137,8 @@ class RequestWorkflowIT {
         Map<String, List<String>> strictAttributes = SamlAttributes.of(AwsSignIn.samlPost(
                 new AwsSignIn(server.baseUrl()).signIn(operator, Elevations.PASSWORD)).orElseThrow().response());
         assertThat(strictAttributes).containsEntry(TAG + "ElevationId", List.of(strictId))
-                .doesNotContainKeys(TAG + "ElevationChaining", "https://aws.amazon.com/SAML/Attributes/TransitiveTagKeys");
+                .doesNotContainKeys(TAG + "ElevationChaining", TAG + "SSMSessionRunAs",
+                        "https://aws.amazon.com/SAML/Attributes/TransitiveTagKeys");
         as(approver).post("requests/" + strictId + "/revoke", Map.of("reason", "done")).expectStatus(200);
     }
 

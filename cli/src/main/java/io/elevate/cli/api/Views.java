@@ -40,6 +40,7 @@ final class Views {
         line(text, "instance", r.path("instanceId").asText(""));
         line(text, "tags", tags(r.path("tags")));
         line(text, "role chaining", r.path("roleChaining").asBoolean() ? "allowed" : "");
+        line(text, "shell user", r.path("runAsUser").asText(""));
         line(text, "from", time(r.path("startsAt").asText("")));
         line(text, "until", time(r.path("endsAt").asText("")));
         line(text, "approvals", r.path("approvals").size() + " of " + r.path("approvalsRequired").asInt());

@@ -27,13 +27,16 @@ class ViewsTest {
     }
 
     @Test
-    @DisplayName("given a request whose policy allows role chaining, then `elevate approve` says so; otherwise not")
+    @DisplayName("given a request whose policy allows role chaining and names a shell user, then `elevate approve` says so; otherwise not")
     void roleChainingShown() {
         ObjectNode chaining = (ObjectNode) request();
         chaining.put("roleChaining", true);
+        chaining.put("runAsUser", "ops-shell");
 
-        assertThat(new Views(ZoneOffset.UTC).request(chaining)).containsPattern("role chaining: +allowed");
-        assertThat(new Views(ZoneOffset.UTC).request(request())).doesNotContain("role chaining");
+        assertThat(new Views(ZoneOffset.UTC).request(chaining)).containsPattern("role chaining: +allowed")
+                .containsPattern("shell user: +ops-shell");
+        assertThat(new Views(ZoneOffset.UTC).request(request())).doesNotContain("role chaining")
+                .doesNotContain("shell user");
     }
 
     @Test
