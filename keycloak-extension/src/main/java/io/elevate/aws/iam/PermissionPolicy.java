@@ -53,6 +53,12 @@ final class PermissionPolicy {
      *                     policy would no longer catch it
      */
     static ObjectNode of(RoleTarget role, int slots, boolean secretsManager, boolean rds, boolean denyChaining) {
+        return of(role, slots, secretsManager, rds, denyChaining, SessionSettings.DEFAULT_KMS_KEY);
+    }
+
+    /** @param sessionKey the KMS key of the Session Manager preferences, which a session is encrypted with */
+    static ObjectNode of(RoleTarget role, int slots, boolean secretsManager, boolean rds, boolean denyChaining,
+                         String sessionKey) {
         String account = role.accountId();
         List<ObjectNode> statements = new ArrayList<>(tagMatched(role, slots,
                 "StartSessionOnlyOnInstancesWhoseTagsMatchTheElevation", List.of("ssm:StartSession"),
@@ -80,11 +86,8 @@ final class PermissionPolicy {
                     "aws:ResourceTag/"));
             statements.add(Statements.allow("FindDatabasesInTheConsole", RDS_READS, List.of("*")));
         }
-        ObjectNode sessionKey = Statements.allow("EncryptTheSessionWithItsKey", List.of("kms:GenerateDataKey"),
-                List.of(role.arn("kms", "*", account, "key/*")));
-        sessionKey.putObject("Condition").putObject("ForAnyValue:StringEquals")
-                .put("kms:ResourceAliases", SessionPreferences.KMS_KEY_ALIAS);
-        statements.add(sessionKey);
+        statements.add(SessionKey.statement("EncryptTheSessionWithItsKey", List.of("kms:GenerateDataKey"), sessionKey,
+                role.partition(), account));
         if (denyChaining) {
             statements.add(noChaining());
         }
