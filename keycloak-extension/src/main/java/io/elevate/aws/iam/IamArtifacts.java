@@ -124,7 +124,9 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
         realmPolicies.add(ServerPolicy.of(realm, targets, policies, snsTopicArn, breakGlass));
         BreakGlassInstancePolicy.of(realm, breakGlass).ifPresent(realmPolicies::add);
         realmPolicies.forEach(policy -> overflows.addAll(Limits.check(realm, policy)));
-        return new IamArtifacts(realm, roles, realmPolicies, overflows, SessionPreferences.of(realm, policies, options.session()));
+        List<SessionPreferences> preferences = SessionPreferences.of(realm, policies, options.session());
+        preferences.forEach(account -> overflows.addAll(Limits.check(account)));
+        return new IamArtifacts(realm, roles, realmPolicies, overflows, preferences);
     }
 
     /** The server's own policy; always present, since revocation is always on. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.StreamSupport;
@@ -190,6 +191,25 @@ class SessionPreferencesTest {
             assertThat(readTree(terraform.path("policy").asText())).isEqualTo(node.path("policy"));
             assertThat(terraform.path("count").asText())
                     .isEqualTo("${data.aws_caller_identity.elevate.account_id == \"123456789012\" ? 1 : 0}");
+        }
+
+        @Test
+        void thenANodePolicyOverTheManagedPolicyLimitIsReportedNotCut() {
+            List<io.elevate.workflow.ElevationPolicy> policies = java.util.stream.Stream.of("eu-west-1",
+                    "eu-west-2", "eu-west-3", "eu-central-1", "us-east-1", "us-east-2", "us-west-2")
+                    .map(region -> policy("Ops" + region.replace("-", ""), tags("AppId", "ABC"),
+                            Map.of("region", region))).toList();
+            IamArtifacts big = generate(policies, new IamOptions(OptionalInt.of(1), false, false, List.of(),
+                    new SessionSettings(Optional.of("/" + "g".repeat(511)), Optional.empty(), "",
+                            "alias/elevate-session-manager", 20)));
+
+            assertThat(big.withinLimits()).isFalse();
+            assertThat(big.overflows()).singleElement().satisfies(o -> {
+                assertThat(o.roleArn()).isEqualTo("account 123456789012");
+                assertThat(o.document()).isEqualTo("sessionNodePolicy");
+                assertThat(o.size()).isEqualTo(big.sessionPreferences().get(0).nodePolicy().size())
+                        .isGreaterThan(6_144);
+            });
         }
 
         @Test
