@@ -278,6 +278,10 @@ public final class ElevationAdminResource {
         if (policies.isEmpty()) {
             return ApiError.notFound("the realm has no valid elevation policy: there is nothing to generate");
         }
+        List<Violation> unusable = IamArtifacts.violations(policies, request.options());
+        if (!unusable.isEmpty()) {
+            return ApiError.invalid(unusable);
+        }
         IamArtifacts artifacts = IamArtifacts.generate(realm.getName(), policies, request.options(), clientId ->
                 Optional.ofNullable(realm.getClientByClientId(clientId)).flatMap(ElevationMapperConfig::forClient),
                 RealmNotifications.of(realm).snsTopicArn());

@@ -14,7 +14,9 @@ import java.util.Set;
  * policy attached to it. Each role's resources carry the condition that the stack runs in the role's account, so one
  * template serves every account (e.g. as a StackSet). The realm-level managed policies ({@code ElevateServerPolicy},
  * and {@code ElevateBreakGlassInstancePolicy} with a break-glass OS credential) are not conditioned nor attached: the
- * role Keycloak runs with and the instances' profile are the admin's. It names its roles: deploy with
+ * role Keycloak runs with and the instances' profile are the admin's. Per account, the Session Manager preferences
+ * ({@code AWS::SSM::Document}) and the managed policy its managed nodes need to log the sessions
+ * ({@code SessionManagerNodeLogging<account>}, not attached either). It names its roles: deploy with
  * {@code CAPABILITY_NAMED_IAM}.
  */
 final class CloudFormationTemplate {
@@ -67,12 +69,27 @@ final class CloudFormationTemplate {
         }
         for (SessionPreferences account : artifacts.sessionPreferences()) {
             String condition = Names.accountCondition(account.accountId());
+            if (accounts.add(account.accountId())) {
+                ArrayNode equals = conditions.putObject(condition).putArray("Fn::Equals");
+                equals.addObject().put("Ref", "AWS::AccountId");
+                equals.add(account.accountId());
+            }
             ObjectNode document = resource(resources, "SessionManagerPreferences" + account.accountId(),
                     "AWS::SSM::Document", condition);
             document.put("Name", SessionPreferences.DOCUMENT_NAME);
             document.put("DocumentType", "Session");
             document.put("UpdateMethod", "NewVersion");
             document.set("Content", account.document());
+
+            String nodeId = "SessionManagerNodeLogging" + account.accountId();
+            metadata.set(nodeId, Json.array(account.nodePolicy().notes()));
+            ObjectNode node = resource(resources, nodeId, "AWS::IAM::ManagedPolicy", condition);
+            node.put("ManagedPolicyName", account.nodePolicy().name());
+            node.put("Description", SessionNodePolicy.DESCRIPTION);
+            node.set("PolicyDocument", account.nodePolicy().document());
+            ObjectNode output = outputs.putObject(nodeId + "Arn");
+            output.put("Condition", condition);
+            output.putObject("Value").put("Ref", nodeId);
         }
         for (RealmPolicy policy : artifacts.realmPolicies()) {
             String id = policy.kind().logicalId();

@@ -38,6 +38,14 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
         sessionPreferences = List.copyOf(sessionPreferences);
     }
 
+    /**
+     * What makes these options unusable with these policies, before {@link #generate} (which refuses them): a KMS key
+     * ARN in another partition than an account's.
+     */
+    public static List<Violation> violations(List<ElevationPolicy> policies, IamOptions options) {
+        return options.session().violations(policies);
+    }
+
     /** The artifacts of a realm without an SNS notification topic. */
     public static IamArtifacts generate(String realm, List<ElevationPolicy> policies, IamOptions options,
                                         Function<String, Optional<ElevationMapperConfig>> mappers) {
@@ -52,6 +60,10 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
     public static IamArtifacts generate(String realm, List<ElevationPolicy> policies, IamOptions options,
                                         Function<String, Optional<ElevationMapperConfig>> mappers,
                                         String snsTopicArn) {
+        List<Violation> unusable = options.session().violations(policies);
+        if (!unusable.isEmpty()) {
+            throw new IllegalArgumentException("Session Manager preferences: " + unusable);
+        }
         List<RoleArtifacts> roles = new ArrayList<>();
         List<Overflow> overflows = new ArrayList<>();
         List<RoleTarget> targets = RoleTarget.of(policies);
@@ -96,7 +108,8 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
                         + target.clientIds() + ")");
             }
             RoleArtifacts role = new RoleArtifacts(target, slots, maxSession, TrustPolicy.of(target, endpoints),
-                    PermissionPolicy.of(target, slots, options.secretsManager(), options.rds()),
+                    PermissionPolicy.of(target, slots, options.secretsManager(), options.rds(),
+                            options.session().kmsKey()),
                     revocation.orElse(null), notes);
             roles.add(role);
             overflows.addAll(Limits.check(role));
@@ -106,7 +119,9 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
         realmPolicies.add(ServerPolicy.of(realm, targets, policies, snsTopicArn, breakGlass));
         BreakGlassInstancePolicy.of(realm, breakGlass).ifPresent(realmPolicies::add);
         realmPolicies.forEach(policy -> overflows.addAll(Limits.check(realm, policy)));
-        return new IamArtifacts(realm, roles, realmPolicies, overflows, SessionPreferences.of(policies));
+        List<SessionPreferences> preferences = SessionPreferences.of(realm, policies, options.session());
+        preferences.forEach(account -> overflows.addAll(Limits.check(account)));
+        return new IamArtifacts(realm, roles, realmPolicies, overflows, preferences);
     }
 
     /**

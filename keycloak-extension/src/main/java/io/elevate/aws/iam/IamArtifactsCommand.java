@@ -21,21 +21,28 @@ import java.util.OptionalInt;
  * <pre>
  * ./mvnw -q -pl keycloak-extension compile exec:java -Dexec.classpathScope=compile \
  *     -Dexec.mainClass=io.elevate.aws.iam.IamArtifactsCommand \
- *     -Dexec.args="realm-config/elevate-demo-realm.json target/iam [--slots N] [--secrets-manager] [--rds] [--revoked ID,...]"
+ *     -Dexec.args="realm-config/elevate-demo-realm.json target/iam [--slots N] [--secrets-manager] [--rds] [--revoked ID,...]
+ *         [--log-group NAME | --no-cloudwatch-logs] [--s3-bucket NAME [--s3-key-prefix PREFIX]] [--kms-key KEY]
+ *         [--idle-timeout MINUTES]"
  * </pre>
  *
  * Files: {@code iam-artifacts.json}, {@code cloudformation.json}, {@code elevate-iam.tf.json} (Terraform's JSON syntax), and per role
  * {@code <account>/<role>/trust-policy.json}, {@code permission-policy.json} and, when ids are revoked,
  * {@code revocation-policy.json}; for the realm {@code elevate-server-policy.json} (the Keycloak server's own
- * permissions) and, when a policy has a break-glass OS credential, {@code elevate-break-glass-instance-policy.json}.
+ * permissions) and, when a policy has a break-glass OS credential, {@code elevate-break-glass-instance-policy.json};
+ * per account {@code <account>/session-manager-preferences.json} and {@code <account>/session-manager-node-policy.json}
+ * (what the managed nodes need to log the sessions).
  * The arguments are read with picocli ({@code --help} prints the usage), shaded into the extension jar.
- * Exit status: 0 written, 1 unreadable input or no policy, 2 bad arguments, 3 a
+ * Exit status: 0 written, 1 unreadable input or no policy, 2 bad arguments (also a KMS key ARN in another partition
+ * than a policy's account), 3 a
  * document breaks an AWS size limit (reported; nothing is written).
  */
 public final class IamArtifactsCommand {
 
     /** The Terraform file of earlier versions, in HCL: it declares the same resources as the JSON one. */
     static final String FORMER_TERRAFORM_FILE = "elevate-iam.tf";
+    /** Per account: what the managed nodes' instance profile needs to log the sessions. */
+    static final String NODE_POLICY_FILE = "session-manager-node-policy.json";
 
     private IamArtifactsCommand() {
     }
@@ -69,6 +76,11 @@ public final class IamArtifactsCommand {
         if (realm.policies().isEmpty()) {
             err.println("no valid elevation policy in " + arguments.realmFile() + ": nothing to generate");
             return 1;
+        }
+        List<Violation> unusable = IamArtifacts.violations(realm.policies(), arguments.options());
+        if (!unusable.isEmpty()) {
+            unusable.forEach(v -> err.println(Arguments.option(v.field()) + ": " + v.message()));
+            return 2;
         }
         IamArtifacts artifacts = IamArtifacts.generate(realm.realm(), realm.policies(), arguments.options(),
                 realm::mapper, realm.snsTopicArn());
@@ -133,6 +145,12 @@ public final class IamArtifactsCommand {
                     account.maxSessionMinutes());
             writeFile(directory.resolve(account.accountId()).resolve("session-manager-preferences.json"),
                     Json.pretty(account.document()), out);
+            SessionNodePolicy node = account.nodePolicy();
+            out.printf(Locale.ROOT, "%s: managed nodes' logging policy (%s): %,d of %,d characters (managed)%n",
+                    account.accountId(), node.name(), node.size(), Limits.MANAGED_POLICY);
+            node.notes().forEach(note -> out.println("  " + note));
+            writeFile(directory.resolve(account.accountId()).resolve(NODE_POLICY_FILE), Json.pretty(node.document()),
+                    out);
         }
     }
 
@@ -160,9 +178,27 @@ public final class IamArtifactsCommand {
             List<Violation> violations = new ArrayList<>();
             List<String> ids = IamRequest.revokedIds(line.revoked, violations);
             violations.forEach(v -> problems.add("--revoked: " + v.message()));
+            List<Violation> sessionViolations = new ArrayList<>();
+            SessionSettings session = SessionSettings.check(new SessionSettings.Input(line.logGroup,
+                    line.noCloudWatchLogs ? Boolean.FALSE : null, line.s3Bucket, line.s3KeyPrefix, line.kmsKey,
+                    line.idleTimeout), sessionViolations);
+            sessionViolations.forEach(v -> problems.add(option(v.field()) + ": " + v.message()));
             return new Arguments(line.realmFile, line.outputDirectory,
-                    new IamOptions(slots, line.secretsManager, line.rds, ids), problems.stream().distinct().toList(),
-                    result.isUsageHelpRequested());
+                    new IamOptions(slots, line.secretsManager, line.rds, ids, session),
+                    problems.stream().distinct().toList(), result.isUsageHelpRequested());
+        }
+
+        /** The option of a Session Manager setting, for the messages of {@link SessionSettings#check}. */
+        static String option(String field) {
+            return switch (field) {
+                case SessionSettings.LOG_GROUP -> "--log-group";
+                case SessionSettings.CLOUDWATCH_LOGS -> "--no-cloudwatch-logs";
+                case SessionSettings.S3_BUCKET -> "--s3-bucket";
+                case SessionSettings.S3_KEY_PREFIX -> "--s3-key-prefix";
+                case SessionSettings.KMS_KEY -> "--kms-key";
+                case SessionSettings.IDLE_TIMEOUT -> "--idle-timeout";
+                default -> field;
+            };
         }
 
         /** The usage, as picocli writes it from the options. */
@@ -227,6 +263,33 @@ public final class IamArtifactsCommand {
 
         @CommandLine.Option(names = "--revoked", paramLabel = "ID[,ID...]", description = "revoked window ids")
         List<String> revoked = new ArrayList<>();
+
+        @CommandLine.Option(names = "--log-group", paramLabel = "NAME",
+                description = "CloudWatch Logs log group of the shells (default: " + SessionSettings.DEFAULT_LOG_GROUP
+                        + ")")
+        String logGroup;
+
+        @CommandLine.Option(names = "--no-cloudwatch-logs",
+                description = "do not log the shells to CloudWatch Logs (then --s3-bucket is required)")
+        boolean noCloudWatchLogs;
+
+        @CommandLine.Option(names = "--s3-bucket", paramLabel = "NAME",
+                description = "also (or, with --no-cloudwatch-logs, only) log the shells to this S3 bucket")
+        String s3Bucket;
+
+        @CommandLine.Option(names = "--s3-key-prefix", paramLabel = "PREFIX",
+                description = "key prefix of the shells' logs in the bucket (default: none)")
+        String s3KeyPrefix;
+
+        @CommandLine.Option(names = "--kms-key", paramLabel = "KEY",
+                description = "KMS key of the sessions: alias/..., key ARN or key id (default: "
+                        + SessionSettings.DEFAULT_KMS_KEY + ")")
+        String kmsKey;
+
+        @CommandLine.Option(names = "--idle-timeout", paramLabel = "MINUTES",
+                description = "end an idle shell after MINUTES, " + SessionSettings.MIN_IDLE_TIMEOUT + " to "
+                        + SessionSettings.MAX_IDLE_TIMEOUT + " (default: " + SessionSettings.DEFAULT_IDLE_TIMEOUT + ")")
+        String idleTimeout;
 
         @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
         boolean help;

@@ -12,14 +12,21 @@ import java.util.OptionalInt;
  * @param secretsManager add the Secrets Manager read template
  * @param rds            add the RDS reboot/failover template
  * @param revokedIds     the window ids the revocation policy denies; empty: no revocation policy
+ * @param session        the Session Manager preferences: where shells are logged, their KMS key, the idle timeout
  */
-public record IamOptions(OptionalInt slots, boolean secretsManager, boolean rds, List<String> revokedIds) {
+public record IamOptions(OptionalInt slots, boolean secretsManager, boolean rds, List<String> revokedIds,
+                         SessionSettings session) {
 
     /** The most slots a mapper allows (a compile-time constant, so the command needs no Keycloak class). */
     public static final int MAX_SLOTS = TagSettings.HIGHEST_SLOT_COUNT;
 
     public IamOptions {
         revokedIds = revokedIds.stream().distinct().toList();
+    }
+
+    /** With the default Session Manager preferences. */
+    public IamOptions(OptionalInt slots, boolean secretsManager, boolean rds, List<String> revokedIds) {
+        this(slots, secretsManager, rds, revokedIds, SessionSettings.defaults());
     }
 
     public static IamOptions defaults() {

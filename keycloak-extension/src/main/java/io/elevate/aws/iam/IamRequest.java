@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The query of {@code GET /admin/realms/{realm}/elevation/iam}, checked: {@code format} (json, cloudformation,
  * terraform; default json), {@code slots} (1 to 10; default from the client's mapper), {@code secretsManager} and
- * {@code rds} (true or false; default false), {@code revoked} (window ids, repeated or comma-separated). Any other
- * parameter, a repeated one, or a bad value is a violation: a typo never silently drops a restriction.
+ * {@code rds} (true or false; default false), {@code revoked} (window ids, repeated or comma-separated), and the
+ * Session Manager preferences ({@link SessionSettings}): {@code logGroup} (default {@code /elevate/session-manager}),
+ * {@code cloudWatchLogs} (true or false; default true), {@code s3Bucket} and {@code s3KeyPrefix} (default none),
+ * {@code kmsKey} (default {@code alias/elevate-session-manager}), {@code idleTimeout} (minutes, 1 to 60; default 20).
+ * Any other parameter, a repeated one, or a bad value is a violation: a typo never silently drops a restriction.
  */
 public record IamRequest(IamFormat format, IamOptions options, List<Violation> violations) {
 
@@ -25,13 +29,14 @@ public record IamRequest(IamFormat format, IamOptions options, List<Violation> v
     public static final String SECRETS_MANAGER = "secretsManager";
     public static final String RDS = "rds";
     public static final String REVOKED = "revoked";
-    private static final Set<String> KNOWN = Set.of(FORMAT, SLOTS, SECRETS_MANAGER, RDS, REVOKED);
+    private static final List<String> PARAMETERS = Stream.concat(
+            Stream.of(FORMAT, SLOTS, SECRETS_MANAGER, RDS, REVOKED), SessionSettings.FIELDS.stream()).toList();
+    private static final Set<String> KNOWN = Set.copyOf(PARAMETERS);
 
     public static IamRequest parse(Map<String, List<String>> query) {
         List<Violation> violations = new ArrayList<>();
         query.keySet().stream().filter(name -> !KNOWN.contains(name)).sorted().forEach(name -> violations.add(
-                Violation.of(name, "is not a parameter of this endpoint; use " + List.of(FORMAT, SLOTS,
-                        SECRETS_MANAGER, RDS, REVOKED))));
+                Violation.of(name, "is not a parameter of this endpoint; use " + PARAMETERS)));
         query.forEach((name, values) -> {
             if (KNOWN.contains(name) && !REVOKED.equals(name) && values.size() > 1) {
                 violations.add(Violation.of(name, "must be given once"));
@@ -62,7 +67,18 @@ public record IamRequest(IamFormat format, IamOptions options, List<Violation> v
         boolean secretsManager = flag(query, SECRETS_MANAGER, violations);
         boolean rds = flag(query, RDS, violations);
         List<String> revoked = revokedIds(query.getOrDefault(REVOKED, List.of()), violations);
-        return new IamRequest(format, new IamOptions(slots, secretsManager, rds, revoked), List.copyOf(violations));
+        int before = violations.size();
+        Boolean cloudWatchLogs = single(query, SessionSettings.CLOUDWATCH_LOGS) == null ? null
+                : flag(query, SessionSettings.CLOUDWATCH_LOGS, violations);
+        if (violations.size() > before) {
+            cloudWatchLogs = null; // reported; not read as false, which would add a second, misleading violation
+        }
+        SessionSettings session = SessionSettings.check(new SessionSettings.Input(
+                single(query, SessionSettings.LOG_GROUP), cloudWatchLogs, single(query, SessionSettings.S3_BUCKET),
+                single(query, SessionSettings.S3_KEY_PREFIX), single(query, SessionSettings.KMS_KEY),
+                single(query, SessionSettings.IDLE_TIMEOUT)), violations);
+        return new IamRequest(format, new IamOptions(slots, secretsManager, rds, revoked, session),
+                List.copyOf(violations));
     }
 
     /** Window ids, given repeated or comma-separated; each must be a valid session tag value, as ElevationId is. */

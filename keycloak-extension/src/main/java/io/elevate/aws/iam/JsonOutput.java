@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code aws iam create-role} / {@code create-policy} / {@code put-role-policy}, with their sizes and notes; next to
  * the roles, {@code serverPolicy} and (with a break-glass OS credential) {@code breakGlassInstancePolicy}, each with
  * its managed policy name, document, size, limit and notes; and {@code sessionPreferences}, the Session Manager
- * preferences document of each account.
+ * preferences document of each account with its {@code nodePolicy}, what the account's managed nodes need to log the
+ * sessions.
  */
 final class JsonOutput {
 
@@ -58,6 +59,14 @@ final class JsonOutput {
                 entry.put("documentType", "Session");
                 entry.set("regions", Json.array(account.regions()));
                 entry.set("content", account.document());
+                SessionNodePolicy node = account.nodePolicy();
+                ObjectNode nodePolicy = entry.putObject("nodePolicy");
+                nodePolicy.put("policyName", node.name());
+                nodePolicy.put("description", SessionNodePolicy.DESCRIPTION);
+                nodePolicy.set("policy", node.document());
+                nodePolicy.put("size", node.size());
+                nodePolicy.put("limit", Limits.MANAGED_POLICY);
+                nodePolicy.set("notes", Json.array(node.notes()));
             }
         }
         return result;

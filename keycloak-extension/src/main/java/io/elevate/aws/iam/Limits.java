@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * AWS's size limits on the documents as Elevate deploys them: the trust policy on the role, the permission policy as a
  * customer managed policy attached to the role, the revocation policy as the role's inline policy, and the realm-level
- * policies (the server's, the break-glass instances') as customer managed policies.
+ * policies (the server's, the break-glass instances') and each account's managed nodes' logging policy as customer
+ * managed policies.
  */
 final class Limits {
 
@@ -36,6 +37,14 @@ final class Limits {
         List<Overflow> overflows = new ArrayList<>();
         exceeds(overflows, "realm " + realm, policy.kind().key(), "managed policy limit", MANAGED_POLICY,
                 policy.size());
+        return overflows;
+    }
+
+    /** An account's managed nodes' logging policy, deployed as a customer managed policy. */
+    static List<Overflow> check(SessionPreferences account) {
+        List<Overflow> overflows = new ArrayList<>();
+        exceeds(overflows, "account " + account.accountId(), "sessionNodePolicy", "managed policy limit",
+                MANAGED_POLICY, account.nodePolicy().size());
         return overflows;
     }
 

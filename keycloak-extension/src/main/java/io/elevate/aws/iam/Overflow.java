@@ -6,9 +6,10 @@ import java.util.Locale;
  * A generated document larger than an AWS limit allows. Nothing is ever cut to fit: a shortened policy would grant or
  * deny something else.
  *
- * @param roleArn  the role the document belongs to, or {@code realm <name>} for a realm-level document
- * @param document {@code trustPolicy}, {@code permissionPolicy}, {@code revocationPolicy}, {@code serverPolicy} or
- *                 {@code breakGlassInstancePolicy}
+ * @param roleArn  the role the document belongs to, {@code realm <name>} for a realm-level document, or
+ *                 {@code account <id>} for an account's managed nodes' logging policy
+ * @param document {@code trustPolicy}, {@code permissionPolicy}, {@code revocationPolicy}, {@code serverPolicy},
+ *                 {@code breakGlassInstancePolicy} or {@code sessionNodePolicy}
  * @param limit    which AWS limit, in words
  * @param maximum  that limit in characters
  * @param size     the document's size as AWS counts it (the JSON without whitespace)

@@ -48,6 +48,11 @@ final class PermissionPolicy {
      * revocation policy would not reach a chained session.
      */
     static ObjectNode of(RoleTarget role, int slots, boolean secretsManager, boolean rds) {
+        return of(role, slots, secretsManager, rds, SessionSettings.DEFAULT_KMS_KEY);
+    }
+
+    /** @param sessionKey the KMS key of the Session Manager preferences, which a session is encrypted with */
+    static ObjectNode of(RoleTarget role, int slots, boolean secretsManager, boolean rds, String sessionKey) {
         String account = role.accountId();
         List<ObjectNode> statements = new ArrayList<>(tagMatched(role, slots,
                 "StartSessionOnlyOnInstancesWhoseTagsMatchTheElevation", List.of("ssm:StartSession"),
@@ -75,11 +80,8 @@ final class PermissionPolicy {
                     "aws:ResourceTag/"));
             statements.add(Statements.allow("FindDatabasesInTheConsole", RDS_READS, List.of("*")));
         }
-        ObjectNode sessionKey = Statements.allow("EncryptTheSessionWithItsKey", List.of("kms:GenerateDataKey"),
-                List.of(role.arn("kms", "*", account, "key/*")));
-        sessionKey.putObject("Condition").putObject("ForAnyValue:StringEquals")
-                .put("kms:ResourceAliases", SessionPreferences.KMS_KEY_ALIAS);
-        statements.add(sessionKey);
+        statements.add(SessionKey.statement("EncryptTheSessionWithItsKey", List.of("kms:GenerateDataKey"), sessionKey,
+                role.partition(), account));
         statements.add(noChaining());
         return Statements.document(statements);
     }

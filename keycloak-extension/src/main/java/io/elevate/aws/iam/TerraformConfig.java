@@ -14,6 +14,8 @@ import java.util.List;
  * and the revocation policy as an {@code aws_iam_role_policy}. Each role's resources exist only when the configured
  * AWS provider is in the role's account. The realm-level policies are {@code aws_iam_policy} resources
  * {@code elevate_server} and, with a break-glass OS credential, {@code elevate_break_glass_instance}, not attached.
+ * Per account, the Session Manager preferences ({@code aws_ssm_document}) and the managed nodes' logging policy
+ * ({@code aws_iam_policy} {@code elevate_session_node_logging_<account>}, not attached).
  *
  * <p>Terraform reads every JSON string as a template, so policy documents are JSON strings in which IAM's policy
  * variables are escaped ({@code $${aws:userid}}); expressions are whole templates ({@code "${...}"}). The notes are
@@ -82,6 +84,16 @@ final class TerraformConfig {
             document.put("document_type", "Session");
             document.put("document_format", "JSON");
             document.put("content", document(account.document()));
+
+            ObjectNode node = resource(resources, "aws_iam_policy",
+                    "elevate_session_node_logging_" + account.accountId());
+            comment(node, "sessionPreferences nodePolicy (" + account.nodePolicy().name() + ")",
+                    account.nodePolicy().notes());
+            node.put("count", "${data.aws_caller_identity.elevate.account_id == \"" + account.accountId()
+                    + "\" ? 1 : 0}");
+            node.put("name", literal(account.nodePolicy().name()));
+            node.put("description", SessionNodePolicy.DESCRIPTION);
+            node.put("policy", document(account.nodePolicy().document()));
         }
         return config;
     }

@@ -148,11 +148,64 @@ class IamArtifactsCommandTest {
     }
 
     @Test
+    void writesTheSessionPreferencesAndTheNodesPolicyWithTheGivenDestinationsKeyAndTimeout() throws IOException {
+        String key = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        assertThat(run(DEMO_REALM.toString(), out.toString(), "--no-cloudwatch-logs", "--s3-bucket", "ops-shell-logs",
+                "--s3-key-prefix=elevate/", "--kms-key", key, "--idle-timeout", "10"))
+                .as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+
+        JsonNode inputs = JSON.readTree(Files.readString(out.resolve("123456789012/session-manager-preferences.json")))
+                .path("inputs");
+        assertThat(inputs.path("s3BucketName").asText()).isEqualTo("ops-shell-logs");
+        assertThat(inputs.path("s3KeyPrefix").asText()).isEqualTo("elevate/");
+        assertThat(inputs.path("cloudWatchLogGroupName").asText()).isEmpty();
+        assertThat(inputs.path("kmsKeyId").asText()).isEqualTo(key);
+        assertThat(inputs.path("idleSessionTimeout").asText()).isEqualTo("10");
+        String node = Files.readString(out.resolve("123456789012/session-manager-node-policy.json"));
+        assertThat(node).contains("arn:aws:s3:::ops-shell-logs/elevate/*", "kms:Decrypt", key)
+                .doesNotContain("logs:");
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .contains("123456789012: managed nodes' logging policy (elevate-session-node-logging-elevate-demo)");
+    }
+
+    @Test
+    void refusesUnloggedShellsAndBadSessionSettingsListingEach() throws IOException {
+        assertThat(run(DEMO_REALM.toString(), out.toString(), "--no-cloudwatch-logs", "--idle-timeout", "61",
+                "--kms-key", "alias/aws/ssm", "--s3-key-prefix", "/logs")).isEqualTo(2);
+
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains(
+                "--no-cloudwatch-logs: is false and no s3Bucket is given: every shell must be logged",
+                "--idle-timeout: must be a whole number of minutes from 1 to 60, not '61'",
+                "--kms-key: alias/aws/ names AWS managed keys", "--s3-key-prefix: needs s3Bucket",
+                "--s3-key-prefix: must not begin with /", "usage: IamArtifactsCommand");
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesABadBucketNameAndAKeyArnOfAnotherPartition() throws IOException {
+        assertThat(run(DEMO_REALM.toString(), out.toString(), "--s3-bucket", "Ops_Logs")).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8))
+                .contains("--s3-bucket: may contain only lowercase letters, digits, . and -");
+
+        assertThat(run(DEMO_REALM.toString(), out.toString(), "--kms-key",
+                "arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab")).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--kms-key: the key is in partition aws-cn but "
+                + "the policies of account 123456789012 are in aws");
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void printsTheUsageOnRequest() {
         assertThat(run("--help")).isZero();
 
         assertThat(stdout.toString(StandardCharsets.UTF_8)).startsWith("usage: IamArtifactsCommand")
-                .contains("--slots=N", "--secrets-manager", "--rds", "--revoked=ID[,ID...]");
+                .contains("--slots=N", "--secrets-manager", "--rds", "--revoked=ID[,ID...]", "--log-group=NAME",
+                        "--no-cloudwatch-logs", "--s3-bucket=NAME", "--s3-key-prefix=PREFIX", "--kms-key=KEY",
+                        "--idle-timeout=MINUTES");
     }
 
     @Test

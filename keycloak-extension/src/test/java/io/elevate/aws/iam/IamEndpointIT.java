@@ -79,6 +79,50 @@ class IamEndpointIT {
         assertThat(tooLarge.path("violations").get(0).path("field").asText()).isEqualTo(ROLE + " permissionPolicy");
     }
 
+    @Test
+    void takesTheSessionManagerSettingsAndRefusesUnloggedShellsAndBadValuesListingEach(AdminApi admin) {
+        String key = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        JsonNode json = admin.get(DEMO_REALM + "/elevation/iam?cloudWatchLogs=false&s3Bucket=ops-shell-logs"
+                + "&s3KeyPrefix=elevate/&kmsKey=" + key + "&idleTimeout=30").expectStatus(200).body();
+        JsonNode preferences = json.path("sessionPreferences").path("123456789012");
+        JsonNode inputs = preferences.path("content").path("inputs");
+        assertThat(inputs.path("s3BucketName").asText()).isEqualTo("ops-shell-logs");
+        assertThat(inputs.path("s3KeyPrefix").asText()).isEqualTo("elevate/");
+        assertThat(inputs.path("cloudWatchLogGroupName").asText()).isEmpty();
+        assertThat(inputs.path("kmsKeyId").asText()).isEqualTo(key);
+        assertThat(inputs.path("idleSessionTimeout").asText()).isEqualTo("30");
+        assertThat(preferences.path("nodePolicy").path("policy").toString())
+                .contains("arn:aws:s3:::ops-shell-logs/elevate/*", "kms:Decrypt").doesNotContain("logs:");
+        assertThat(json.path(ROLE).path("permissionPolicy").path("Statement")).filteredOn(
+                st -> st.path("Sid").asText().equals("EncryptTheSessionWithItsKey"))
+                .singleElement().satisfies(st -> assertThat(st.path("Resource").asText()).isEqualTo(key));
+
+        JsonNode unlogged = admin.get(DEMO_REALM + "/elevation/iam?cloudWatchLogs=false").expectStatus(400).body();
+        assertThat(unlogged.path("violations")).singleElement().satisfies(v -> {
+            assertThat(v.path("field").asText()).isEqualTo("cloudWatchLogs");
+            assertThat(v.path("message").asText()).contains("every shell must be logged to CloudWatch Logs, S3 or both");
+        });
+
+        JsonNode refused = admin.get(DEMO_REALM + "/elevation/iam?idleTimeout=61&s3Bucket=Ops_Logs"
+                + "&logGroup=shell%20logs&kmsKey=alias/aws/ssm&s3KeyPrefix=/x").expectStatus(400).body();
+        assertThat(refused.path("error").asText()).isEqualTo("invalid_request");
+        assertThat(refused.path("violations")).extracting(v -> v.path("field").asText() + ": "
+                + v.path("message").asText()).containsExactlyInAnyOrder(
+                "logGroup: may contain only letters, digits and . - _ / #",
+                "s3Bucket: may contain only lowercase letters, digits, . and -",
+                "s3KeyPrefix: must not begin with /",
+                "kmsKey: alias/aws/ names AWS managed keys; Session Manager needs a customer managed key",
+                "idleTimeout: must be a whole number of minutes from 1 to 60, not '61'");
+
+        JsonNode otherPartition = admin.get(DEMO_REALM + "/elevation/iam?kmsKey=arn:aws-cn:kms:cn-north-1:"
+                + "123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab").expectStatus(400).body();
+        assertThat(otherPartition.path("violations")).anySatisfy(v -> {
+            assertThat(v.path("field").asText()).isEqualTo("kmsKey");
+            assertThat(v.path("message").asText()).isEqualTo("the key is in partition aws-cn but the policies of "
+                    + "account 123456789012 are in aws");
+        });
+    }
+
     /** The tag-matching statements that compare exactly the demo policy's tag keys. */
     private static List<JsonNode> demoTagStatements(JsonNode policy) {
         List<JsonNode> found = new ArrayList<>();

@@ -119,7 +119,8 @@ class IamFormatTest {
             assertThat(resources.path("aws_iam_role").fieldNames()).toIterable()
                     .containsExactly(ROLE, "elevate_210987654321_Db_Admin");
             assertThat(resources.path("aws_iam_policy").fieldNames()).toIterable().containsExactly(ROLE + "_abac",
-                    "elevate_210987654321_Db_Admin_abac", "elevate_server");
+                    "elevate_210987654321_Db_Admin_abac", "elevate_server", "elevate_session_node_logging_123456789012",
+                    "elevate_session_node_logging_210987654321");
             assertThat(resources.path("aws_iam_role_policy_attachment").has(ROLE + "_abac")).isTrue();
             assertThat(resources.path("aws_iam_role_policy").has(ROLE + "_revocations")).isTrue();
             JsonNode db = resources.path("aws_iam_role").path("elevate_210987654321_Db_Admin");

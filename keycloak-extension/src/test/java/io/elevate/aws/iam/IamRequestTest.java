@@ -46,7 +46,15 @@ class IamRequestTest {
             "secretsManager|yes|must be true or false, not 'yes'",
             "rds|1|must be true or false, not '1'",
             "revoked|w-1;DROP|has characters AWS refuses",
-            "slot|3|is not a parameter of this endpoint"})
+            "slot|3|is not a parameter of this endpoint",
+            "idleTimeout|0|must be a whole number of minutes from 1 to 60, not '0'",
+            "idleTimeout|61|must be a whole number of minutes from 1 to 60, not '61'",
+            "idleTimeout|abc|must be a whole number of minutes from 1 to 60, not 'abc'",
+            "logGroup|/elevate/shells!|may contain only letters, digits and . - _ / #",
+            "s3Bucket|Elevate_Logs|may contain only lowercase letters, digits, . and -",
+            "kmsKey|alias/aws/ssm|alias/aws/ names AWS managed keys",
+            "cloudWatchLogs|no|must be true or false, not 'no'",
+            "cloudWatchLogs|false|every shell must be logged to CloudWatch Logs, S3 or both"})
     void refusesABadParameterWithTheReason(String name, String value, String message) {
         List<Violation> violations = IamRequest.parse(Map.of(name, List.of(value))).violations();
 
@@ -54,6 +62,23 @@ class IamRequestTest {
             assertThat(v.field()).isEqualTo(name);
             assertThat(v.message()).contains(message);
         });
+    }
+
+    @Test
+    void readsTheSessionManagerSettings() {
+        IamRequest request = IamRequest.parse(Map.of("cloudWatchLogs", List.of("false"), "s3Bucket",
+                List.of("ops-shell-logs"), "s3KeyPrefix", List.of("elevate/"), "kmsKey",
+                List.of("1234abcd-12ab-34cd-56ef-1234567890ab"), "idleTimeout", List.of("45")));
+
+        assertThat(request.violations()).isEmpty();
+        assertThat(request.options().session()).isEqualTo(new SessionSettings(java.util.Optional.empty(),
+                java.util.Optional.of("ops-shell-logs"), "elevate/", "1234abcd-12ab-34cd-56ef-1234567890ab", 45));
+    }
+
+    @Test
+    void refusesASessionSettingGivenTwice() {
+        assertThat(IamRequest.parse(Map.of("s3Bucket", List.of("a-bucket", "b-bucket"))).violations())
+                .containsExactly(Violation.of("s3Bucket", "must be given once"));
     }
 
     @Test

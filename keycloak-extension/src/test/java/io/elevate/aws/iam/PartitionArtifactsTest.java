@@ -42,6 +42,20 @@ class PartitionArtifactsTest {
             assertThat(arns(role.permissionPolicy())).isNotEmpty()
                     .allSatisfy(arn -> assertThat(arn).matches("\\*|arn:aws-us-gov:.*"));
         }
+
+        @Test
+        void everyArnOfTheManagedNodesLoggingPolicyIsInGovCloud() {
+            IamArtifacts artifacts = IamFixtures.generate(List.of(policy("us-gov-west-1")), new IamOptions(
+                    java.util.OptionalInt.empty(), false, false, List.of(), new SessionSettings(
+                    Optional.of("/elevate/session-manager"), Optional.of("ops-shell-logs"), "",
+                    "1234abcd-12ab-34cd-56ef-1234567890ab", 20)));
+
+            assertThat(arns(artifacts.sessionPreferences().get(0).nodePolicy().document())).hasSize(6)
+                    .allSatisfy(arn -> assertThat(arn).startsWith("arn:aws-us-gov:"))
+                    .contains("arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:/elevate/session-manager:*",
+                            "arn:aws-us-gov:s3:::ops-shell-logs/*",
+                            "arn:aws-us-gov:kms:*:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        }
     }
 
     @Nested

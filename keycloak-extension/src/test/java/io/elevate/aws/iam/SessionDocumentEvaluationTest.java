@@ -115,4 +115,90 @@ class SessionDocumentEvaluationTest {
                     "elevate_session_preferences_123456789012");
         }
     }
+
+    @Nested
+    @DisplayName("the managed nodes' policy, with both destinations")
+    class ManagedNodes {
+
+        private static final String GROUP = "arn:aws:logs:eu-west-1:123456789012:log-group:/elevate/shells";
+        private static final String KEY = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+        private final JsonNode node = generate(List.of(policy), new IamOptions(OptionalInt.of(1), false, false,
+                List.of(), new SessionSettings(java.util.Optional.of("/elevate/shells"),
+                java.util.Optional.of("ops-shell-logs"), "elevate/", KEY, 20)))
+                .sessionPreferences().get(0).nodePolicy().document();
+
+        private Decision node(String action, String resource) {
+            return evaluate(new Request(action, resource, Map.of()), node);
+        }
+
+        @Test
+        void writesTheSessionLogsToTheConfiguredLogGroup() {
+            assertThat(node("logs:CreateLogStream", GROUP + ":*")).isEqualTo(Decision.ALLOW);
+            assertThat(node("logs:PutLogEvents", GROUP + ":log-stream:alice-0a1b2c3d4e5f6a7b8"))
+                    .isEqualTo(Decision.ALLOW);
+            assertThat(node("logs:DescribeLogStreams", GROUP + ":*")).isEqualTo(Decision.ALLOW);
+            assertThat(node("logs:DescribeLogGroups", "arn:aws:logs:eu-west-1:123456789012:log-group:*"))
+                    .isEqualTo(Decision.ALLOW);
+        }
+
+        @Test
+        void writesToNoOtherLogGroupAccountOrRegion() {
+            assertThat(node("logs:PutLogEvents",
+                    "arn:aws:logs:eu-west-1:123456789012:log-group:/elevate/shells-other:log-stream:s"))
+                    .isEqualTo(Decision.IMPLICIT_DENY);
+            assertThat(node("logs:PutLogEvents", "arn:aws:logs:eu-west-1:123456789012:log-group:/app:log-stream:s"))
+                    .isEqualTo(Decision.IMPLICIT_DENY);
+            assertThat(node("logs:PutLogEvents",
+                    "arn:aws:logs:eu-west-1:210987654321:log-group:/elevate/shells:log-stream:s"))
+                    .isEqualTo(Decision.IMPLICIT_DENY);
+            assertThat(node("logs:PutLogEvents",
+                    "arn:aws:logs:us-east-1:123456789012:log-group:/elevate/shells:log-stream:s"))
+                    .isEqualTo(Decision.IMPLICIT_DENY);
+            assertThat(node("logs:DeleteLogGroup", GROUP)).isEqualTo(Decision.IMPLICIT_DENY);
+            assertThat(node("logs:GetLogEvents", GROUP + ":log-stream:s")).isEqualTo(Decision.IMPLICIT_DENY);
+            assertThat(node("logs:CreateLogStream", "arn:aws:logs:eu-west-1:123456789012:log-group:*"))
+                    .isEqualTo(Decision.IMPLICIT_DENY);
+        }
+
+        @Test
+        void putsObjectsOnlyUnderThePrefixOfTheConfiguredBucket() {
+            assertThat(node("s3:PutObject", "arn:aws:s3:::ops-shell-logs/elevate/alice-0a1b2c3d4e5f6a7b8.log"))
+                    .isEqualTo(Decision.ALLOW);
+            assertThat(node("s3:GetEncryptionConfiguration", "arn:aws:s3:::ops-shell-logs")).isEqualTo(Decision.ALLOW);
+            assertThat(node("s3:PutObject", "arn:aws:s3:::ops-shell-logs/other/x.log"))
+                    .isEqualTo(Decision.IMPLICIT_DENY);
+            assertThat(node("s3:PutObject", "arn:aws:s3:::ops-shell-logs/x.log")).isEqualTo(Decision.IMPLICIT_DENY);
+            assertThat(node("s3:PutObject", "arn:aws:s3:::other-bucket/elevate/x.log"))
+                    .isEqualTo(Decision.IMPLICIT_DENY);
+            assertThat(node("s3:GetObject", "arn:aws:s3:::ops-shell-logs/elevate/x.log"))
+                    .isEqualTo(Decision.IMPLICIT_DENY);
+            assertThat(node("s3:DeleteObject", "arn:aws:s3:::ops-shell-logs/elevate/x.log"))
+                    .isEqualTo(Decision.IMPLICIT_DENY);
+            assertThat(node("s3:GetEncryptionConfiguration", "arn:aws:s3:::other-bucket"))
+                    .isEqualTo(Decision.IMPLICIT_DENY);
+        }
+
+        @Test
+        void decryptsOnlyWithTheSessionKey() {
+            assertThat(node("kms:Decrypt", KEY)).isEqualTo(Decision.ALLOW);
+            assertThat(node("kms:Decrypt",
+                    "arn:aws:kms:eu-west-1:123456789012:key/9999abcd-12ab-34cd-56ef-1234567890ab"))
+                    .isEqualTo(Decision.IMPLICIT_DENY);
+            assertThat(node("kms:Encrypt", KEY)).isEqualTo(Decision.IMPLICIT_DENY);
+        }
+
+        @Test
+        void withAnAliasDecryptsOnlyTheKeyItNames() {
+            JsonNode aliased = generate(List.of(policy), IamOptions.defaults()).sessionPreferences().get(0)
+                    .nodePolicy().document();
+
+            assertThat(evaluate(new Request("kms:Decrypt", KEY,
+                    Map.of("kms:ResourceAliases", "alias/elevate-session-manager")), aliased)).isEqualTo(Decision.ALLOW);
+            assertThat(evaluate(new Request("kms:Decrypt", KEY, Map.of("kms:ResourceAliases", "alias/payments")),
+                    aliased)).isEqualTo(Decision.IMPLICIT_DENY);
+            assertThat(evaluate(new Request("s3:PutObject", "arn:aws:s3:::any-bucket/x.log", Map.of()), aliased))
+                    .as("no bucket configured").isEqualTo(Decision.IMPLICIT_DENY);
+        }
+    }
 }
