@@ -24,7 +24,8 @@ public record RevocationsRepresentation(boolean awsEnabled, String note, List<Ro
 
         static Row of(Revocation r) {
             return new Row(r.id(), r.windowId(), r.accountId(), r.roleName(), r.roleArn(), text(r.revokedAt()),
-                    r.state().name(), r.attempts(), text(r.nextAttemptAt()), r.lastError(), text(r.appliedAt()), text(r.pruneAfter()));
+                    r.state().name(), r.attempts(), text(r.nextAttemptAt()), r.lastError(), text(r.appliedAt()),
+                    text(r.pruneAfter()));
         }
 
         private static String text(Instant instant) {

@@ -83,7 +83,8 @@ class AwsNamesTest {
 
     @Test
     void buildsArnsOfTheCommercialPartition() {
-        assertThat(Arns.role(AwsPartition.AWS, "123456789012", "Db.Admin")).isEqualTo("arn:aws:iam::123456789012:role/Db.Admin");
+        assertThat(Arns.role(AwsPartition.AWS, "123456789012", "Db.Admin"))
+                .isEqualTo("arn:aws:iam::123456789012:role/Db.Admin");
         assertThat(Arns.samlProvider(AwsPartition.AWS, "123456789012", "Keycloak"))
                 .isEqualTo("arn:aws:iam::123456789012:saml-provider/Keycloak");
         assertThat(Arns.of("ssm", "*", "", "document/AWS-RunShellScript"))

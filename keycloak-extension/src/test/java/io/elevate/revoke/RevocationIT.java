@@ -101,7 +101,8 @@ class RevocationIT {
         assertThat(elevations.audit(id)).filteredOn(r -> r.path("action").asText().startsWith("REVOCATION_"))
                 .extracting(r -> r.path("action").asText() + " " + r.path("detail").asText())
                 .hasSize(2).anySatisfy(text -> assertThat(text).startsWith("REVOCATION_QUEUED"))
-                .anySatisfy(text -> assertThat(text).startsWith("REVOCATION_APPLIED")).allSatisfy(text -> assertThat(text).contains("{role=" + arn + ", "));
+                .anySatisfy(text -> assertThat(text).startsWith("REVOCATION_APPLIED"))
+                .allSatisfy(text -> assertThat(text).contains("{role=" + arn + ", "));
     }
 
     @Test
