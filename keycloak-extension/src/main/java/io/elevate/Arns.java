@@ -33,16 +33,8 @@ public final class Arns {
                 .resource(resource).build().toString();
     }
 
-    public static String role(String accountId, String roleName) {
-        return role(AwsPartition.AWS, accountId, roleName);
-    }
-
     public static String role(AwsPartition partition, String accountId, String roleName) {
         return of(partition, "iam", "", accountId, "role/" + roleName);
-    }
-
-    public static String samlProvider(String accountId, String samlProvider) {
-        return samlProvider(AwsPartition.AWS, accountId, samlProvider);
     }
 
     public static String samlProvider(AwsPartition partition, String accountId, String samlProvider) {

@@ -1,6 +1,5 @@
 package io.elevate.admin;
 
-import io.elevate.Arns;
 import io.elevate.revoke.Revocation;
 
 import java.time.Instant;
@@ -24,9 +23,9 @@ public record RevocationsRepresentation(boolean awsEnabled, String note, List<Ro
                       String pruneAfter) {
 
         static Row of(Revocation r) {
-            return new Row(r.id(), r.windowId(), r.accountId(), r.roleName(),
-                    Arns.role(r.accountId(), r.roleName()), text(r.revokedAt()), r.state().name(),
-                    r.attempts(), text(r.nextAttemptAt()), r.lastError(), text(r.appliedAt()), text(r.pruneAfter()));
+            return new Row(r.id(), r.windowId(), r.accountId(), r.roleName(), r.roleArn(), text(r.revokedAt()),
+                    r.state().name(), r.attempts(), text(r.nextAttemptAt()), r.lastError(), text(r.appliedAt()),
+                    text(r.pruneAfter()));
         }
 
         private static String text(Instant instant) {

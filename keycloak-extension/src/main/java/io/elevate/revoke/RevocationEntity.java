@@ -25,6 +25,10 @@ public class RevocationEntity {
     @Column(name = "WINDOW_ID", length = 36, nullable = false)
     private String windowId;
 
+    /** The role's partition ({@code aws}, {@code aws-us-gov}, {@code aws-cn}), from the window's region. */
+    @Column(name = "AWS_PARTITION", length = 16, nullable = false)
+    private String partition;
+
     @Column(name = "ACCOUNT_ID", length = 12, nullable = false)
     private String accountId;
 
@@ -61,6 +65,8 @@ public class RevocationEntity {
     public void setRealmId(String realmId) { this.realmId = realmId; }
     public String getWindowId() { return windowId; }
     public void setWindowId(String windowId) { this.windowId = windowId; }
+    public String getPartition() { return partition; }
+    public void setPartition(String partition) { this.partition = partition; }
     public String getAccountId() { return accountId; }
     public void setAccountId(String accountId) { this.accountId = accountId; }
     public String getRoleName() { return roleName; }

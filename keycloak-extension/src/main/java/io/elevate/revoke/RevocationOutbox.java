@@ -1,6 +1,7 @@
 package io.elevate.revoke;
 
 import io.elevate.Arns;
+import io.elevate.AwsPartition;
 import io.elevate.audit.Actor;
 import io.elevate.audit.AuditLog;
 import io.elevate.signin.ElevationMapperConfig;
@@ -45,25 +46,36 @@ public final class RevocationOutbox {
         this.audit = audit;
     }
 
-    /** Queues the window's id for its role's deny policy, in the caller's transaction, and audits it. */
+    /**
+     * Queues the window's id for its role's deny policy, in the caller's transaction, and audits it. The role is in
+     * the partition of the window's region.
+     */
     public Revocation enqueue(RealmModel realm, ElevationWindow window, Instant now) {
-        RevocationEntity entity = new RevocationEntity();
-        entity.setId(UUID.randomUUID().toString());
-        entity.setRealmId(realm.getId());
-        entity.setWindowId(window.id());
-        entity.setAccountId(window.target().accountId());
-        entity.setRoleName(window.target().roleName());
         ClientModel client = realm.getClientById(window.clientId());
-        entity.setSlots(client == null ? 1
-                : ElevationMapperConfig.forClient(client).map(ElevationMapperConfig::slots).orElse(1));
-        entity.setRevokedAt(now.toEpochMilli());
-        entity.setState(RevocationState.PENDING.name());
-        entity.setNextAttemptAt(now.toEpochMilli());
-        entity.setPruneAfter(now.plus(ROLE_MAX_SESSION).toEpochMilli());
+        int slots = client == null ? 1
+                : ElevationMapperConfig.forClient(client).map(ElevationMapperConfig::slots).orElse(1);
+        RevocationEntity entity = newRow(realm.getId(), window, slots, now);
         em.persist(entity);
         Revocation row = Revocation.of(entity);
         audit.apply(realm).record("REVOCATION_QUEUED", window.id(), Actor.SYSTEM, describe(row), now);
         return row;
+    }
+
+    /** A new PENDING row for the window's role, in the partition of the window's region, due at once. */
+    static RevocationEntity newRow(String realmId, ElevationWindow window, int slots, Instant now) {
+        RevocationEntity entity = new RevocationEntity();
+        entity.setId(UUID.randomUUID().toString());
+        entity.setRealmId(realmId);
+        entity.setWindowId(window.id());
+        entity.setPartition(AwsPartition.forRegion(window.target().region()).id());
+        entity.setAccountId(window.target().accountId());
+        entity.setRoleName(window.target().roleName());
+        entity.setSlots(slots);
+        entity.setRevokedAt(now.toEpochMilli());
+        entity.setState(RevocationState.PENDING.name());
+        entity.setNextAttemptAt(now.toEpochMilli());
+        entity.setPruneAfter(now.plus(ROLE_MAX_SESSION).toEpochMilli());
+        return entity;
     }
 
     /** The realm's rows, newest revoke first. */
@@ -75,19 +87,23 @@ public final class RevocationOutbox {
                 .getResultStream().map(Revocation::of).toList();
     }
 
-    /** Account and role of every role with a row due at {@code now}, at most {@code max} of them. */
+    /** Partition, account and name of every role with a row due at {@code now}, at most {@code max} of them. */
     List<RoleKey> dueRoles(Instant now, int max) {
-        return em.createQuery("select distinct r.accountId, r.roleName from RevocationEntity r"
-                        + " where r.nextAttemptAt <= :now order by r.accountId, r.roleName", Object[].class)
+        return em.createQuery("select distinct r.partition, r.accountId, r.roleName from RevocationEntity r"
+                        + " where r.nextAttemptAt <= :now order by r.partition, r.accountId, r.roleName",
+                        Object[].class)
                 .setParameter("now", now.toEpochMilli())
                 .setMaxResults(max)
-                .getResultStream().map(row -> new RoleKey((String) row[0], (String) row[1])).toList();
+                .getResultStream().map(row -> new RoleKey(Revocation.partition((String) row[0]), (String) row[1],
+                        (String) row[2])).toList();
     }
 
     /** Every row of one role, of every realm: a role has one deny policy, whatever realm revoked its windows. */
     List<RevocationEntity> rowsOf(RoleKey role) {
-        return em.createQuery("select r from RevocationEntity r where r.accountId = :accountId"
-                        + " and r.roleName = :roleName order by r.revokedAt, r.id", RevocationEntity.class)
+        return em.createQuery("select r from RevocationEntity r where r.partition = :partition"
+                        + " and r.accountId = :accountId and r.roleName = :roleName order by r.revokedAt, r.id",
+                        RevocationEntity.class)
+                .setParameter("partition", role.partition().id())
                 .setParameter("accountId", role.accountId())
                 .setParameter("roleName", role.roleName())
                 .getResultList();
@@ -108,7 +124,7 @@ public final class RevocationOutbox {
     }
 
     static String describe(Revocation row) {
-        StringBuilder text = new StringBuilder("{role=").append(Arns.role(row.accountId(), row.roleName()))
+        StringBuilder text = new StringBuilder("{role=").append(row.roleArn())
                 .append(", state=").append(row.state()).append(", attempts=")
                 .append(row.attempts());
         if (row.state() != RevocationState.APPLIED) {
@@ -121,11 +137,11 @@ public final class RevocationOutbox {
         return text.length() > 2000 ? text.substring(0, 1999) + "…" : text.toString();
     }
 
-    /** One IAM role: the unit the worker updates. */
-    record RoleKey(String accountId, String roleName) {
+    /** One IAM role, named by partition, account and name: the unit the worker updates. */
+    record RoleKey(AwsPartition partition, String accountId, String roleName) {
 
         String arn() {
-            return Arns.role(accountId, roleName);
+            return Arns.role(partition, accountId, roleName);
         }
     }
 }

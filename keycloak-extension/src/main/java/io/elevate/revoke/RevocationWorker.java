@@ -44,13 +44,16 @@ public final class RevocationWorker implements Outbox<RevocationOutbox.RoleKey, 
     }
 
     /**
-     * @param aws       the server's AWS clients; rows of roles outside its {@code account-id} (when set) fail
+     * @param aws       the server's AWS clients: each role is updated through the IAM client of its partition, with the
+     *                  server's one set of credentials (a role in a partition they do not belong to fails with AWS's
+     *                  error, recorded on its rows and retried with backoff); rows of roles outside its
+     *                  {@code account-id} (when set) fail
      * @param retryBase the wait after the first failure; it doubles up to 15 minutes
      * @param outboxes  the outbox of a session (its store's)
      */
     public static RevocationWorker aws(AwsClients aws, Duration retryBase,
                                        Function<KeycloakSession, RevocationOutbox> outboxes) {
-        return new RevocationWorker(new AwsRolePolicies(aws.iam()), new Backoff(retryBase), aws.settings().accountId(),
+        return new RevocationWorker(new AwsRolePolicies(aws::iam), new Backoff(retryBase), aws.settings().accountId(),
                 outboxes);
     }
 

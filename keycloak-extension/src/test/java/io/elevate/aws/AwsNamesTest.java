@@ -1,6 +1,7 @@
 package io.elevate.aws;
 
 import io.elevate.Arns;
+import io.elevate.AwsPartition;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,8 +83,9 @@ class AwsNamesTest {
 
     @Test
     void buildsArnsOfTheCommercialPartition() {
-        assertThat(Arns.role("123456789012", "Db.Admin")).isEqualTo("arn:aws:iam::123456789012:role/Db.Admin");
-        assertThat(Arns.samlProvider("123456789012", "Keycloak"))
+        assertThat(Arns.role(AwsPartition.AWS, "123456789012", "Db.Admin"))
+                .isEqualTo("arn:aws:iam::123456789012:role/Db.Admin");
+        assertThat(Arns.samlProvider(AwsPartition.AWS, "123456789012", "Keycloak"))
                 .isEqualTo("arn:aws:iam::123456789012:saml-provider/Keycloak");
         assertThat(Arns.of("ssm", "*", "", "document/AWS-RunShellScript"))
                 .isEqualTo("arn:aws:ssm:*::document/AWS-RunShellScript");

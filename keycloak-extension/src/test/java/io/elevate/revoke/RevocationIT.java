@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RevocationIT {
 
     private static final String ROLE = "ElevateSessionManager";
+    private static final String GOV_CLOUD_ROLE = "ElevateGovCloudOps";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private KeycloakServer server;
@@ -59,6 +60,7 @@ class RevocationIT {
         assertThat(call.roleName()).isEqualTo(ROLE);
         assertThat(call.policyName()).isEqualTo("elevate-revocations");
         assertThat(call.signed()).as("SigV4-signed with the default credentials chain").isTrue();
+        assertThat(call.signingRegion()).as("signed for the commercial partition's IAM region").isEqualTo("us-east-1");
         JsonNode statement = JSON.readTree(call.policyDocument()).path("Statement").get(0);
         assertThat(statement.path("Effect").asText()).isEqualTo("Deny");
         assertThat(statement.path("Action").asText()).isEqualTo("*");
@@ -73,6 +75,34 @@ class RevocationIT {
                 .isEqualTo(Instant.parse(row.path("revokedAt").asText()).plus(Duration.ofHours(12)));
         assertThat(elevations.audit(id)).extracting(r -> r.path("action").asText())
                 .contains("REVOKED", "REVOCATION_QUEUED", "REVOCATION_APPLIED");
+    }
+
+    @Test
+    @DisplayName("given a revoked window of a GovCloud role, then its deny policy is put through GovCloud's IAM "
+            + "(signed for us-gov-west-1) and the row and the audit name the role's arn:aws-us-gov ARN")
+    void putsTheDenyPolicyOfAGovCloudRoleThroughGovCloudsIam() {
+        server.iam().createRole(GOV_CLOUD_ROLE);
+        Map<String, Object> window = new LinkedHashMap<>(Elevations.window(user, Duration.ofHours(1)));
+        window.put("roleName", GOV_CLOUD_ROLE);
+        window.put("region", "us-gov-west-1");
+        String id = elevations.grant(window);
+        elevations.revoke(id, "laptop stolen").expectStatus(200);
+
+        IamContract.Call call = await("PutRolePolicy naming " + id, () -> server.iam().calls().stream()
+                .filter(c -> c.action().equals("PutRolePolicy") && c.policyDocument().contains(id)).findFirst());
+        assertThat(call.roleName()).isEqualTo(GOV_CLOUD_ROLE);
+        assertThat(call.signed()).as("SigV4-signed with the server's credentials").isTrue();
+        assertThat(call.signingRegion()).as("credential scope .../us-gov-west-1/iam/aws4_request")
+                .isEqualTo("us-gov-west-1");
+
+        String arn = "arn:aws-us-gov:iam::123456789012:role/" + GOV_CLOUD_ROLE;
+        JsonNode row = await("row APPLIED", () -> row(id).filter(r -> r.path("state").asText().equals("APPLIED")));
+        assertThat(row.path("roleArn").asText()).isEqualTo(arn);
+        assertThat(elevations.audit(id)).filteredOn(r -> r.path("action").asText().startsWith("REVOCATION_"))
+                .extracting(r -> r.path("action").asText() + " " + r.path("detail").asText())
+                .hasSize(2).anySatisfy(text -> assertThat(text).startsWith("REVOCATION_QUEUED"))
+                .anySatisfy(text -> assertThat(text).startsWith("REVOCATION_APPLIED"))
+                .allSatisfy(text -> assertThat(text).contains("{role=" + arn + ", "));
     }
 
     @Test

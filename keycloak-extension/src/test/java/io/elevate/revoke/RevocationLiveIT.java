@@ -1,5 +1,6 @@
 package io.elevate.revoke;
 
+import io.elevate.AwsPartition;
 import io.elevate.aws.client.AwsClients;
 import io.elevate.aws.policy.RevocationPolicy;
 import io.elevate.testing.aws.LiveAws;
@@ -39,16 +40,17 @@ class RevocationLiveIT {
         String id = UUID.randomUUID().toString();
         String document = RevocationPolicy.compact(3, List.of(id)).orElseThrow();
         try (AwsClients aws = new AwsClients(LiveAws.settings())) {
-            AwsRolePolicies policies = new AwsRolePolicies(aws.iam());
-            RevocationOutbox.RoleKey key = new RevocationOutbox.RoleKey(null, role);
+            AwsPartition partition = AwsPartition.forRegion(aws.settings().defaultRegion());
+            AwsRolePolicies policies = new AwsRolePolicies(aws::iam);
+            RevocationOutbox.RoleKey key = new RevocationOutbox.RoleKey(partition, null, role);
 
             policies.put(key, document);
-            String stored = aws.iam().getRolePolicy(r -> r.roleName(role)
+            String stored = aws.iam(partition).getRolePolicy(r -> r.roleName(role)
                     .policyName(RevocationPolicy.INLINE_POLICY_NAME)).policyDocument();
             policies.delete(key);
 
             assertThat(URLDecoder.decode(stored, UTF_8)).contains(id, "\"Deny\"");
-            assertThatThrownBy(() -> aws.iam().getRolePolicy(r -> r.roleName(role)
+            assertThatThrownBy(() -> aws.iam(partition).getRolePolicy(r -> r.roleName(role)
                     .policyName(RevocationPolicy.INLINE_POLICY_NAME))).isInstanceOf(NoSuchEntityException.class);
             policies.delete(key); // deleting again is a no-op, as the worker relies on
         }

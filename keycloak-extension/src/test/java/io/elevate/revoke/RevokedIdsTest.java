@@ -1,5 +1,7 @@
 package io.elevate.revoke;
 
+import io.elevate.AwsPartition;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,8 @@ class RevokedIdsTest {
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
     private static Revocation row(String windowId, RevocationState state, Instant revokedAt, int slots) {
-        return new Revocation("row-" + windowId, "realm", windowId, "123456789012", "ElevateSessionManager", slots,
+        return new Revocation("row-" + windowId, "realm", windowId, AwsPartition.AWS, "123456789012",
+                "ElevateSessionManager", slots,
                 revokedAt, state, 0, revokedAt, null, null, revokedAt.plus(RevocationOutbox.ROLE_MAX_SESSION));
     }
 

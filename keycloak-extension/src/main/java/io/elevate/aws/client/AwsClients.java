@@ -41,16 +41,17 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * IAM is global per partition; its requests are signed for the partition's IAM region (us-east-1, us-gov-west-1,
-     * cn-north-1; also through an endpoint override), the partition of the server's default region.
+     * IAM is global per partition: the client of {@code partition} signs its requests for the partition's IAM region
+     * ({@code us-east-1}, {@code us-gov-west-1}, {@code cn-north-1}; also through an endpoint override), with the
+     * server's one set of credentials (the SDK's default chain).
      */
-    public IamClient iam() {
-        return client(AwsService.IAM, iamRegion(settings.defaultRegion()), IamClient.class, IamClient::builder);
+    public IamClient iam(AwsPartition partition) {
+        return client(AwsService.IAM, iamRegion(partition), IamClient.class, IamClient::builder);
     }
 
-    /** The region IAM's requests are signed for in the partition of {@code region}. */
-    static String iamRegion(String region) {
-        return switch (AwsPartition.forRegion(region)) {
+    /** The region IAM's requests are signed for in {@code partition}. */
+    static String iamRegion(AwsPartition partition) {
+        return switch (partition) {
             case AWS_US_GOV -> Region.US_GOV_WEST_1.id();
             case AWS_CN -> Region.CN_NORTH_1.id();
             case AWS -> Region.US_EAST_1.id();

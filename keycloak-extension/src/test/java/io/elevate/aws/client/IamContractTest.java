@@ -1,5 +1,6 @@
 package io.elevate.aws.client;
 
+import io.elevate.AwsPartition;
 import io.elevate.testing.aws.AwsContractServer;
 import io.elevate.testing.aws.AwsContractServer.Fault;
 import io.elevate.testing.aws.IamContract;
@@ -38,7 +39,7 @@ class IamContractTest {
         aws = AwsContractServer.start();
         contract = IamContract.on(aws).createRole("ops-elevated").createRole("ops");
         clients = new AwsClients(aws.settings());
-        iam = clients.iam();
+        iam = clients.iam(AwsPartition.AWS);
     }
 
     @AfterEach
@@ -61,6 +62,18 @@ class IamContractTest {
                 .satisfies(r -> assertThat(r.region()).isEqualTo("us-east-1"));
         assertThat(aws.requests()).extracting(AwsContractServer.Request::action)
                 .containsExactly("PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy");
+    }
+
+    @Test
+    void eachPartitionsClientSignsForThatPartitionsIamRegionWithTheSameCredentials() {
+        for (AwsPartition partition : AwsPartition.values()) {
+            clients.iam(partition).putRolePolicy(r -> r.roleName("ops").policyName("p").policyDocument(DOCUMENT));
+        }
+        assertThat(clients.iam(AwsPartition.AWS_US_GOV)).isSameAs(clients.iam(AwsPartition.AWS_US_GOV))
+                .isNotSameAs(clients.iam(AwsPartition.AWS));
+        assertThat(aws.requests("iam", "PutRolePolicy")).allSatisfy(r -> assertThat(r.signed()).isTrue())
+                .extracting(AwsContractServer.Request::region)
+                .containsExactly("us-east-1", "us-gov-west-1", "cn-north-1");
     }
 
     @Test
@@ -150,7 +163,7 @@ class IamContractTest {
     void aRequestSignedWithAnotherSecretIsRefused() {
         System.setProperty("aws.secretAccessKey", "not-the-secret");
         try (AwsClients wrong = new AwsClients(aws.settings())) {
-            assertThatThrownBy(() -> wrong.iam().putRolePolicy(r -> r.roleName("ops").policyName("p")
+            assertThatThrownBy(() -> wrong.iam(AwsPartition.AWS).putRolePolicy(r -> r.roleName("ops").policyName("p")
                     .policyDocument(DOCUMENT)))
                     .isInstanceOfSatisfying(IamException.class, e -> assertThat(e.awsErrorDetails().errorCode())
                             .isEqualTo("SignatureDoesNotMatch"));

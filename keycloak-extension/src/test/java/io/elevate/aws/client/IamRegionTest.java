@@ -1,5 +1,7 @@
 package io.elevate.aws.client;
 
+import io.elevate.AwsPartition;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -9,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IamRegionTest {
 
     @Test
-    void followsThePartitionOfTheServersDefaultRegion() {
-        assertThat(AwsClients.iamRegion("eu-west-1")).isEqualTo("us-east-1");
-        assertThat(AwsClients.iamRegion("us-gov-east-1")).isEqualTo("us-gov-west-1");
-        assertThat(AwsClients.iamRegion("cn-northwest-1")).isEqualTo("cn-north-1");
+    void isThePartitionsIamRegion() {
+        assertThat(AwsClients.iamRegion(AwsPartition.AWS)).isEqualTo("us-east-1");
+        assertThat(AwsClients.iamRegion(AwsPartition.AWS_US_GOV)).isEqualTo("us-gov-west-1");
+        assertThat(AwsClients.iamRegion(AwsPartition.AWS_CN)).isEqualTo("cn-north-1");
     }
 }

@@ -34,9 +34,12 @@ public final class IamContract implements AwsContractServer.Handler {
 
     private static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
 
-    /** One IAM call: its parameters, whether its SigV4 signature held, and the HTTP status it got. */
+    /**
+     * One IAM call: its parameters, whether its SigV4 signature held, the region it was signed for (the credential
+     * scope of its {@code Authorization} header, {@code <date>/<region>/iam/aws4_request}), and the HTTP status it got.
+     */
     public record Call(String action, String roleName, String policyName, String policyDocument, boolean signed,
-                       int status) {
+                       String signingRegion, int status) {
     }
 
     /** The roles of the demo realm and the integration tests, which exist in the stand-in's account from the start. */
@@ -92,7 +95,8 @@ public final class IamContract implements AwsContractServer.Handler {
         String name = request.param("PolicyName");
         String document = request.param("PolicyDocument");
         Reply reply = reply(request.action(), role, name, document);
-        calls.add(new Call(request.action(), role, name, document, request.signed(), reply.status()));
+        calls.add(new Call(request.action(), role, name, document, request.signed(), request.region(),
+                reply.status()));
         return reply;
     }
 
