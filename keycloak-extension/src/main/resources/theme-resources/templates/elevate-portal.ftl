@@ -6,6 +6,7 @@
     <span class="pf-v5-c-label pf-m-${item.statusColor} elevate-portal-status" data-status="${item.status}"><span class="pf-v5-c-label__content">${msg("elevatePortalStatus_" + item.status)}</span></span>
     <#if item.breakGlass><span class="pf-v5-c-label pf-m-red elevate-portal-break-glass-label"><span class="pf-v5-c-label__content">${msg("elevatePortalBreakGlassLabel")}</span></span></#if>
     <#if item.roleChaining><span class="pf-v5-c-label pf-m-orange elevate-portal-role-chaining-label"><span class="pf-v5-c-label__content">${msg("elevatePortalRoleChainingLabel")}</span></span></#if>
+    <#if item.runAsUser??><span class="pf-v5-c-label pf-m-orange elevate-portal-run-as-label"><span class="pf-v5-c-label__content">${msg("elevatePortalRunAsLabel", item.runAsUser)}</span></span></#if>
     <#if item.autoRule??><span class="pf-v5-c-label pf-m-blue elevate-portal-auto-rule-label"><span class="pf-v5-c-label__content">${msg("elevatePortalAutoApprovedLabel", item.autoRule)}</span></span></#if>
 </#macro>
 <#macro targetOptions targets chosen>

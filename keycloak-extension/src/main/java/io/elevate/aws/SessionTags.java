@@ -3,6 +3,7 @@ package io.elevate.aws;
 import io.elevate.window.ElevationWindow;
 
 import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,9 +40,9 @@ public final class SessionTags {
     }
 
     /**
-     * Whether an ABAC tag key is one Elevate writes itself ({@code ElevationId}, {@code ElevationChaining}, in any
-     * case, with or without a slot number): a policy or grant naming one could pose as another window or allow role
-     * chaining, so such keys are refused.
+     * Whether an ABAC tag key is one Elevate writes itself ({@code ElevationId}, {@code ElevationChaining},
+     * {@code SSMSessionRunAs}, in any case, with or without a slot number): a policy or grant naming one could pose as
+     * another window, allow role chaining or choose the shell's OS user, so such keys are refused.
      */
     public static boolean reserved(String key) {
         return RESERVED.matcher(key).matches();
@@ -69,13 +70,31 @@ public final class SessionTags {
         return users.size() == 1 ? Optional.ofNullable(users.iterator().next()) : Optional.empty();
     }
 
+    /** The keys a session of these windows lists in {@code TransitiveTagKeys}: all of its tags, or none. */
+    public static List<String> transitiveKeys(List<ElevationWindow> windows) {
+        return chaining(windows) ? of(windows).stream().map(SessionTag::key).toList() : List.of();
+    }
+
+    /**
+     * Why no session may carry these windows' tags, if so: windows whose shells run as different OS users, or a window
+     * whose stored ABAC tags use a key Elevate writes itself (possible for a window stored before such keys were
+     * refused), which could allow role chaining or choose the OS user without its policy saying so.
+     */
+    public static List<String> problems(List<ElevationWindow> windows) {
+        List<String> problems = new ArrayList<>();
+        runAsConflict(windows).ifPresent(problems::add);
+        windows.forEach(w -> w.target().tags().keySet().stream().filter(SessionTags::reserved).forEach(key ->
+                problems.add("window " + w.id() + " has the ABAC tag " + key + ", a key Elevate writes itself")));
+        return problems;
+    }
+
     /**
      * Why these windows cannot share one session's shells, if so: one session has one OS user, so windows that run as
      * different users (or one as a named user, one as Session Manager's default) are never carried together.
      */
     public static Optional<String> runAsConflict(List<ElevationWindow> windows) {
         Set<String> users = new HashSet<>();
-        windows.forEach(w -> users.add(String.valueOf(w.target().runAsUser())));
+        windows.forEach(w -> users.add(w.target().runAsUser()));
         return users.size() > 1 ? Optional.of("windows whose shells run as different OS users cannot share one "
                 + "AWS session") : Optional.empty();
     }

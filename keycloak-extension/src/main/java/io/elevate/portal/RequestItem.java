@@ -59,6 +59,8 @@ public final class RequestItem {
     public boolean isBreakGlass() { return window.request().breakGlass(); }
     /** Whether the window's sessions may assume other roles (its policy's choice when it was asked for). */
     public boolean isRoleChaining() { return window.target().roleChaining(); }
+    /** The OS user the window's shells run as, or null for Session Manager's default. */
+    public String getRunAsUser() { return window.target().runAsUser(); }
     public boolean isAwaitingReview() { return window.request().awaitingReview(); }
     public String getReviewedBy() { return window.request().reviewedBy(); }
     public int getApprovalsRequired() { return window.request().approvalsRequired(); }

@@ -94,6 +94,7 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
         Map<String, String> config = model.getConfig() == null ? Map.of() : model.getConfig();
         List<String> problems = new ArrayList<>(ElevationMapperConfig.of(config).endpointProblems());
         AwsAudience.problem(config).ifPresent(problems::add);
+        TagSettings.retiredSetting(config).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new ProtocolMapperConfigException(String.join("; ", problems));
         }

@@ -11,12 +11,15 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
+import org.keycloak.protocol.ProtocolMapperConfigException;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.representations.IDToken;
@@ -85,6 +88,16 @@ public final class AwsSessionTagsMapper extends AbstractOIDCProtocolMapper
         return properties;
     }
 
+    /** Refuses, when the admin saves the mapper, a setting it no longer has (role chaining is per policy now). */
+    @Override
+    public void validateConfig(KeycloakSession session, RealmModel realm, ProtocolMapperContainerModel client,
+                               ProtocolMapperModel model) throws ProtocolMapperConfigException {
+        Optional<String> retired = TagSettings.retiredSetting(model.getConfig() == null ? Map.of() : model.getConfig());
+        if (retired.isPresent()) {
+            throw new ProtocolMapperConfigException(retired.get());
+        }
+    }
+
     @Override
     public Map<String, String> getOperationalInfo() {
         return Map.of("version", Elevate.version());
@@ -120,13 +133,13 @@ public final class AwsSessionTagsMapper extends AbstractOIDCProtocolMapper
         }
         List<SessionTag> tags = SessionTags.of(chosen);
         List<String> problems = new ArrayList<>(SessionTagRules.check(tags));
-        SessionTags.runAsConflict(chosen).ifPresent(problems::add);
+        problems.addAll(SessionTags.problems(chosen));
         if (!problems.isEmpty()) {
             LOG.warnf("%s: the tags of %s break AWS rules %s; no tags claim", PROVIDER_ID,
                     chosen.stream().map(ElevationWindow::id).toList(), problems);
             return;
         }
-        token.getOtherClaims().put(CLAIM, claim(tags, SessionTags.chaining(chosen)));
+        token.getOtherClaims().put(CLAIM, claim(tags, SessionTags.transitiveKeys(chosen)));
         long end = chosen.stream().map(ElevationWindow::endsAt).min(Comparator.naturalOrder()).orElseThrow()
                 .getEpochSecond();
         if (token.getExp() == null || token.getExp() > end) {
@@ -150,13 +163,13 @@ public final class AwsSessionTagsMapper extends AbstractOIDCProtocolMapper
     }
 
     /** AWS's documented shape: {"principal_tags": {"Key": ["value"]}, "transitive_tag_keys": ["Key"]}. */
-    static Map<String, Object> claim(List<SessionTag> tags, boolean transitive) {
+    static Map<String, Object> claim(List<SessionTag> tags, List<String> transitiveKeys) {
         Map<String, List<String>> principalTags = new LinkedHashMap<>();
         tags.forEach(tag -> principalTags.put(tag.key(), List.of(tag.value())));
         Map<String, Object> claim = new LinkedHashMap<>();
         claim.put("principal_tags", principalTags);
-        if (transitive) {
-            claim.put("transitive_tag_keys", tags.stream().map(SessionTag::key).toList());
+        if (!transitiveKeys.isEmpty()) {
+            claim.put("transitive_tag_keys", transitiveKeys);
         }
         return claim;
     }

@@ -103,7 +103,7 @@ final class ElevationAssertion {
         problems.addAll(endpoint.problems(config));
         AwsNames.checkSessionName(roleSessionName).ifPresent(p -> problems.add("RoleSessionName " + p));
         AwsNames.checkSessionName(sourceIdentity).ifPresent(p -> problems.add("SourceIdentity " + p));
-        SessionTags.runAsConflict(windows).ifPresent(problems::add);
+        problems.addAll(SessionTags.problems(windows));
         List<SessionTag> tags = SessionTags.of(windows);
         problems.addAll(SessionTagRules.check(tags));
         if (!problems.isEmpty()) {
@@ -119,8 +119,9 @@ final class ElevationAssertion {
         attributes.add(SamlAttribute.of(SOURCE_IDENTITY, sourceIdentity));
         attributes.add(SamlAttribute.of(SESSION_DURATION, Integer.toString(seconds)));
         tags.forEach(tag -> attributes.add(SamlAttribute.of(PRINCIPAL_TAG + tag.key(), tag.value())));
-        if (SessionTags.chaining(windows)) {
-            attributes.add(new SamlAttribute(TRANSITIVE_TAG_KEYS, tags.stream().map(SessionTag::key).toList()));
+        List<String> transitive = SessionTags.transitiveKeys(windows);
+        if (!transitive.isEmpty()) {
+            attributes.add(new SamlAttribute(TRANSITIVE_TAG_KEYS, transitive));
         }
         int encoded = estimatedEncodedLength(attributes);
         if (encoded >= MAX_ENCODED_RESPONSE) {

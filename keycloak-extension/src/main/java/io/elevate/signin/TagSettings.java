@@ -15,6 +15,12 @@ public record TagSettings(boolean numbered, int maxSlots) {
     static final String NUMBERED = "numberedMode";
     static final String MAX_SLOTS = "maxSlots";
 
+    /**
+     * A setting both mappers had before role chaining became a choice of each elevation policy; saving a mapper that
+     * still has it is refused, so that nobody believes it still makes tags transitive.
+     */
+    static final String RETIRED_TRANSITIVE_TAGS = "transitiveTags";
+
     static final int DEFAULT_MAX_SLOTS = 3;
     /** The most slots a mapper fills; the IAM artifacts generate policies for at most as many. */
     public static final int HIGHEST_SLOT_COUNT = 10;
@@ -22,6 +28,13 @@ public record TagSettings(boolean numbered, int maxSlots) {
     static TagSettings of(Map<String, String> config) {
         return new TagSettings(Boolean.parseBoolean(config.get(NUMBERED)),
                 (int) Math.max(1, Math.min(HIGHEST_SLOT_COUNT, number(config, MAX_SLOTS, DEFAULT_MAX_SLOTS))));
+    }
+
+    /** Why a mapper's settings cannot be saved as they are: a retired setting it still has. */
+    static java.util.Optional<String> retiredSetting(Map<String, String> config) {
+        return config.containsKey(RETIRED_TRANSITIVE_TAGS) ? java.util.Optional.of(RETIRED_TRANSITIVE_TAGS
+                + " is no longer a mapper setting: role chaining is a setting of each elevation policy (roleChaining);"
+                + " remove it and regenerate the IAM artifacts") : java.util.Optional.empty();
     }
 
     /** How many windows one sign-in may carry at once. */

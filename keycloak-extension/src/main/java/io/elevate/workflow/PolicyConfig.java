@@ -250,9 +250,10 @@ final class PolicyConfig {
                         + "spares. Put Elevate's revocation policy on every role they may chain to.").add()
                 .property().name(RUN_AS_USER).label("Run shells as (OS user)")
                 .type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("A Linux user the windows' Session Manager shells run as (session tag SSMSessionRunAs; the "
-                        + "account's Session Manager preferences then have Run As on). Empty (default): Session "
-                        + "Manager's default user.").add()
+                .helpText("A Linux user the windows' Session Manager shells run as (session tag SSMSessionRunAs). It "
+                        + "counts only where the account's Session Manager preferences have Run As on (the generated "
+                        + "ones do): deploy them in every region first, or shells run as ssm-user. The user must "
+                        + "exist on the instances. Empty (default): Session Manager's default user.").add()
                 .property().name(TICKET_PATTERN).label("Ticket reference pattern").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Regular expression every request's ticket must match, e.g. ^(CHG|INC)[0-9]+$. Empty: no ticket.").add()
                 .property().name(PENDING_EXPIRY_MINUTES).label("Pending requests expire after (minutes)")

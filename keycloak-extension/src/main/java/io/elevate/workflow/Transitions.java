@@ -100,6 +100,10 @@ final class Transitions {
         });
     }
 
+    /** The records of a window's creation, which name what the window grants. */
+    private static final java.util.Set<String> CREATIONS = java.util.Set.of("REQUESTED", "AUTO_APPROVED",
+            "BREAK_GLASS");
+
     void record(String action, ElevationWindow window, Caller caller, String why, Instant now) {
         record(action, window, caller, why, now, Map.of());
     }
@@ -113,6 +117,15 @@ final class Transitions {
         detail.put("requester", window.userId());
         detail.put("actor", caller.name());
         Map<String, String> rest = new LinkedHashMap<>(extra);
+        if (CREATIONS.contains(action)) {
+            // what the new window grants beyond its target: the policy's choices fixed on it
+            if (window.target().roleChaining()) {
+                rest.put("roleChaining", "allowed");
+            }
+            if (window.target().runAsUser() != null) {
+                rest.put("runAsUser", window.target().runAsUser());
+            }
+        }
         if (why != null) {
             rest.put("reason", why);
         }

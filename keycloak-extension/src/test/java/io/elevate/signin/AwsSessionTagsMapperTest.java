@@ -26,11 +26,11 @@ class AwsSessionTagsMapperTest {
     @Test
     void hasAwsDocumentedShape() {
         Map<String, Object> claim = AwsSessionTagsMapper.claim(
-                List.of(new SessionTag("AppId", "A"), new SessionTag("ElevationId", "a")), true);
+                List.of(new SessionTag("AppId", "A"), new SessionTag("ElevationId", "a")), List.of("AppId", "ElevationId"));
 
         assertThat(claim).containsEntry("principal_tags", Map.of("AppId", List.of("A"), "ElevationId", List.of("a")))
                 .containsEntry("transitive_tag_keys", List.of("AppId", "ElevationId"));
-        assertThat(AwsSessionTagsMapper.claim(List.of(new SessionTag("AppId", "A")), false))
+        assertThat(AwsSessionTagsMapper.claim(List.of(new SessionTag("AppId", "A")), List.of()))
                 .doesNotContainKey("transitive_tag_keys");
     }
 
@@ -40,10 +40,10 @@ class AwsSessionTagsMapperTest {
         ElevationWindow chaining = TestWindows.chaining("c", Duration.ofHours(1), Map.of("AppId", "C"));
 
         assertThat(AwsSessionTagsMapper.claim(io.elevate.aws.SessionTags.of(List.of(chaining)),
-                io.elevate.aws.SessionTags.chaining(List.of(chaining))))
+                io.elevate.aws.SessionTags.transitiveKeys(List.of(chaining))))
                 .containsEntry("transitive_tag_keys", List.of("AppId", "ElevationId", "ElevationChaining"));
         assertThat(AwsSessionTagsMapper.claim(io.elevate.aws.SessionTags.of(List.of(a)),
-                io.elevate.aws.SessionTags.chaining(List.of(a))))
+                io.elevate.aws.SessionTags.transitiveKeys(List.of(a))))
                 .doesNotContainKey("transitive_tag_keys");
     }
 

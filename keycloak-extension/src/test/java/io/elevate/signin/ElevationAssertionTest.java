@@ -144,6 +144,30 @@ class ElevationAssertionTest {
         }
 
         @Test
+        @DisplayName("when one window's shell user is literally named null and the other has none, then they still "
+                + "differ")
+        void aUserNamedNullIsAUser() {
+            ElevationWindow named = TestWindows.runningAs("w-1", "null", Map.of("AppId", "ABC"));
+            ElevationWindow none = TestWindows.runningAs("w-2", null, Map.of("AppId", "XYZ"));
+
+            assertThat(ElevationAssertion.plan(List.of(named, none), "operator", "operator", NUMBERED, NOW))
+                    .isInstanceOf(ElevationAssertion.Refused.class);
+        }
+
+        @Test
+        @DisplayName("when a window stored before the key was reserved has an ABAC tag ElevationChaining or "
+                + "SSMSessionRunAs, then it is not carried")
+        void refusesStoredWindowsWithReservedKeys() {
+            for (String key : List.of("ElevationChaining", "ssmSessionRunAs")) {
+                ElevationWindow old = TestWindows.open("w-old", Duration.ofHours(1), Map.of("AppId", "A", key, "x"));
+
+                assertThat(ElevationAssertion.plan(List.of(old), "operator", "operator", SINGLE, NOW))
+                        .isInstanceOfSatisfying(ElevationAssertion.Refused.class, refused -> assertThat(
+                                refused.problems()).anySatisfy(p -> assertThat(p).contains(key)));
+            }
+        }
+
+        @Test
         void refusesWindowsOfDifferentRoles() {
             ElevationWindow first = TestWindows.open("w-1", Duration.ofHours(8), Map.of("AppId", "ABC"));
             Target other = new Target("210987654321", "Other", "Keycloak", "eu-west-1", null, Map.of("AppId", "X"));

@@ -40,4 +40,23 @@ class TagSettingsTest {
         assertThat(TagsMapperConfig.properties()).extracting(p -> p.getName())
                 .containsExactly("awsClient", "numberedMode", "maxSlots", "allowShortWindows");
     }
+
+    @Test
+    @DisplayName("given a mapper that still has the retired transitiveTags setting, then saving either mapper is refused")
+    void retiredTransitiveTagsRefused() {
+        org.keycloak.models.ProtocolMapperModel model = new org.keycloak.models.ProtocolMapperModel();
+        model.setConfig(Map.of("transitiveTags", "true"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AwsElevationSamlMapper()
+                        .validateConfig(null, null, null, model))
+                .isInstanceOf(org.keycloak.protocol.ProtocolMapperConfigException.class)
+                .hasMessageContaining("roleChaining");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AwsSessionTagsMapper()
+                        .validateConfig(null, null, null, model))
+                .isInstanceOf(org.keycloak.protocol.ProtocolMapperConfigException.class)
+                .hasMessageContaining("roleChaining");
+        model.setConfig(Map.of("numberedMode", "true"));
+        org.assertj.core.api.Assertions.assertThatCode(() -> new AwsSessionTagsMapper()
+                .validateConfig(null, null, null, model)).doesNotThrowAnyException();
+    }
 }

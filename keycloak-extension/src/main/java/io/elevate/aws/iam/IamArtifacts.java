@@ -83,6 +83,14 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
             int maxSession = Math.min(ROLE_MAX_SESSION, Math.max(ROLE_MIN_SESSION,
                     configs.stream().mapToInt(ElevationMapperConfig::maxSessionSeconds).max().orElse(0)));
             notes.add(chainingNote(target, policies));
+            List<String> runAs = policies.stream().filter(p -> p.runAsUser() != null && onRole(p, target))
+                    .map(p -> p.name() + " (" + p.runAsUser() + ")").toList();
+            if (!runAs.isEmpty()) {
+                notes.add("run as: " + runAs + " name the OS user of their shells (session tag SSMSessionRunAs): "
+                        + "deploy the account's Session Manager preferences (Run As on) in every region of those "
+                        + "policies before they are used, or their shells run as ssm-user; the users, and ssm-user, "
+                        + "must exist on the instances");
+            }
             Optional<ObjectNode> revocation = RevocationPolicy.of(slots, options.revokedIds());
             if (revocation.isEmpty()) {
                 notes.add("no revoked ids given: no revocation policy (a deny statement that matches nothing is "
@@ -128,11 +136,14 @@ public record IamArtifacts(String realm, List<RoleArtifacts> roles, List<RealmPo
      * Which of the role's policies let their sessions chain roles: the deny statement spares only sessions tagged
      * {@code ElevationChaining=allowed}, whose tags are transitive.
      */
+    private static boolean onRole(ElevationPolicy policy, RoleTarget target) {
+        return policy.accountId().equals(target.accountId()) && policy.roleName().equals(target.roleName())
+                && AwsPartition.forRegion(policy.region()) == target.partition();
+    }
+
     private static String chainingNote(RoleTarget target, List<ElevationPolicy> policies) {
         List<String> chaining = policies.stream()
-                .filter(p -> p.roleChaining() && p.accountId().equals(target.accountId())
-                        && p.roleName().equals(target.roleName())
-                        && AwsPartition.forRegion(p.region()) == target.partition())
+                .filter(p -> p.roleChaining() && onRole(p, target))
                 .map(ElevationPolicy::name).toList();
         return chaining.isEmpty()
                 ? "role chaining: denied (NoRoleChainingFromElevatedSessions) to every elevated session: no policy of "

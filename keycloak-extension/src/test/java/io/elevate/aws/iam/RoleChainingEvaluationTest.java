@@ -95,10 +95,17 @@ class RoleChainingEvaluationTest {
 
         @Test
         void aChainingTagWithAnyOtherValueIsDeniedToo() {
-            Map<String, String> forged = new LinkedHashMap<>(sessionTags(window));
-            forged.put("ElevationChaining", "yes");
-            assertThat(evaluate(assumeRole(forged), role.permissionPolicy(), ALLOW_ASSUME_ROLE))
-                    .isEqualTo(Decision.EXPLICIT_DENY);
+            for (String value : List.of("yes", "Allowed", "ALLOWED", "")) {
+                Map<String, String> forged = new LinkedHashMap<>(sessionTags(window));
+                forged.put("ElevationChaining", value);
+                assertThat(evaluate(assumeRole(forged), role.permissionPolicy(), ALLOW_ASSUME_ROLE))
+                        .as(value).isEqualTo(Decision.EXPLICIT_DENY);
+            }
+        }
+
+        @Test
+        void noTagOfTheSessionIsTransitive() {
+            assertThat(SessionTags.transitiveKeys(List.of(window))).isEmpty();
         }
     }
 
@@ -134,8 +141,15 @@ class RoleChainingEvaluationTest {
 
         @Test
         void theRevocationPolicyOnTheChainedRoleCatchesTheChainedSessionThroughItsTransitiveElevationId() {
+            // the chained session keeps exactly the transitive tags of the elevated one
+            List<String> transitive = SessionTags.transitiveKeys(List.of(chaining));
+            assertThat(transitive).contains("ElevationId", "ElevationChaining");
             Map<String, String> chained = new LinkedHashMap<>();
-            sessionTags(chaining).forEach((k, v) -> chained.put("aws:PrincipalTag/" + k, v));
+            sessionTags(chaining).forEach((k, v) -> {
+                if (transitive.contains(k)) {
+                    chained.put("aws:PrincipalTag/" + k, v);
+                }
+            });
             Request anything = new Request("s3:GetObject", "arn:aws:s3:::bucket/key", chained);
 
             assertThat(evaluate(anything, ALLOW_ANYTHING, role.revocationPolicy())).isEqualTo(Decision.EXPLICIT_DENY);
