@@ -1,5 +1,8 @@
 package io.elevate.insight;
 
+import io.elevate.Arns;
+import io.elevate.AwsPartition;
+
 import io.elevate.workflow.ElevationPolicy;
 import io.elevate.workflow.ElevationStore;
 
@@ -84,14 +87,16 @@ public final class Dashboard {
                 + " and w.breakGlass = true and w.reviewedAt is null", null)
                 + count("select count(w) from ElevationWindowEntity w where w.realmId = :realmId"
                 + " and w.reviewedAt is null and w.autoRule is not null and w.breakGlass = false", null);
-        List<Figures.RevocationLine> revocations = em.createQuery("select r.windowId, r.accountId, r.roleName,"
+        List<Figures.RevocationLine> revocations = em.createQuery("select r.windowId, r.partition, r.accountId, r.roleName,"
                         + " r.state, r.attempts, r.revokedAt, r.nextAttemptAt, r.lastError from RevocationEntity r"
                         + " where r.realmId = :realmId and r.state in ('PENDING', 'FAILED')"
                         + " order by r.revokedAt, r.id", Object[].class)
                 .setParameter("realmId", realm.getId()).setMaxResults(LIST).getResultStream()
-                .map(r -> new Figures.RevocationLine((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                        ((Number) r[4]).intValue(), Instant.ofEpochMilli(((Number) r[5]).longValue()),
-                        Instant.ofEpochMilli(((Number) r[6]).longValue()), (String) r[7]))
+                .map(r -> new Figures.RevocationLine((String) r[0], (String) r[2], (String) r[3],
+                        Arns.role(AwsPartition.ofId((String) r[1]).orElseThrow(), (String) r[2], (String) r[3]),
+                        (String) r[4],
+                        ((Number) r[5]).intValue(), Instant.ofEpochMilli(((Number) r[6]).longValue()),
+                        Instant.ofEpochMilli(((Number) r[7]).longValue()), (String) r[8]))
                 .toList();
         long revocationCount = count("select count(r) from RevocationEntity r where r.realmId = :realmId"
                 + " and r.state in ('PENDING', 'FAILED')", null);

@@ -29,9 +29,13 @@ public record Figures(Instant now, Now current, Period period) {
                              int approvalsRequired, String autoRule) {
     }
 
-    /** A revocation not yet written to IAM, with the last error if an attempt failed. */
-    public record RevocationLine(String windowId, String accountId, String roleName, String state, int attempts,
-                                 Instant revokedAt, Instant nextAttemptAt, String lastError) {
+    /**
+     * A revocation not yet written to IAM, with the last error if an attempt failed.
+     *
+     * @param roleArn the role's ARN, in the role's partition
+     */
+    public record RevocationLine(String windowId, String accountId, String roleName, String roleArn, String state,
+                                 int attempts, Instant revokedAt, Instant nextAttemptAt, String lastError) {
     }
 
     /** The figures of the days from..to (UTC, both included). */

@@ -231,8 +231,6 @@ public record ChatSettings(String slackBotToken, String slackSigningSecret, Stri
     }
 
     private static String first(Map<String, List<String>> config, String key) {
-        List<String> values = config.get(key);
-        return values == null || values.isEmpty() || values.get(0) == null || values.get(0).isBlank() ? null
-                : values.get(0).trim();
+        return NotificationSettings.first(config, key);
     }
 }

@@ -35,19 +35,8 @@ public final class NoticeOutbox {
 
     /** Writes one row, due now, in the caller's transaction; returns its id. */
     String enqueue(RealmModel realm, Notice notice, NoticeChannel channel, String receiver, Instant now) {
-        NoticeEntity e = new NoticeEntity();
-        e.setId(UUID.randomUUID().toString());
-        e.setRealmId(realm.getId());
-        e.setWindowId(notice.window().id());
-        e.setKind(notice.kind().name());
-        e.setChannel(channel.name());
-        e.setReceiver(receiver.length() > 255 ? receiver.substring(0, 255) : receiver);
-        e.setPayload(NoticeCodec.write(notice));
-        e.setState(NoticeState.PENDING.name());
-        e.setCreatedAt(now.toEpochMilli());
-        e.setNextAttemptAt(now.toEpochMilli());
-        em.persist(e);
-        return e.getId();
+        return persist(realm.getId(), notice.window().id(), notice.kind().name(), channel.name(),
+                receiver.length() > 255 ? receiver.substring(0, 255) : receiver, NoticeCodec.write(notice), now);
     }
 
     /** The first Slack post about a window (its row, whatever its state), if any. */
@@ -90,14 +79,21 @@ public final class NoticeOutbox {
 
     /** Writes a row that updates what {@code post} posted, with its notice, due now, in the caller's transaction. */
     String enqueueUpdate(NoticeEntity post, String receiver, Instant now) {
+        return persist(post.getRealmId(), post.getWindowId(), post.getKind(), post.getChannel(), receiver,
+                post.getPayload(), now);
+    }
+
+    /** One pending row, due now, in the caller's transaction; returns its id. */
+    private String persist(String realmId, String windowId, String kind, String channel, String receiver,
+                           String payload, Instant now) {
         NoticeEntity e = new NoticeEntity();
         e.setId(UUID.randomUUID().toString());
-        e.setRealmId(post.getRealmId());
-        e.setWindowId(post.getWindowId());
-        e.setKind(post.getKind());
-        e.setChannel(post.getChannel());
+        e.setRealmId(realmId);
+        e.setWindowId(windowId);
+        e.setKind(kind);
+        e.setChannel(channel);
         e.setReceiver(receiver);
-        e.setPayload(post.getPayload());
+        e.setPayload(payload);
         e.setState(NoticeState.PENDING.name());
         e.setCreatedAt(now.toEpochMilli());
         e.setNextAttemptAt(now.toEpochMilli());

@@ -4,6 +4,7 @@ import io.elevate.window.ElevationWindow;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ record NoticeText(String subject, List<Object> subjectAttributes, Map<String, St
 
     static final String TEMPLATE = "elevate-notice.ftl";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+    /** How every notice (mail, Slack, Teams) writes a time. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     static NoticeText of(Notice notice) {

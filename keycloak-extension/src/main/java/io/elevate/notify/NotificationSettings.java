@@ -144,7 +144,8 @@ public record NotificationSettings(String snsTopicArn, URI webhookUrl, Set<Notic
         return all;
     }
 
-    private static String first(Map<String, List<String>> config, String key) {
+    /** The first value under {@code key}, trimmed; null when absent or blank. */
+    static String first(Map<String, List<String>> config, String key) {
         List<String> values = config.get(key);
         return values == null || values.isEmpty() ? null : blankToNull(values.get(0));
     }

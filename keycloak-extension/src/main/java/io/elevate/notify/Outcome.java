@@ -23,6 +23,22 @@ record Outcome(String error, String reply, boolean permanent, Duration retryAfte
         return new Outcome(error, null, true, null);
     }
 
+    /**
+     * HTTP 429: try again after the receiver's {@code Retry-After} (seconds, at least 1), or half a minute when it sent
+     * none or something else; {@code what} names the call.
+     */
+    static Outcome rateLimited(String what, String retryAfterHeader) {
+        long seconds = 30;
+        if (retryAfterHeader != null) {
+            try {
+                seconds = Long.parseLong(retryAfterHeader.trim());
+            } catch (NumberFormatException ignored) {
+                // not seconds: wait half a minute
+            }
+        }
+        return later(what + "HTTP 429 (Retry-After " + seconds + " s)", Duration.ofSeconds(Math.max(1, seconds)));
+    }
+
     static Outcome later(String error, Duration retryAfter) {
         return new Outcome(error, null, false, retryAfter);
     }

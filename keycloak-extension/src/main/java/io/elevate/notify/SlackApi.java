@@ -61,15 +61,8 @@ public final class SlackApi {
         } catch (SlackApiException e) {
             int code = e.getResponse().code();
             if (code == 429) {
-                String after = e.getResponse().header("Retry-After");
-                long seconds = 30;
-                try {
-                    seconds = after == null ? 30 : Long.parseLong(after.trim());
-                } catch (NumberFormatException ignored) {
-                    // Slack sends seconds; anything else: wait half a minute
-                }
-                return new Result<>(null, Outcome.later(method + ": rate limited (HTTP 429, Retry-After " + seconds
-                        + " s)", Duration.ofSeconds(Math.max(1, seconds))));
+                return new Result<>(null, Outcome.rateLimited(method + ": rate limited, ",
+                        e.getResponse().header("Retry-After")));
             }
             return new Result<>(null, Outcome.failed(method + ": HTTP " + code));
         } catch (IOException e) {

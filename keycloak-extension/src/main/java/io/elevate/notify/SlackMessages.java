@@ -39,8 +39,7 @@ public final class SlackMessages {
     /** The block of the buttons. */
     public static final String DECISION_BLOCK = "elevate_decision";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = NoticeText.TIME;
 
     private SlackMessages() {
     }

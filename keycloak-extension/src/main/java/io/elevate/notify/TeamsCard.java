@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class TeamsCard {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = NoticeText.TIME;
 
     private TeamsCard() {
     }

@@ -57,15 +57,7 @@ final class TeamsSender {
                 return Outcome.OK;
             }
             if (status == 429) {
-                long seconds = response.headers().firstValue("Retry-After").map(v -> {
-                    try {
-                        return Long.parseLong(v.trim());
-                    } catch (NumberFormatException e) {
-                        return 30L;
-                    }
-                }).orElse(30L);
-                return Outcome.later("HTTP 429 (Retry-After " + seconds + " s)",
-                        java.time.Duration.ofSeconds(Math.max(1, seconds)));
+                return Outcome.rateLimited("", response.headers().firstValue("Retry-After").orElse(null));
             }
             return Outcome.failed("HTTP " + status);
         } catch (IOException e) {

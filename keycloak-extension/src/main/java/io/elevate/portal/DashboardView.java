@@ -149,7 +149,7 @@ public final class DashboardView {
 
         public String getUrl() { return portalUrl + "/requests/" + line.windowId(); }
         public String getId() { return line.windowId(); }
-        public String getRole() { return "arn:aws:iam::" + line.accountId() + ":role/" + line.roleName(); }
+        public String getRole() { return line.roleArn(); }
         public String getState() { return line.state(); }
         public int getAttempts() { return line.attempts(); }
         public String getRevokedAt() { return Times.format(line.revokedAt()); }

@@ -45,6 +45,8 @@ public final class RequestItem {
     public String getInstanceId() { return window.target().instanceId(); }
     public String getAccountId() { return window.target().accountId(); }
     public String getRoleName() { return window.target().roleName(); }
+    /** The role's ARN in the partition of the window's region. */
+    public String getRoleArn() { return window.target().roleArn(); }
     public String getRegion() { return window.target().region(); }
     public Map<String, String> getTags() { return window.target().tags(); }
     public String getRequester() { return requester.username(); }

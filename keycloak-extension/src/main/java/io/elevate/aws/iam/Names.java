@@ -46,6 +46,12 @@ final class Names {
         return "elevate_" + role.accountId() + "_" + role.roleName().replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
+    /** A managed policy's name for a realm: IAM allows letters, digits and {@code +=,.@_-}, 128 at most. */
+    static String managedPolicy(String prefix, String realm) {
+        String name = prefix + realm.replaceAll("[^A-Za-z0-9+=,.@_-]", "-");
+        return name.length() <= 128 ? name : name.substring(0, 128);
+    }
+
     static String accountCondition(String accountId) {
         return "InAccount" + accountId;
     }

@@ -62,10 +62,9 @@ public record RealmPolicy(Kind kind, String name, ObjectNode document, List<Stri
             return description;
         }
 
-        /** The managed policy name for a realm: IAM allows letters, digits and {@code +=,.@_-}, 128 at most. */
+        /** The managed policy name for a realm ({@link Names#managedPolicy}). */
         String policyName(String realm) {
-            String name = namePrefix + realm.replaceAll("[^A-Za-z0-9+=,.@_-]", "-");
-            return name.length() <= 128 ? name : name.substring(0, 128);
+            return Names.managedPolicy(namePrefix, realm);
         }
     }
 

@@ -69,10 +69,8 @@ record SessionNodePolicy(String name, ObjectNode document, List<String> notes) {
         return new SessionNodePolicy(policyName(realm), Statements.document(statements), notes);
     }
 
-    /** IAM allows letters, digits and {@code +=,.@_-} in a policy name, 128 at most. */
     static String policyName(String realm) {
-        String name = NAME_PREFIX + realm.replaceAll("[^A-Za-z0-9+=,.@_-]", "-");
-        return name.length() <= 128 ? name : name.substring(0, 128);
+        return Names.managedPolicy(NAME_PREFIX, realm);
     }
 
     int size() {
