@@ -1,8 +1,6 @@
 package io.elevate;
 
 import software.amazon.awssdk.arns.Arn;
-import software.amazon.awssdk.regions.PartitionMetadata;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * ARNs built with the SDK's {@link Arn}, in one of the partitions of {@link AwsPartition}: the commercial partition
@@ -10,9 +8,6 @@ import software.amazon.awssdk.regions.Region;
  * the window model names its role by ARN as much as the IAM artifacts do.
  */
 public final class Arns {
-
-    /** The commercial partition, from the SDK's region metadata. */
-    public static final PartitionMetadata PARTITION = PartitionMetadata.of(Region.AWS_GLOBAL);
 
     private Arns() {
     }

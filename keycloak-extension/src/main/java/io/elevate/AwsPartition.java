@@ -57,10 +57,6 @@ public enum AwsPartition {
         return id;
     }
 
-    public String signInHost() {
-        return signInHost;
-    }
-
     /** The SAML audience AWS expects (the SAML client's id in Keycloak). */
     public String samlAudience() {
         return samlAudience;

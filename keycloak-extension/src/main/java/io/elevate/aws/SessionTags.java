@@ -64,10 +64,16 @@ public final class SessionTags {
     }
 
     /** The OS user the session's shells run as: the one every window names, or empty (also when they differ). */
-    public static Optional<String> runAs(List<ElevationWindow> windows) {
+    private static Optional<String> runAs(List<ElevationWindow> windows) {
+        Set<String> users = runAsUsers(windows);
+        return users.size() == 1 ? Optional.ofNullable(users.iterator().next()) : Optional.empty();
+    }
+
+    /** The OS users of the windows' shells, null for Session Manager's default. */
+    private static Set<String> runAsUsers(List<ElevationWindow> windows) {
         Set<String> users = new HashSet<>();
         windows.forEach(w -> users.add(w.target().runAsUser()));
-        return users.size() == 1 ? Optional.ofNullable(users.iterator().next()) : Optional.empty();
+        return users;
     }
 
     /** The keys a session of these windows lists in {@code TransitiveTagKeys}: all of its tags, or none. */
@@ -93,9 +99,7 @@ public final class SessionTags {
      * different users (or one as a named user, one as Session Manager's default) are never carried together.
      */
     public static Optional<String> runAsConflict(List<ElevationWindow> windows) {
-        Set<String> users = new HashSet<>();
-        windows.forEach(w -> users.add(w.target().runAsUser()));
-        return users.size() > 1 ? Optional.of("windows whose shells run as different OS users cannot share one "
+        return runAsUsers(windows).size() > 1 ? Optional.of("windows whose shells run as different OS users cannot share one "
                 + "AWS session") : Optional.empty();
     }
 
@@ -104,7 +108,7 @@ public final class SessionTags {
      * of the session is transitive ({@code TransitiveTagKeys}), so that a chained session keeps its
      * {@code ElevationId} and the revocation policy still reaches it.
      */
-    public static boolean chaining(List<ElevationWindow> windows) {
+    private static boolean chaining(List<ElevationWindow> windows) {
         return !windows.isEmpty() && windows.stream().allMatch(w -> w.target().roleChaining());
     }
 }

@@ -51,14 +51,12 @@ final class SlackSender {
             return () -> Outcome.refused("the request no longer exists");
         }
         ElevationWindow current = found.get();
-        SlackStages stages = stages(session, realm, current);
-        List<LayoutBlock> blocks = SlackMessages.blocks(notice, current, portalOnly(realm, current), stages);
-        String text = SlackMessages.fallback(notice, current, stages);
         MethodsClient slack = SlackApi.methods(token);
         String receiver = row.getReceiver();
         if (receiver.startsWith(CHANNEL)) {
             String channel = receiver.substring(CHANNEL.length());
-            return () -> post(slack, channel, text, blocks);
+            Rendered rendered = render(session, realm, notice, current);
+            return () -> post(slack, channel, rendered.text(), rendered.blocks());
         }
         if (receiver.startsWith(DM)) {
             String username = receiver.substring(DM.length());
@@ -67,6 +65,7 @@ final class SlackSender {
             if (email == null) {
                 return () -> Outcome.refused(username + " has no email address to find in Slack");
             }
+            Rendered rendered = render(session, realm, notice, current);
             return () -> {
                 SlackApi.Result<UsersLookupByEmailResponse> user = SlackApi.run("users.lookupByEmail",
                         () -> slack.usersLookupByEmail(r -> r.email(email)));
@@ -74,7 +73,7 @@ final class SlackSender {
                     return user.failure().error().endsWith("users_not_found")
                             ? Outcome.refused(user.failure().error()) : user.failure();
                 }
-                return post(slack, user.response().getUser().getId(), text, blocks);
+                return post(slack, user.response().getUser().getId(), rendered.text(), rendered.blocks());
             };
         }
         if (UPDATE.equals(receiver)) {
@@ -101,17 +100,21 @@ final class SlackSender {
                             return Optional.<Rendered>empty();
                         }
                         job.getContext().setRealm(jobRealm);
-                        return new WindowStore(job, jobRealm).find(windowId).map(now -> {
-                            SlackStages stagesNow = stages(job, jobRealm, now);
-                            return new Rendered(SlackMessages.fallback(notice, now, stagesNow),
-                                    SlackMessages.blocks(notice, now, portalOnly(jobRealm, now), stagesNow));
-                        });
+                        return new WindowStore(job, jobRealm).find(windowId)
+                                .map(now -> render(job, jobRealm, notice, now));
                     });
             return () -> update(messages, render, (channel, ts, rendered) -> SlackApi.run("chat.update",
                     () -> slack.chatUpdate(r -> r.channel(channel).ts(ts).text(rendered.text())
                             .blocks(rendered.blocks()))));
         }
         return () -> Outcome.refused("no Slack receiver " + receiver);
+    }
+
+    /** The message about the window as it is now: its fallback text and its blocks. */
+    private static Rendered render(KeycloakSession session, RealmModel realm, Notice notice, ElevationWindow window) {
+        SlackStages stages = stages(session, realm, window);
+        return new Rendered(SlackMessages.fallback(notice, window, stages),
+                SlackMessages.blocks(notice, window, portalOnly(realm, window), stages));
     }
 
     private static Outcome post(MethodsClient slack, String channel, String text, List<LayoutBlock> blocks) {

@@ -119,7 +119,8 @@ public final class AwsElevationSamlMapper extends AbstractSAMLProtocolMapper imp
         List<ElevationWindow> windows = holds.windows();
         ElevationMapperConfig config = ElevationMapperConfig.of(model.getConfig());
         ElevationAssertion.Plan plan = ElevationAssertion.plan(windows, user, config,
-                SignInEndpoint.of(clientSession.getClient()), now);
+                SignInEndpoint.of(clientSession.getClient(), model.getConfig() == null ? Map.of() : model.getConfig()),
+                now);
         if (plan instanceof ElevationAssertion.Granted granted) {
             granted.attributes().forEach(attribute -> statement.addAttribute(
                     new AttributeStatementType.ASTChoiceType(toAttributeType(attribute))));

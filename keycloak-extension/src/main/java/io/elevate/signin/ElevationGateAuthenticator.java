@@ -78,13 +78,13 @@ final class ElevationGateAuthenticator implements Authenticator {
     }
 
     private void decideSignIn(AuthenticationFlowContext context) {
-        GateConfig gate = GateConfig.of(context.getAuthenticatorConfig(), client(context));
+        Optional<GateTarget> target = GateTarget.of(client(context));
+        GateConfig gate = GateConfig.of(context.getAuthenticatorConfig(), target);
         String requested = context.getAuthenticationSession().getClientNote(GeneralConstants.RELAY_STATE);
         if (requested != null && !gate.relayStatePolicy().allows(requested)) {
             deny(context, Decision.Deny.of("relay_state_refused", "elevateRelayStateRefused"));
             return;
         }
-        Optional<GateTarget> target = GateTarget.of(client(context));
         if (target.isEmpty()) {
             deny(context, Decision.Deny.of("client_not_configured", "elevateClientNotConfigured"));
             return;
@@ -96,8 +96,8 @@ final class ElevationGateAuthenticator implements Authenticator {
     }
 
     private void decidePick(AuthenticationFlowContext context) {
-        GateConfig gate = GateConfig.of(context.getAuthenticatorConfig(), client(context));
         Optional<GateTarget> target = GateTarget.of(client(context));
+        GateConfig gate = GateConfig.of(context.getAuthenticatorConfig(), target);
         if (target.isEmpty()) {
             deny(context, Decision.Deny.of("client_not_configured", "elevateClientNotConfigured"));
             return;
@@ -126,7 +126,7 @@ final class ElevationGateAuthenticator implements Authenticator {
     private void grant(AuthenticationFlowContext context, List<ElevationWindow> windows, GateTarget target,
                        Instant now) {
         ElevationAssertion.Plan plan = ElevationAssertion.plan(windows, context.getUser(), target.config(),
-                SignInEndpoint.of(target.windowsClient()), now);
+                target.endpoint(), now);
         if (plan instanceof ElevationAssertion.Refused refused) {
             deny(context, new Decision.Deny("aws_rules_broken", "elevateAwsRulesBroken", refused.problems()));
             return;

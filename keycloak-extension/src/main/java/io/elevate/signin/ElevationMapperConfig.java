@@ -76,12 +76,7 @@ public record ElevationMapperConfig(String roleSessionNameProperty, String sourc
 
     /** The elevation mapper that applies to this client, directly or through one of its client scopes. */
     public static Optional<ElevationMapperConfig> forClient(ClientModel client) {
-        Stream<ProtocolMapperModel> scoped = client.getClientScopes(true).values().stream()
-                .flatMap(ClientScopeModel::getProtocolMappersStream);
-        return Stream.concat(client.getProtocolMappersStream(), scoped)
-                .filter(mapper -> AwsElevationSamlMapper.PROVIDER_ID.equals(mapper.getProtocolMapper()))
-                .findFirst()
-                .map(mapper -> of(mapper.getConfig()));
+        return mapperSettings(client).map(ElevationMapperConfig::of);
     }
 
     /** The raw settings of the elevation mapper that applies to this client, if any. */

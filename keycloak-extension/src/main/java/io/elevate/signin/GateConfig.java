@@ -3,13 +3,13 @@ package io.elevate.signin;
 import io.elevate.AwsPartition;
 
 import org.keycloak.models.AuthenticatorConfigModel;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The settings of one gate execution, with safe defaults: windows that end within 15 minutes are refused, and a
@@ -20,10 +20,12 @@ record GateConfig(boolean allowShortWindows, RelayStatePolicy relayStatePolicy) 
     static final String ALLOW_SHORT_WINDOWS = "allowShortWindows";
     static final String ALLOWED_RELAY_STATE_HOSTS = "allowedRelayStateHosts";
 
-    /** The settings for a sign-in of this client: without a host list, the console hosts of the client's partition. */
-    static GateConfig of(AuthenticatorConfigModel model, ClientModel client) {
-        return of(model, GateTarget.of(client).map(t -> SignInEndpoint.partition(t.windowsClient()))
-                .orElse(AwsPartition.AWS));
+    /**
+     * The settings for a sign-in of the target's client: without a host list, the console hosts of its partition (the
+     * commercial one for a client not set up for Elevate, which the gate refuses anyway).
+     */
+    static GateConfig of(AuthenticatorConfigModel model, Optional<GateTarget> target) {
+        return of(model, target.map(t -> t.endpoint().partition()).orElse(AwsPartition.AWS));
     }
 
     static GateConfig of(AuthenticatorConfigModel model, AwsPartition partition) {

@@ -10,12 +10,16 @@ import java.util.Optional;
  * neither mapper is not set up for Elevate.
  *
  * @param windowsClient the client whose windows count
+ * @param endpoint      where that AWS client posts, and so its partition
  */
-record GateTarget(ClientModel windowsClient, ElevationMapperConfig config) {
+record GateTarget(ClientModel windowsClient, ElevationMapperConfig config, SignInEndpoint endpoint) {
 
+    /** Reads the client's mappers once for the whole decision. */
     static Optional<GateTarget> of(ClientModel client) {
-        Optional<GateTarget> saml = ElevationMapperConfig.forClient(client).map(config -> new GateTarget(client, config));
+        Optional<GateTarget> saml = ElevationMapperConfig.mapperSettings(client).map(settings ->
+                new GateTarget(client, ElevationMapperConfig.of(settings), SignInEndpoint.of(client, settings)));
         return saml.isPresent() ? saml : AwsSessionTagsMapper.gateSettings(client)
-                .map(settings -> new GateTarget(settings.windowsClient(), settings.config()));
+                .map(settings -> new GateTarget(settings.windowsClient(), settings.config(),
+                        SignInEndpoint.of(settings.windowsClient())));
     }
 }

@@ -7,6 +7,7 @@ import org.keycloak.models.ClientModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,14 +24,14 @@ record SignInEndpoint(String consumerUrl, AwsPartition partition) {
     static final String ACS_POST = "saml_assertion_consumer_url_post";
 
     static SignInEndpoint of(ClientModel client) {
-        String url = client.getAttribute(ACS_POST);
-        String audience = ElevationMapperConfig.mapperSettings(client).flatMap(AwsAudience::configured)
-                .orElse(client.getClientId());
-        return new SignInEndpoint(url, partition(url, audience));
+        return of(client, ElevationMapperConfig.mapperSettings(client).orElse(Map.of()));
     }
 
-    static AwsPartition partition(ClientModel client) {
-        return of(client).partition();
+    /** The endpoint of a client whose elevation mapper settings the caller has already read. */
+    static SignInEndpoint of(ClientModel client, Map<String, String> mapperSettings) {
+        String url = client.getAttribute(ACS_POST);
+        String audience = AwsAudience.configured(mapperSettings).orElse(client.getClientId());
+        return new SignInEndpoint(url, partition(url, audience));
     }
 
     /** An endpoint of this partition whose consumer URL is not known (unit tests, OIDC-only checks). */

@@ -47,10 +47,6 @@ final class PermissionPolicy {
      * allow it ({@link #noChaining()}): such a session's tags, ElevationId among them, are not transitive, so the
      * revocation policy would not reach a chained session.
      */
-    static ObjectNode of(RoleTarget role, int slots, boolean secretsManager, boolean rds) {
-        return of(role, slots, secretsManager, rds, SessionSettings.DEFAULT_KMS_KEY);
-    }
-
     /** @param sessionKey the KMS key of the Session Manager preferences, which a session is encrypted with */
     static ObjectNode of(RoleTarget role, int slots, boolean secretsManager, boolean rds, String sessionKey) {
         String account = role.accountId();

@@ -22,10 +22,6 @@ final class TrustPolicy {
     }
 
     /** Trusting only the partition's global sign-in endpoint. */
-    static ObjectNode of(RoleTarget role) {
-        return of(role, List.of(role.partition().samlEndpoint()));
-    }
-
     /**
      * @param endpoints every sign-in endpoint the role's AWS clients post to (global and regional ones kept for
      *                  failover): {@code SAML:aud} lists them all
