@@ -63,9 +63,17 @@ public final class AuditLog {
                     });
         } else {
             entity.setPolicyId(policyOf(detail));
-            String glass = single(BREAK_GLASS, detail);
-            entity.setBreakGlass(glass == null ? null : Boolean.valueOf(glass));
+            entity.setBreakGlass(breakGlassOf(detail));
         }
+    }
+
+    /**
+     * Whether a refusal's detail says it refused a break-glass attempt ({@code breakGlass=true}); null when it does not
+     * say, as for refusals of ordinary requests.
+     */
+    public static Boolean breakGlassOf(String detail) {
+        String glass = single(BREAK_GLASS, detail);
+        return glass == null ? null : Boolean.valueOf(glass);
     }
 
     /** The policy a detail names ({@code policy=<id>}); null when it names none, or several different ones. */

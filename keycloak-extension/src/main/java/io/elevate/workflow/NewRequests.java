@@ -74,7 +74,7 @@ public final class NewRequests {
         // changing in between.
         Verdict verdict = verdict(caller, policy, target.target(), duration, start, draft.ticket(), false, now);
         if (verdict.kind() == Verdict.Kind.DENY) {
-            return denied(caller, policy, verdict, now);
+            return denied(caller, policy, verdict, false, now);
         }
         if (verdict.kind() == Verdict.Kind.AUTO_APPROVE) {
             return autoApproved(caller, policy, draft, client, target, start, duration, verdict, now);
@@ -98,6 +98,22 @@ public final class NewRequests {
         return verdict(context, caller, policy, target, duration, start, ticket, breakGlass, now);
     }
 
+    /**
+     * The detail of a refusal that leaves no window: the policy, whether it refused break-glass (only then said, for
+     * the history's break-glass filter), the rule and what it said.
+     */
+    static Map<String, String> refusal(ElevationPolicy policy, boolean breakGlass, String ruleKey, String rule,
+                                       String whatKey, String what) {
+        Map<String, String> detail = new java.util.LinkedHashMap<>();
+        detail.put("policy", policy.id());
+        if (breakGlass) {
+            detail.put("breakGlass", "true");
+        }
+        detail.put(ruleKey, rule);
+        detail.put(whatKey, what);
+        return detail;
+    }
+
     /** {@link #verdict}, for the other steps that meet the rules (an extension meets the deny rules). */
     static Verdict verdict(WorkflowContext context, Caller caller, ElevationPolicy policy, Target target,
                            Duration duration, Instant start, String ticket, boolean breakGlass, Instant now) {
@@ -107,21 +123,21 @@ public final class NewRequests {
         Verdict verdict = policy.rules().evaluate(new RuleContexts(context.store).of(caller.user(), policy, target,
                 duration, start, blankToNull(ticket), breakGlass, now));
         for (CompiledRule.Result error : verdict.errors()) {
-            context.transitions.recordRefusal("RULE_ERROR", caller, Map.of("policy", policy.id(),
-                    "rule", error.rule().name(), "error", error.error()), now);
+            context.transitions.recordRefusal("RULE_ERROR", caller, refusal(policy, breakGlass, "rule",
+                    error.rule().name(), "error", error.error()), now);
         }
         return verdict;
     }
 
     /** A deny rule holds (or failed): refused, naming the rule, and audited although nothing is kept. */
-    private Outcome denied(Caller caller, ElevationPolicy policy, Verdict verdict, Instant now) {
-        return denied(context, caller, policy, verdict, now);
+    private Outcome denied(Caller caller, ElevationPolicy policy, Verdict verdict, boolean breakGlass, Instant now) {
+        return denied(context, caller, policy, verdict, breakGlass, now);
     }
 
     static Outcome denied(WorkflowContext context, Caller caller, ElevationPolicy policy, Verdict verdict,
-                          Instant now) {
-        context.transitions.recordRefusal("DENIED", caller, Map.of("policy", policy.id(),
-                "rule", verdict.rule().name(), "reason", verdict.reason()), now);
+                          boolean breakGlass, Instant now) {
+        context.transitions.recordRefusal("DENIED", caller, refusal(policy, breakGlass, "rule",
+                verdict.rule().name(), "reason", verdict.reason()), now);
         return Outcome.deniedByRule(verdict.rule().name(), policy.name() + ": " + verdict.reason());
     }
 
@@ -190,7 +206,7 @@ public final class NewRequests {
         Verdict verdict = verdict(caller, policy, target.target(), Duration.ofMinutes(draft.durationMinutes()), now,
                 draft.ticket(), true, now);
         if (verdict.kind() == Verdict.Kind.DENY) {
-            return denied(caller, policy, verdict, now);
+            return denied(caller, policy, verdict, true, now);
         }
         RequestInfo info = new RequestInfo(policy.id(), blankToNull(draft.ticket()), true, 0, null, null, now, null,
                 null, null, null, null, 0, false);

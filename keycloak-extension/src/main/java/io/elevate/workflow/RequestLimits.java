@@ -63,11 +63,17 @@ final class RequestLimits {
                 + " allows", policy, wait, now));
     }
 
+    /** The audit detail of a limit's refusal; a break-glass one says so, for the history's break-glass filter. */
+    static String detail(String action, String policyId, String actor, Duration retryAfter) {
+        return "{action=" + action + ", policy=" + policyId + ", actor=" + actor
+                + (action.equals("BREAK_GLASS_LIMITED") ? ", breakGlass=true" : "")
+                + ", retryAfterSeconds=" + Math.max(1, retryAfter.toSeconds()) + "}";
+    }
+
     private Outcome refuse(Caller caller, String action, String message, ElevationPolicy policy, Duration wait,
                            Instant now) {
         Duration retryAfter = wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait;
-        String detail = "{action=" + action + ", policy=" + policy.id() + ", actor=" + caller.name()
-                + ", retryAfterSeconds=" + Math.max(1, retryAfter.toSeconds()) + "}";
+        String detail = detail(action, policy.id(), caller.name(), retryAfter);
         String realmId = realm.getId();
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), audit ->
                 ElevationStore.of(audit).audit(audit.realms().getRealm(realmId)).record(action, null, caller.actor(), detail, now));

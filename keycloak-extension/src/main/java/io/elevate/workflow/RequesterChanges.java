@@ -93,7 +93,7 @@ public final class RequesterChanges {
         Verdict verdict = NewRequests.verdict(context, caller, policy.get(), window.target(), Duration.ofMinutes(total),
                 window.startsAt(), window.request().ticket(), window.request().breakGlass(), now);
         if (verdict.kind() == Verdict.Kind.DENY) {
-            return NewRequests.denied(context, caller, policy.get(), verdict, now);
+            return NewRequests.denied(context, caller, policy.get(), verdict, window.request().breakGlass(), now);
         }
         // An extension needs the policy's quorum as it is now, whatever the window had (a break-glass window had none),
         // found as a new request's is: stage by stage.
