@@ -40,7 +40,7 @@ final class WindowTable {
             + " where w.REALM_ID = ? and w.USER_ID = ? and w.CLIENT_ID = ? and w.ENDS_AT > ? and w.STARTS_AT <= ?"
             + " and w.STATUS = ? order by w.ENDS_AT, w.ID, t.POSITION";
     static final String INDEX = "IDX_ELEVATE_WINDOW_SIGNIN";
-    static final String OPEN_WINDOWS = "elevate.openWindows";
+    static final String OPEN_WINDOWS = "elevate.openWindowsForSignIn";
     static final String STILL_OPEN = "elevate.stillOpenId";
 
     /** A statement in PostgreSQL's log ({@code log_statement}): simple or extended protocol, one line. */
@@ -158,7 +158,7 @@ final class WindowTable {
     /**
      * The statements PostgreSQL executes while {@code action} runs, read from its server log with
      * {@code log_statement = all} switched on for that time (the benchmark's own are left out), by kind: the sign-in
-     * query ({@value #OPEN_WINDOWS} or its projection), the re-check by id ({@value #STILL_OPEN}), other statements
+     * query ({@value #OPEN_WINDOWS}), the re-check by id ({@value #STILL_OPEN}), other statements
      * reading ELEVATE_WINDOW, and all statements.
      */
     Map<String, Long> statementsDuring(Runnable action) throws SQLException, IOException {

@@ -21,9 +21,6 @@ import java.util.List;
 @Entity
 @Table(name = "ELEVATE_WINDOW")
 @NamedQueries({
-        @NamedQuery(name = "elevate.openWindows", query = "select distinct w from ElevationWindowEntity w left join fetch w.tags"
-                + " where w.realmId = :realmId and w.userId = :userId and w.clientId = :clientId"
-                + " and w.endsAt > :now and w.startsAt <= :now and w.status = :status order by w.endsAt, w.id"),
         @NamedQuery(name = OpenWindowRows.QUERY, query = OpenWindowRows.JPQL),
         @NamedQuery(name = "elevate.windowById", query = "select w from ElevationWindowEntity w left join fetch w.tags"
                 + " where w.realmId = :realmId and w.id = :id"),

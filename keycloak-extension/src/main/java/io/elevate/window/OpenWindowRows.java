@@ -10,9 +10,8 @@ import java.util.Map;
  * The sign-in's read of the open windows as plain rows, by the named query {@value #QUERY}: what a sign-in uses of a
  * window (its id, target with its role-chaining and Run As choices, bounds and justification) and one of its tags per row, without entities. So nothing enters
  * the persistence context (no entity, no tag collection, no snapshot for Hibernate to compare at the next flush or at
- * commit), the SQL needs no {@code distinct} over wide rows, and the database parses and sends a short statement. It
- * asks exactly the question of {@code elevate.openWindows}: the same conditions, the same order, through the same
- * index.
+ * commit), the SQL needs no {@code distinct} over wide rows, and the database parses and sends a short statement. Its
+ * conditions fit the index {@code IDX_ELEVATE_WINDOW_SIGNIN} (checked by {@code WindowIndexIT}).
  *
  * <p>The windows it builds are those windows as a sign-in sees them: realm, user and client are those asked for, the
  * status is {@link WindowStatus#APPROVED} (the query asks for no other); the workflow's record of a window (who
@@ -23,7 +22,7 @@ final class OpenWindowRows {
 
     static final String QUERY = "elevate.openWindowsForSignIn";
 
-    /** {@code elevate.openWindows}'s conditions and order (windows by end, then id), tags in their stored order. */
+    /** Open approved windows of one user and client, by end then id, tags in their stored order. */
     static final String JPQL = "select w.id, w.accountId, w.roleName, w.samlProvider, w.region, w.instanceId,"
             + " w.startsAt, w.endsAt, w.justification, w.roleChaining, w.runAsUser, t.key, t.value from ElevationWindowEntity w left join w.tags t"
             + " where w.realmId = :realmId and w.userId = :userId and w.clientId = :clientId"

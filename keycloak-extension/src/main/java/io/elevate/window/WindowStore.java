@@ -41,7 +41,8 @@ public final class WindowStore {
     }
 
     /**
-     * {@link #openWindows} for the steps of one sign-in request: the gate reads the database, and the mappers that
+     * The question asked at every sign-in, the windows of this user for this client that are open at {@code now}, for
+     * the steps of one sign-in request: the gate reads the database, and the mappers that
      * write the assertion or token later in the same HTTP request (the same {@code KeycloakSession}) reuse that read,
      * keeping only the windows still open at their own {@code now}. One query per sign-in; nothing outlives the
      * request, so the answer is never older than the request itself. The windows carry what a sign-in uses (id, target,
@@ -60,8 +61,13 @@ public final class WindowStore {
     }
 
     /**
-     * {@link #openWindows}, the same question, read as plain rows of what a sign-in uses ({@link OpenWindowRows})
-     * rather than as entities: nothing enters the persistence context, so nothing is compared for changes at the next
+     * The windows of this user for this client that are open at {@code now}, asked of the database each time (no
+     * node-local cache), so a window granted or revoked on any node of a cluster counts at once on every other.
+     * {@code now} is the calling node's clock: window bounds are absolute UTC instants (epoch milliseconds) that
+     * nothing ever recomputes from a clock, so a clock that jumps changes only which sign-ins pass while it is wrong,
+     * never a stored window.
+     *
+     * <p>Read as plain rows of what a sign-in uses ({@link OpenWindowRows}) rather than as entities: nothing enters the persistence context, so nothing is compared for changes at the next
      * flush or at commit, and the read does not flush this transaction's pending changes first (a sign-in has none to
      * the windows). The workflow's record of each window (creator, approvers, request) is left out.
      *
@@ -77,36 +83,6 @@ public final class WindowStore {
                     .setParameter("now", now.toEpochMilli())
                     .setParameter("status", WindowStatus.APPROVED.name())
                     .getResultList(), realm.getId(), userId, clientId);
-        } catch (RuntimeException e) {
-            if (StoreUnavailable.isCause(e)) {
-                throw new StoreUnavailable("The open windows of user " + userId + " could not be read: " + e, e);
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * The question asked at every sign-in: the windows of this user for this client that are open at {@code now}.
-     * Asked of the database each time (no node-local cache), so a window granted or revoked on any node of a cluster
-     * counts at once on every other.
-     *
-     * <p>{@code now} is the calling node's clock: window bounds are absolute UTC instants (epoch milliseconds) that
-     * nothing ever recomputes from a clock, so a clock that jumps changes only which sign-ins pass while it is wrong,
-     * never a stored window.
-     *
-     * @throws StoreUnavailable if the database cannot be asked (down, unreachable, pool exhausted)
-     */
-    public List<ElevationWindow> openWindows(String userId, String clientId, Instant now) {
-        try {
-            return em.createNamedQuery("elevate.openWindows", ElevationWindowEntity.class)
-                    .setParameter("realmId", realm.getId())
-                    .setParameter("userId", userId)
-                    .setParameter("clientId", clientId)
-                    .setParameter("now", now.toEpochMilli())
-                    .setParameter("status", WindowStatus.APPROVED.name())
-                    .getResultStream()
-                    .map(WindowStore::toWindow)
-                    .toList();
         } catch (RuntimeException e) {
             if (StoreUnavailable.isCause(e)) {
                 throw new StoreUnavailable("The open windows of user " + userId + " could not be read: " + e, e);
