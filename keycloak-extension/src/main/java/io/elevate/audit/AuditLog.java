@@ -6,8 +6,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Elevate's audit trail, written in the same transaction as the change it records. Obtained from the session's store:
@@ -17,9 +21,9 @@ public final class AuditLog {
 
     private static final int MAX_DETAIL = 2048;
     /** A refusal's detail ({@code {policy=<id>, ...}}, as the workflow writes it) names the policy; ids are UUIDs. */
-    private static final java.util.regex.Pattern POLICY = java.util.regex.Pattern.compile(
+    private static final Pattern POLICY = Pattern.compile(
             "(?:^\\{|, )policy=([0-9A-Za-z-]{1,36})(?=[,}])");
-    private static final java.util.regex.Pattern BREAK_GLASS = java.util.regex.Pattern.compile(
+    private static final Pattern BREAK_GLASS = Pattern.compile(
             "(?:^\\{|, )breakGlass=(true|false)(?=[,}])");
 
     private final EntityManager em;
@@ -81,16 +85,32 @@ public final class AuditLog {
         return single(POLICY, detail);
     }
 
-    private static String single(java.util.regex.Pattern pattern, String detail) {
+    /**
+     * The one value the pattern finds in the detail's head, before its free text ({@code reason=} or {@code error=},
+     * always written last, which may hold anything); null when the head has none, or several different ones.
+     */
+    private static String single(Pattern pattern, String detail) {
         if (detail == null) {
             return null;
         }
-        java.util.Set<String> found = new java.util.HashSet<>();
-        java.util.regex.Matcher m = pattern.matcher(detail);
+        Set<String> found = new HashSet<>();
+        Matcher m = pattern.matcher(detail).region(0, freeTextStart(detail));
+        m.useTransparentBounds(true);
         while (m.find()) {
             found.add(m.group(1));
         }
         return found.size() == 1 ? found.iterator().next() : null;
+    }
+
+    private static int freeTextStart(String detail) {
+        int start = detail.length();
+        for (String key : new String[] {", reason=", ", error="}) {
+            int at = detail.indexOf(key);
+            if (at >= 0) {
+                start = Math.min(start, at);
+            }
+        }
+        return start;
     }
 
     /** What an auditor filters on; null fields do not filter. Times are inclusive-exclusive. */

@@ -32,6 +32,18 @@ class AuditDetailPolicyTest {
         assertThat(AuditLog.policyOf(null)).isNull();
         assertThat(AuditLog.policyOf("{rule=x, reason=not at night}")).isNull();
         assertThat(AuditLog.policyOf("{reason=see policy=abc}")).isNull();
-        assertThat(AuditLog.policyOf("{policy=" + POLICY + ", reason=x, policy=other}")).isNull();
+        assertThat(AuditLog.policyOf("{policy=" + POLICY + ", rule=x, policy=other}")).isNull();
+    }
+
+    @Test
+    @DisplayName("given free text (reason, error) that looks like a policy or a break-glass flag, then only the fields before it count")
+    void freeTextCannotMoveARecord() {
+        assertThat(AuditLog.policyOf("{action=DENIED, actor=op, policy=" + POLICY + ", rule=x, reason=a, policy=other}"))
+                .isEqualTo(POLICY);
+        assertThat(AuditLog.policyOf("{action=RULE_ERROR, actor=op, rule=x, error=b, policy=" + POLICY + "}")).isNull();
+        assertThat(AuditLog.breakGlassOf("{action=DENIED, actor=op, policy=p, breakGlass=true, rule=x, reason=a,"
+                + " breakGlass=false}")).isTrue();
+        assertThat(AuditLog.breakGlassOf("{action=DENIED, actor=op, policy=p, rule=x, reason=a, breakGlass=true}"))
+                .isNull();
     }
 }
