@@ -1,5 +1,6 @@
 package io.elevate.audit;
 
+import io.elevate.window.ElevationWindow;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -35,6 +36,26 @@ public final class AuditLog {
     }
 
     public AuditRecord record(String action, String windowId, Actor actor, String detail, Instant now) {
+        AuditRecordEntity entity = entity(action, windowId, actor, detail, now);
+        about(entity, windowId, detail);
+        em.persist(entity);
+        return toRecord(entity);
+    }
+
+    /**
+     * {@link #record(String, String, Actor, String, Instant)} for a window the caller holds: its policy and break-glass
+     * flag are taken from it rather than read again.
+     */
+    public AuditRecord recordOn(String action, ElevationWindow window, Actor actor, String detail,
+                              Instant now) {
+        AuditRecordEntity entity = entity(action, window.id(), actor, detail, now);
+        entity.setPolicyId(window.request().policyId());
+        entity.setBreakGlass(window.request().breakGlass());
+        em.persist(entity);
+        return toRecord(entity);
+    }
+
+    private AuditRecordEntity entity(String action, String windowId, Actor actor, String detail, Instant now) {
         if (detail != null && detail.length() > MAX_DETAIL) {
             throw new IllegalArgumentException("audit detail longer than " + MAX_DETAIL + " characters");
         }
@@ -48,9 +69,7 @@ public final class AuditLog {
         entity.setActorName(actor.name());
         entity.setIpAddress(actor.ipAddress());
         entity.setDetail(detail);
-        about(entity, windowId, detail);
-        em.persist(entity);
-        return toRecord(entity);
+        return entity;
     }
 
     /**

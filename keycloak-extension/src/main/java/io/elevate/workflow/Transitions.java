@@ -131,7 +131,7 @@ final class Transitions {
         }
         detail.putAll(ordered(rest));
         AuditLog audit = ElevationStore.of(session).audit(realm);
-        audit.record(action, window.id(), caller.actor(), describe(detail), auditTime(audit, window.id(), now));
+        audit.recordOn(action, window, caller.actor(), describe(detail), auditTime(audit, window.id(), now));
         new ElevationEvents(session, realm).publish(window.id(), action, detail, caller.user(), caller.client(),
                 caller.token(), caller.ipAddress());
         ElevateMetrics.transitionAfterCommit(session, action);
