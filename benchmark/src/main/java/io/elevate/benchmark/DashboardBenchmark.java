@@ -12,6 +12,9 @@ import io.elevate.testing.server.Database;
 import io.elevate.testing.server.ElevateBuild;
 import io.elevate.testing.server.KeycloakDistribution;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The dashboard's cost as the window store grows: one PostgreSQL 15, one Keycloak with Elevate, an auditor; the portal's
@@ -97,6 +102,7 @@ public final class DashboardBenchmark {
         System.out.printf("%,d windows: dashboard page %s%n               GET stats %s%n", windows, largePage,
                 largeJson);
         explain(database, realmId);
+        statementTimes(database, () -> time(10, () -> status(browser.open(portal + "/dashboard"))));
 
         String format = "%-58s  %s%n";
         System.out.printf("%n" + format, "measure", "result");
@@ -188,7 +194,7 @@ public final class DashboardBenchmark {
         }
     }
 
-    /** The plans of the dashboard's two heaviest questions, to see that each uses an index. */
+    /** The plans of the dashboard's heaviest questions, to see that each uses an index. */
     private static void explain(Database database, String realmId) throws SQLException {
         long now = System.currentTimeMillis();
         long from = now - 30L * 24 * 60 * MINUTE;
@@ -199,7 +205,9 @@ public final class DashboardBenchmark {
                         + realmId + "' and CREATED_AT >= " + from + " and CREATED_AT < " + now
                         + " and APPROVED_BY is not null group by 1",
                 "select count(*) from ELEVATE_WINDOW where REALM_ID = '" + realmId + "' and BREAK_GLASS = true"
-                        + " and REVIEWED_AT is null");
+                        + " and REVIEWED_AT is null",
+                "select ID, CREATED_AT from ELEVATE_WINDOW where REALM_ID = '" + realmId + "' and BREAK_GLASS = true"
+                        + " and REVIEWED_AT is null order by REVIEWED_AT, CREATED_AT, ID limit 50");
         try (Connection db = database.connect(); Statement statement = db.createStatement()) {
             for (String query : queries) {
                 System.out.println("EXPLAIN ANALYZE " + query);
@@ -210,6 +218,48 @@ public final class DashboardBenchmark {
                 }
             }
         }
+    }
+
+    private static final Pattern TIMED = Pattern.compile("LOG:  duration: ([0-9.]+) ms  (?:execute [^:]*|statement): (.*)");
+
+    /**
+     * Where a dashboard load spends its time in the database: every statement PostgreSQL executes while {@code loads}
+     * runs, timed by the server ({@code log_min_duration_statement = 0}), summed per statement text and printed by
+     * total, so that a statement whose cost grows with the stored windows is named.
+     */
+    private static void statementTimes(Database database, Runnable loads) throws SQLException, IOException {
+        Path log;
+        long offset;
+        try (Connection db = database.connect(); Statement statement = db.createStatement()) {
+            try (ResultSet row = statement.executeQuery("show data_directory")) {
+                row.next();
+                log = Path.of(row.getString(1)).resolveSibling("postgres.log");
+            }
+            offset = Files.size(log);
+            statement.execute("alter system set log_min_duration_statement = 0");
+            statement.execute("select pg_reload_conf()");
+            try {
+                loads.run();
+            } finally {
+                statement.execute("alter system reset log_min_duration_statement");
+                statement.execute("select pg_reload_conf()");
+            }
+        }
+        Map<String, double[]> bySql = new LinkedHashMap<>();
+        try (var channel = Files.newByteChannel(log)) {
+            channel.position(offset);
+            String text = new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+            Matcher timed = TIMED.matcher(text);
+            while (timed.find()) {
+                double[] sum = bySql.computeIfAbsent(timed.group(2), sql -> new double[2]);
+                sum[0] += 1;
+                sum[1] += Double.parseDouble(timed.group(1));
+            }
+        }
+        System.out.println("Statements of 10 dashboard loads at the large store, by total time (ms, count, SQL):");
+        bySql.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1])).limit(12)
+                .forEach(e -> System.out.printf("  %9.1f  %4.0f  %s%n", e.getValue()[1], e.getValue()[0],
+                        e.getKey().length() > 400 ? e.getKey().substring(0, 400) + "..." : e.getKey()));
     }
 
     private static long count(Database database) throws SQLException {

@@ -76,8 +76,11 @@ public final class Dashboard {
                 + " and w.status = 'REQUESTED'", null);
         // Awaiting review: break-glass windows and windows a policy rule approved; two queries, each answered from
         // its index (break glass; auto rule), merged oldest first.
+        // The break-glass list is ordered as IDX_ELEVATE_WINDOW_BREAK_GLASS (realm, break glass, reviewed at, created
+        // at, id) is: reviewedAt is null in every row, so the order is the same, and PostgreSQL reads the first rows
+        // from that index instead of walking every window in creation order.
         List<Object[]> unreviewedRows = new ArrayList<>(rows(em.createQuery(WINDOW_COLUMNS + " and w.breakGlass = true"
-                + " and w.reviewedAt is null order by w.createdAt, w.id", Object[].class)));
+                + " and w.reviewedAt is null order by w.reviewedAt, w.createdAt, w.id", Object[].class)));
         unreviewedRows.addAll(rows(em.createQuery(WINDOW_COLUMNS + " and w.reviewedAt is null"
                 + " and w.autoRule is not null and w.breakGlass = false order by w.createdAt, w.id", Object[].class)));
         unreviewedRows.sort(java.util.Comparator.comparingLong((Object[] r) -> number(r[7]))
