@@ -66,6 +66,8 @@ public final class RuleEngine {
         vars.put("request.ticket", SimpleType.STRING);
         vars.put("request.breakGlass", SimpleType.BOOL);
         vars.put("usage.hoursLast7Days", SimpleType.DOUBLE);
+        vars.put("usage.hoursAhead", SimpleType.DOUBLE);
+        vars.put("usage.hoursPending", SimpleType.DOUBLE);
         vars.put("usage.requestsLast24Hours", SimpleType.INT);
         vars.put("now", SimpleType.TIMESTAMP);
         return Collections.unmodifiableMap(vars);

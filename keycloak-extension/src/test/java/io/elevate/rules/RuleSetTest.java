@@ -23,7 +23,7 @@ class RuleSetTest {
     static RuleContext context(List<String> groups, boolean secondFactor, Map<String, String> tags, Duration duration,
                                Instant now, double hours) {
         return new RuleContext("u1", "alice", "alice@example.org", groups, secondFactor, "123456789012", "Admin",
-                "eu-west-1", "Web", "i-0123456789abcdef0", tags, duration, now, now, "CHG42", false, hours, 2);
+                "eu-west-1", "Web", "i-0123456789abcdef0", tags, duration, now, now, "CHG42", false, hours, 1.5, 2.0, 2);
     }
 
     static RuleContext context() {
@@ -66,7 +66,8 @@ class RuleSetTest {
                     + " && request.ticket.matches('^CHG[0-9]+$') && !request.breakGlass && request.start == now")
                     .evaluate(c).matched()).isTrue();
             assertThat(rule("usage.hoursLast7Days + double(request.durationSeconds) / 3600.0 < 4.0"
-                    + " && usage.requestsLast24Hours == 2").evaluate(c).matched()).isTrue();
+                    + " && usage.hoursAhead == 1.5 && usage.hoursPending == 2.0 && usage.requestsLast24Hours == 2")
+                    .evaluate(c).matched()).isTrue();
         }
 
         @Test

@@ -287,6 +287,32 @@ class PolicyStagesAndRulesIT {
     }
 
     @Test
+    @DisplayName("given a weekly budget of hours, then requests still waiting, approved time still to come and the "
+            + "window an extension lengthens all count against it, each once")
+    void weeklyBudgetCountsPendingAndApprovedTimeAhead() {
+        String approvers = policies.newGroup("approvers");
+        String approver = member("appr", approvers);
+        Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
+        config.put("denyRules", List.of("[{\"name\": \"budget\", \"expression\": \"usage.hoursLast7Days"
+                + " + usage.hoursAhead + usage.hoursPending + double(request.durationSeconds) / 3600.0 > 1.5\"}]"));
+        String policy = policies.create("budget " + operators, config);
+
+        String first = as(operator).post("requests", request(policy, 60)).expectStatus(201).body().path("id").asText();
+        JsonNode refused = as(operator).post("requests", request(policy, 60)).expectStatus(403).body();
+        assertThat(refused.toString()).as("the first request still waits").contains("budget");
+        String second = as(operator).post("requests", request(policy, 30)).expectStatus(201).body().path("id")
+                .asText();
+        as(operator).post("requests/" + first + "/cancel", Map.of()).expectStatus(200);
+
+        as(approver).post("requests/" + second + "/approve", Map.of()).expectStatus(200);
+        assertThat(as(operator).post("requests", request(policy, 61)).expectStatus(403).body().toString())
+                .as("the approved 30 minutes are still to come").contains("budget");
+        assertThat(as(operator).post("requests/" + second + "/extend", Map.of("minutes", 60, "justification",
+                "more")).status()).as("the window itself is counted once, as its new length of 90 minutes")
+                .isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("given a rule that does not compile, then saving the policy is a 400 naming the rule")
     void badExpressionIsRefusedWhenSaved() {
         String approvers = policies.newGroup("approvers");
