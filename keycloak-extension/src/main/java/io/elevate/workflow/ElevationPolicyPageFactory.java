@@ -8,6 +8,7 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.ModelValidationException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.ui.extend.UiPageProvider;
@@ -38,12 +39,27 @@ public final class ElevationPolicyPageFactory implements UiPageProviderFactory<C
             }
         }
         if (!violations.isEmpty()) {
+            String message = violations.stream().map(v -> v.field() + ": " + v.message())
+                    .collect(Collectors.joining("; "));
+            if (importing(session, realm)) {
+                throw new ModelValidationException("elevation policy '" + model.getName() + "' is invalid: " + message);
+            }
             // Keycloak formats the message as a java.text.MessageFormat pattern: quotes and braces (in a rule's name
             // or expression) are quoted to reach the admin as written
-            throw new ComponentValidationException(violations.stream()
-                    .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "))
-                    .replace("'", "''").replace("{", "'{'").replace("}", "'}'"));
+            throw new ComponentValidationException(message.replace("'", "''").replace("{", "'{'")
+                    .replace("}", "'}'"));
         }
+    }
+
+    /**
+     * Whether the policy arrives with a realm being imported (the realm import endpoint, or an import at start-up),
+     * not saved in the realm being administered (the components REST API, the admin console, the portal): Keycloak
+     * answers a refused import with 400 and the message only for a {@link ModelValidationException}; a
+     * {@link ComponentValidationException} there would be a 500 that names nothing.
+     */
+    static boolean importing(KeycloakSession session, RealmModel realm) {
+        RealmModel current = session.getContext().getRealm();
+        return current == null || !current.getId().equals(realm.getId());
     }
 
     @Override

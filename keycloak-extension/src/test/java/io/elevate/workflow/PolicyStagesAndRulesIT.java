@@ -324,6 +324,40 @@ class PolicyStagesAndRulesIT {
     }
 
     @Test
+    @DisplayName("given a realm import whose policy has a rule that does not compile, then the import is a 400 naming "
+            + "the rule and no realm is created; with a valid rule the policy and its rules arrive as written")
+    void rulesAreCheckedOnRealmImport() {
+        String realm = "import-rules-" + Long.toHexString(System.nanoTime());
+        Map<String, List<String>> config = PolicyAdmin.policy("/ops", "/appr");
+        config.put("denyRules", List.of("[{\"name\": \"typo\", \"expression\": \"request.duration <= 30\"}]"));
+        JsonResponse refused = admin.post("", realmWith(realm, config));
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+        assertThat(refused.body().toString()).contains("denyRules").contains("rule 'typo'");
+        assertThat(admin.get(realm).status()).isEqualTo(404);
+
+        String rule = "[{\"name\": \"short\", \"expression\": \"request.duration <= duration('30m')\"}]";
+        config.put("denyRules", List.of(rule));
+        admin.post("", realmWith(realm, config)).expectStatus(201);
+        try {
+            JsonNode imported = admin.get(realm + "/components?type=" + PolicyAdmin.PAGE_PROVIDER_TYPE)
+                    .expectStatus(200).body();
+            assertThat(imported.findValues("denyRules")).singleElement().asString().contains("short")
+                    .contains("duration('30m')");
+        } finally {
+            admin.delete(realm).expectStatus(204);
+        }
+    }
+
+    private static Map<String, Object> realmWith(String realm, Map<String, List<String>> policy) {
+        Map<String, Object> component = Map.of("name", "imported", "providerId", "elevation-policies",
+                "subComponents", Map.of(), "config", policy);
+        return Map.of("realm", realm, "enabled", true,
+                "groups", List.of(Map.of("name", "ops"), Map.of("name", "appr")),
+                "clients", List.of(Map.of("clientId", "urn:amazon:webservices", "protocol", "saml")),
+                "components", Map.of(PolicyAdmin.PAGE_PROVIDER_TYPE, List.of(component)));
+    }
+
+    @Test
     @DisplayName("given rules that fail to evaluate, then a deny rule denies and an automatic approval approves "
             + "nothing (fail closed), each error audited")
     void evaluationErrorsFailClosed() {
