@@ -47,6 +47,7 @@ public record RuleContext(String requesterId, String username, String email, Lis
         vars.put("request.duration", duration);
         vars.put("request.durationSeconds", duration.getSeconds());
         vars.put("request.start", start);
+        vars.put("request.end", start.plus(duration));
         vars.put("request.ticket", text(ticket));
         vars.put("request.breakGlass", breakGlass);
         vars.put("usage.hoursLast7Days", hoursLast7Days);

@@ -63,6 +63,7 @@ public final class RuleEngine {
         vars.put("request.duration", SimpleType.DURATION);
         vars.put("request.durationSeconds", SimpleType.INT);
         vars.put("request.start", SimpleType.TIMESTAMP);
+        vars.put("request.end", SimpleType.TIMESTAMP);
         vars.put("request.ticket", SimpleType.STRING);
         vars.put("request.breakGlass", SimpleType.BOOL);
         vars.put("usage.hoursLast7Days", SimpleType.DOUBLE);

@@ -73,8 +73,10 @@ class RuleSetTest {
         @Test
         @DisplayName("then business hours are read in a named time zone")
         void businessHours() {
-            CompiledRule businessHours = rule("now.getDayOfWeek('Europe/Berlin') in [1, 2, 3, 4, 5]"
-                    + " && now.getHours('Europe/Berlin') >= 9 && now.getHours('Europe/Berlin') < 17");
+            CompiledRule businessHours = rule("request.start.getDayOfWeek('Europe/Berlin') in [1, 2, 3, 4, 5]"
+                    + " && request.start.getHours('Europe/Berlin') >= 9 && request.end.getDayOfWeek('Europe/Berlin')"
+                    + " == request.start.getDayOfWeek('Europe/Berlin') && request.end.getHours('Europe/Berlin') * 60"
+                    + " + request.end.getMinutes('Europe/Berlin') <= 17 * 60");
             assertThat(businessHours.evaluate(context()).matched()).isTrue();
             RuleContext evening = context(List.of(), true, Map.of(), Duration.ofMinutes(20),
                     Instant.parse("2026-12-04T17:30:00Z"), 0);
@@ -82,6 +84,41 @@ class RuleSetTest {
             RuleContext saturday = context(List.of(), true, Map.of(), Duration.ofMinutes(20),
                     Instant.parse("2026-12-05T09:00:00Z"), 0);
             assertThat(businessHours.evaluate(saturday).matched()).isFalse();
+            RuleContext pastFive = context(List.of(), true, Map.of(), Duration.ofMinutes(20),
+                    Instant.parse("2026-12-04T15:50:00Z"), 0);
+            assertThat(businessHours.evaluate(pastFive).matched()).as("16:50 to 17:10 in Berlin").isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("given a change window of Tuesday 18:00 to 22:00 in Berlin, on the window's start and end")
+    class ChangeWindow {
+
+        private final CompiledRule outside = rule("instance.tags['Environment'] == 'prod'"
+                + " && !(request.start.getDayOfWeek('Europe/Berlin') == 2 && request.start.getHours('Europe/Berlin') >= 18"
+                + " && request.end.getDayOfWeek('Europe/Berlin') == 2"
+                + " && request.end.getHours('Europe/Berlin') * 60 + request.end.getMinutes('Europe/Berlin') <= 22 * 60)");
+
+        /** A request asked at {@code now} for a window from {@code start} lasting {@code minutes}. */
+        private RuleContext asked(String now, String start, int minutes) {
+            Instant at = Instant.parse(now);
+            return new RuleContext("u1", "alice", "", List.of(), true, "123456789012", "Admin", "eu-west-1", "Web",
+                    "i-0123456789abcdef0", Map.of("Environment", "prod"), Duration.ofMinutes(minutes),
+                    Instant.parse(start), at, "", false, 0, 0, 0, 0);
+        }
+
+        @Test
+        @DisplayName("then a window inside it is not denied; one that starts later, or runs past its end, is, "
+                + "even when asked inside it")
+        void onTheWindowNotOnNow() {
+            // Tuesday 2026-12-01: 19:00 in Berlin is 18:00 UTC
+            assertThat(outside.evaluate(asked("2026-12-01T18:00:00Z", "2026-12-01T18:00:00Z", 180)).matched())
+                    .isFalse();
+            assertThat(outside.evaluate(asked("2026-12-01T18:00:00Z", "2026-12-05T18:00:00Z", 60)).matched())
+                    .as("asked inside, scheduled on Saturday").isTrue();
+            assertThat(outside.evaluate(asked("2026-12-01T18:00:00Z", "2026-12-01T18:00:00Z", 181)).matched())
+                    .as("runs one minute past 22:00").isTrue();
+            assertThat(rule("request.end == request.start + request.duration").evaluate(context()).matched()).isTrue();
         }
     }
 
