@@ -16,6 +16,7 @@ import dev.cel.runtime.CelRuntime;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -84,6 +85,10 @@ public final class RuleEngine {
         }
         try {
             CelAbstractSyntaxTree ast = CEL.compile(rule.expression()).getAst();
+            List<String> literals = Literals.problems(ast);
+            if (!literals.isEmpty()) {
+                return new Compilation(null, String.join("; ", literals));
+            }
             return new Compilation(new CompiledRule(rule, CEL.createProgram(ast)), null);
         } catch (CelValidationException e) {
             return new Compilation(null, oneLine(e.getMessage()));

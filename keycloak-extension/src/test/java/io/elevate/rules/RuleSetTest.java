@@ -142,6 +142,21 @@ class RuleSetTest {
         }
 
         @Test
+        @DisplayName("then a misspelt time zone or a broken pattern written in the expression names the rule and the "
+                + "literal; known zones, offsets and good patterns pass")
+        void literals() {
+            List<Violation> violations = new ArrayList<>();
+            rules("[{\"name\": \"zone\", \"expression\": \"now.getHours('Europ/Berlin') > 8\"},"
+                    + "{\"name\": \"pattern\", \"expression\": \"request.ticket.matches('CHG[0-9')\"},"
+                    + "{\"name\": \"fine\", \"expression\": \"now.getHours('Europe/Berlin') > 8"
+                    + " && now.getDayOfWeek('+01:00') < 6 && now.getMinutes('UTC') >= 0"
+                    + " && request.ticket.matches('^CHG[0-9]+$')\"}]", violations);
+            assertThat(violations).extracting(Violation::message).satisfiesExactly(
+                    m -> assertThat(m).startsWith("rule 'zone' expression is invalid: time zone 'Europ/Berlin'"),
+                    m -> assertThat(m).startsWith("rule 'pattern' expression is invalid: pattern 'CHG[0-9'"));
+        }
+
+        @Test
         @DisplayName("then bad JSON, unknown fields, missing and duplicate names are refused, each listed")
         void strictDefinitions() {
             List<Violation> violations = new ArrayList<>();
@@ -201,7 +216,7 @@ class RuleSetTest {
             assertThat(denied.reason()).contains("could not be evaluated");
             assertThat(denied.errors()).hasSize(1);
 
-            RuleSet approving = new RuleSet(List.of(), List.of(missingTag, rule("now.getHours('Mars/Olympus') > 1")),
+            RuleSet approving = new RuleSet(List.of(), List.of(missingTag, rule("now.getHours(request.ticket) > 1")),
                     true);
             Verdict manual = approving.evaluate(context());
             assertThat(manual.kind()).isEqualTo(Verdict.Kind.MANUAL);
