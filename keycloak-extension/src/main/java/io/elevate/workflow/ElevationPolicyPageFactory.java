@@ -41,7 +41,7 @@ public final class ElevationPolicyPageFactory implements UiPageProviderFactory<C
         if (!violations.isEmpty()) {
             String message = violations.stream().map(v -> v.field() + ": " + v.message())
                     .collect(Collectors.joining("; "));
-            if (importing(session, realm)) {
+            if (importing()) {
                 throw new ModelValidationException("elevation policy '" + model.getName() + "' is invalid: " + message);
             }
             // Keycloak formats the message as a java.text.MessageFormat pattern: quotes and braces (in a rule's name
@@ -53,13 +53,15 @@ public final class ElevationPolicyPageFactory implements UiPageProviderFactory<C
 
     /**
      * Whether the policy arrives with a realm being imported (the realm import endpoint, or an import at start-up),
-     * not saved in the realm being administered (the components REST API, the admin console, the portal): Keycloak
-     * answers a refused import with 400 and the message only for a {@link ModelValidationException}; a
-     * {@link ComponentValidationException} there would be a 500 that names nothing.
+     * not saved in an existing realm (the components REST API, the admin console, the portal): Keycloak answers a
+     * refused import with 400 and the message only for a {@link ModelValidationException}; a
+     * {@link ComponentValidationException} there is a 500 that names nothing. Keycloak tells a validator nothing else
+     * of where a component comes from (during an import the context's realm is already the new one), so the import
+     * is recognised by Keycloak's realm import on the call stack.
      */
-    static boolean importing(KeycloakSession session, RealmModel realm) {
-        RealmModel current = session.getContext().getRealm();
-        return current == null || !current.getId().equals(realm.getId());
+    static boolean importing() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getMethodName().equals("importRealm")
+                && f.getClassName().startsWith("org.keycloak.")));
     }
 
     @Override
