@@ -48,6 +48,12 @@ final class Literals {
         }
     }
 
+    /** Why CEL's timestamp functions would refuse this time zone, or empty when they accept it. */
+    static Optional<String> zoneProblem(String zone) {
+        return refused(ZONE, zone).map(error -> "time zone '" + zone + "' is not known (an IANA name such as "
+                + "Europe/Berlin, or an offset such as +01:00)");
+    }
+
     /** Every literal time zone or pattern of the expression that its function would refuse, described. */
     static List<String> problems(CelAbstractSyntaxTree ast) {
         Set<String> problems = new LinkedHashSet<>();
@@ -58,10 +64,7 @@ final class Literals {
                     CelExpr.CelCall call = e.call();
                     List<CelExpr> args = call.args();
                     if (ZONED.contains(call.function()) && call.target().isPresent() && args.size() == 1) {
-                        text(args.get(0)).flatMap(zone -> refused(ZONE, zone))
-                                .ifPresent(error -> problems.add("time zone '" + textOf(args.get(0))
-                                        + "' is not known (an IANA name such as Europe/Berlin, or an offset such as"
-                                        + " +01:00)"));
+                        text(args.get(0)).flatMap(Literals::zoneProblem).ifPresent(problems::add);
                     }
                     if (call.function().equals("matches")) {
                         CelExpr pattern = call.target().isPresent() && args.size() == 1 ? args.get(0)

@@ -16,6 +16,7 @@ import java.util.Map;
  *                          windows scheduled ahead), any policy
  * @param hoursPending      hours the requester's requests and extensions still waiting for a decision ask for, any
  *                          policy
+ * @param timeZone          the policy's time zone (a setting of the policy, UTC unless set)
  * @param requestsLast24Hours requests and break-glass windows the requester asked for in the 24 hours before
  *                          {@code now}, any policy
  */
@@ -23,7 +24,7 @@ public record RuleContext(String requesterId, String username, String email, Lis
                           boolean hasSecondFactor, String account, String role, String region, String policy,
                           String instanceId, Map<String, String> instanceTags, Duration duration, Instant start,
                           Instant now, String ticket, boolean breakGlass, double hoursLast7Days,
-                          double hoursAhead, double hoursPending, long requestsLast24Hours) {
+                          double hoursAhead, double hoursPending, long requestsLast24Hours, String timeZone) {
 
     public RuleContext {
         groups = List.copyOf(groups);
@@ -55,6 +56,7 @@ public record RuleContext(String requesterId, String username, String email, Lis
         vars.put("usage.hoursPending", hoursPending);
         vars.put("usage.requestsLast24Hours", requestsLast24Hours);
         vars.put("now", now);
+        vars.put("timeZone", text(timeZone));
         return vars;
     }
 

@@ -72,6 +72,7 @@ public final class RuleEngine {
         vars.put("usage.hoursPending", SimpleType.DOUBLE);
         vars.put("usage.requestsLast24Hours", SimpleType.INT);
         vars.put("now", SimpleType.TIMESTAMP);
+        vars.put("timeZone", SimpleType.STRING);
         return Collections.unmodifiableMap(vars);
     }
 

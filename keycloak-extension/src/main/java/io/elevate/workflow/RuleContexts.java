@@ -54,7 +54,7 @@ final class RuleContexts {
         return new RuleContext(user.getId(), user.getUsername(), user.getEmail(), groups(user), hasSecondFactor(user),
                 target.accountId(), target.roleName(), target.region(), policy.name(), target.instanceId(),
                 target.tags(), duration, start, now, ticket, breakGlass, usage.hours(), usage.hoursAhead(),
-                usage.hoursPending(), usage.requests());
+                usage.hoursPending(), usage.requests(), policy.rules().timeZone());
     }
 
     static List<String> groups(UserModel user) {

@@ -23,7 +23,8 @@ class RuleSetTest {
     static RuleContext context(List<String> groups, boolean secondFactor, Map<String, String> tags, Duration duration,
                                Instant now, double hours) {
         return new RuleContext("u1", "alice", "alice@example.org", groups, secondFactor, "123456789012", "Admin",
-                "eu-west-1", "Web", "i-0123456789abcdef0", tags, duration, now, now, "CHG42", false, hours, 1.5, 2.0, 2);
+                "eu-west-1", "Web", "i-0123456789abcdef0", tags, duration, now, now, "CHG42", false, hours, 1.5, 2.0, 2,
+                "Europe/Berlin");
     }
 
     static RuleContext context() {
@@ -87,6 +88,8 @@ class RuleSetTest {
             RuleContext pastFive = context(List.of(), true, Map.of(), Duration.ofMinutes(20),
                     Instant.parse("2026-12-04T15:50:00Z"), 0);
             assertThat(businessHours.evaluate(pastFive).matched()).as("16:50 to 17:10 in Berlin").isFalse();
+            assertThat(rule("request.start.getHours(timeZone) == 10 && timeZone == 'Europe/Berlin'")
+                    .evaluate(context()).matched()).as("the policy's zone").isTrue();
         }
     }
 
@@ -104,7 +107,7 @@ class RuleSetTest {
             Instant at = Instant.parse(now);
             return new RuleContext("u1", "alice", "", List.of(), true, "123456789012", "Admin", "eu-west-1", "Web",
                     "i-0123456789abcdef0", Map.of("Environment", "prod"), Duration.ofMinutes(minutes),
-                    Instant.parse(start), at, "", false, 0, 0, 0, 0);
+                    Instant.parse(start), at, "", false, 0, 0, 0, 0, "Europe/Berlin");
         }
 
         @Test
