@@ -2,6 +2,7 @@ package io.elevate.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A policy's rules, compiled: deny rules, evaluated first (the first that holds, or fails to evaluate, denies), then
@@ -27,7 +28,7 @@ public record RuleSet(List<CompiledRule> deny, List<CompiledRule> autoApprove, b
     }
 
     /** Why a policy's time zone setting cannot be used, or empty when the rules' functions accept it. */
-    public static java.util.Optional<String> checkTimeZone(String zone) {
+    public static Optional<String> checkTimeZone(String zone) {
         return Literals.zoneProblem(zone);
     }
 
