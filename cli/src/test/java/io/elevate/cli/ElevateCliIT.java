@@ -154,7 +154,10 @@ class ElevateCliIT {
         String approvers = policies.newGroup("cli-approvers");
         String operator = member("cli-op", operators);
         String approver = member("cli-appr", approvers);
-        String policy = policies.create("cli web shell " + operators, PolicyAdmin.policy(operators, approvers));
+        Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
+        config.put("autoApproveRules", List.of("[{\"name\": \"quick look\", \"expression\": "
+                + "\"request.duration <= duration('10m')\"}]"));
+        String policy = policies.create("cli web shell " + operators, config);
         ElevateProcess asOperator = elevate(operator).set("ELEVATE_STS_ENDPOINT", aws.stsEndpoint().toString());
         ElevateProcess asApprover = elevate(approver);
         login(asOperator, operator);
@@ -163,6 +166,13 @@ class ElevateCliIT {
         Result before = asOperator.run("credentials");
         assertThat(before.exitCode()).as(before.toString()).isEqualTo(ExitCode.NO_OPEN_WINDOW);
         assertThat(ok(asOperator.run("policies")).out()).contains(policy, ROLE);
+
+        assertThat(ok(asOperator.run("request", "--policy", policy, "--duration", "10", "--justification",
+                "INC1234: a look", "--instance", INSTANCE, "--dry-run")).out()).contains("AUTO_APPROVED", "quick look");
+        assertThat(ok(asOperator.run("request", "--policy", policy, "--duration", "60", "--justification",
+                "INC1234: restart the web tier", "--instance", INSTANCE, "--dry-run")).out()).contains("MANUAL");
+        assertThat(Http.JSON.readTree(ok(asOperator.run("list", "--json")).out())).as("a dry run asks nothing")
+                .isEmpty();
 
         JsonNode requested = Http.JSON.readTree(ok(asOperator.run("request", "--policy", policy, "--duration", "60",
                 "--justification", "INC1234: restart the web tier", "--instance", INSTANCE, "--json")).out());

@@ -12,6 +12,11 @@ import java.util.Map;
  *
  * @param hasSecondFactor   whether the requester has an OTP or WebAuthn credential configured
  * @param hoursLast7Days    hours of approved windows the requester had in the 7 days before {@code now}, any policy
+ * @param hoursAhead        hours of approved windows the requester has from {@code now} on (the rest of open windows,
+ *                          windows scheduled ahead), any policy
+ * @param hoursPending      hours the requester's requests and extensions still waiting for a decision ask for, any
+ *                          policy
+ * @param timeZone          the policy's time zone (a setting of the policy, UTC unless set)
  * @param requestsLast24Hours requests and break-glass windows the requester asked for in the 24 hours before
  *                          {@code now}, any policy
  */
@@ -19,7 +24,7 @@ public record RuleContext(String requesterId, String username, String email, Lis
                           boolean hasSecondFactor, String account, String role, String region, String policy,
                           String instanceId, Map<String, String> instanceTags, Duration duration, Instant start,
                           Instant now, String ticket, boolean breakGlass, double hoursLast7Days,
-                          long requestsLast24Hours) {
+                          double hoursAhead, double hoursPending, long requestsLast24Hours, String timeZone) {
 
     public RuleContext {
         groups = List.copyOf(groups);
@@ -43,11 +48,15 @@ public record RuleContext(String requesterId, String username, String email, Lis
         vars.put("request.duration", duration);
         vars.put("request.durationSeconds", duration.getSeconds());
         vars.put("request.start", start);
+        vars.put("request.end", start.plus(duration));
         vars.put("request.ticket", text(ticket));
         vars.put("request.breakGlass", breakGlass);
         vars.put("usage.hoursLast7Days", hoursLast7Days);
+        vars.put("usage.hoursAhead", hoursAhead);
+        vars.put("usage.hoursPending", hoursPending);
         vars.put("usage.requestsLast24Hours", requestsLast24Hours);
         vars.put("now", now);
+        vars.put("timeZone", text(timeZone));
         return vars;
     }
 

@@ -16,6 +16,7 @@ import dev.cel.runtime.CelRuntime;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,11 +64,15 @@ public final class RuleEngine {
         vars.put("request.duration", SimpleType.DURATION);
         vars.put("request.durationSeconds", SimpleType.INT);
         vars.put("request.start", SimpleType.TIMESTAMP);
+        vars.put("request.end", SimpleType.TIMESTAMP);
         vars.put("request.ticket", SimpleType.STRING);
         vars.put("request.breakGlass", SimpleType.BOOL);
         vars.put("usage.hoursLast7Days", SimpleType.DOUBLE);
+        vars.put("usage.hoursAhead", SimpleType.DOUBLE);
+        vars.put("usage.hoursPending", SimpleType.DOUBLE);
         vars.put("usage.requestsLast24Hours", SimpleType.INT);
         vars.put("now", SimpleType.TIMESTAMP);
+        vars.put("timeZone", SimpleType.STRING);
         return Collections.unmodifiableMap(vars);
     }
 
@@ -81,6 +86,10 @@ public final class RuleEngine {
         }
         try {
             CelAbstractSyntaxTree ast = CEL.compile(rule.expression()).getAst();
+            List<String> literals = Literals.problems(ast);
+            if (!literals.isEmpty()) {
+                return new Compilation(null, String.join("; ", literals));
+            }
             return new Compilation(new CompiledRule(rule, CEL.createProgram(ast)), null);
         } catch (CelValidationException e) {
             return new Compilation(null, oneLine(e.getMessage()));

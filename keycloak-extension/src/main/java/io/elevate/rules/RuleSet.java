@@ -2,6 +2,7 @@ package io.elevate.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A policy's rules, compiled: deny rules, evaluated first (the first that holds, or fails to evaluate, denies), then
@@ -9,14 +10,26 @@ import java.util.List;
  * evaluated, so an explanation shows each one's answer.
  *
  * @param reviewAutoApprovals whether a window a rule approved waits for an approver's review afterwards
+ * @param timeZone            the policy's time zone, which the rules read as {@code timeZone}
  */
-public record RuleSet(List<CompiledRule> deny, List<CompiledRule> autoApprove, boolean reviewAutoApprovals) {
+public record RuleSet(List<CompiledRule> deny, List<CompiledRule> autoApprove, boolean reviewAutoApprovals,
+                      String timeZone) {
 
+    public static final String DEFAULT_TIME_ZONE = "UTC";
     public static final RuleSet NONE = new RuleSet(List.of(), List.of(), true);
 
     public RuleSet {
         deny = List.copyOf(deny);
         autoApprove = List.copyOf(autoApprove);
+    }
+
+    public RuleSet(List<CompiledRule> deny, List<CompiledRule> autoApprove, boolean reviewAutoApprovals) {
+        this(deny, autoApprove, reviewAutoApprovals, DEFAULT_TIME_ZONE);
+    }
+
+    /** Why a policy's time zone setting cannot be used, or empty when the rules' functions accept it. */
+    public static Optional<String> checkTimeZone(String zone) {
+        return Literals.zoneProblem(zone);
     }
 
     public boolean isEmpty() {

@@ -8,6 +8,7 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.ModelValidationException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.ui.extend.UiPageProvider;
@@ -38,12 +39,29 @@ public final class ElevationPolicyPageFactory implements UiPageProviderFactory<C
             }
         }
         if (!violations.isEmpty()) {
+            String message = violations.stream().map(v -> v.field() + ": " + v.message())
+                    .collect(Collectors.joining("; "));
+            if (importing()) {
+                throw new ModelValidationException("elevation policy '" + model.getName() + "' is invalid: " + message);
+            }
             // Keycloak formats the message as a java.text.MessageFormat pattern: quotes and braces (in a rule's name
             // or expression) are quoted to reach the admin as written
-            throw new ComponentValidationException(violations.stream()
-                    .map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "))
-                    .replace("'", "''").replace("{", "'{'").replace("}", "'}'"));
+            throw new ComponentValidationException(message.replace("'", "''").replace("{", "'{'")
+                    .replace("}", "'}'"));
         }
+    }
+
+    /**
+     * Whether the policy arrives with a realm being imported (the realm import endpoint, or an import at start-up),
+     * not saved in an existing realm (the components REST API, the admin console, the portal): Keycloak answers a
+     * refused import with 400 and the message only for a {@link ModelValidationException}; a
+     * {@link ComponentValidationException} there is a 500 that names nothing. Keycloak tells a validator nothing else
+     * of where a component comes from (during an import the context's realm is already the new one), so the import
+     * is recognised by Keycloak's realm import on the call stack.
+     */
+    static boolean importing() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getMethodName().equals("importRealm")
+                && f.getClassName().startsWith("org.keycloak.")));
     }
 
     @Override

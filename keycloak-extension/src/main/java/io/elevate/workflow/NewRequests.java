@@ -95,7 +95,7 @@ public final class NewRequests {
     /** What the policy's rules say of this request; rules that failed to evaluate are audited (each failed closed). */
     private Verdict verdict(Caller caller, ElevationPolicy policy, Target target, Duration duration, Instant start,
                             String ticket, boolean breakGlass, Instant now) {
-        return verdict(context, caller, policy, target, duration, start, ticket, breakGlass, now);
+        return verdict(context, caller, policy, target, duration, start, ticket, breakGlass, now, null);
     }
 
     /**
@@ -114,14 +114,18 @@ public final class NewRequests {
         return detail;
     }
 
-    /** {@link #verdict}, for the other steps that meet the rules (an extension meets the deny rules). */
+    /**
+     * {@link #verdict}, for the other steps that meet the rules (an extension meets the deny rules, with the window it
+     * lengthens as {@code excludedWindowId}: its time is the request's duration, so the usage leaves it out).
+     */
     static Verdict verdict(WorkflowContext context, Caller caller, ElevationPolicy policy, Target target,
-                           Duration duration, Instant start, String ticket, boolean breakGlass, Instant now) {
+                           Duration duration, Instant start, String ticket, boolean breakGlass, Instant now,
+                           String excludedWindowId) {
         if (policy.rules().isEmpty()) {
             return policy.rules().evaluate(null);
         }
         Verdict verdict = policy.rules().evaluate(new RuleContexts(context.store).of(caller.user(), policy, target,
-                duration, start, blankToNull(ticket), breakGlass, now));
+                duration, start, blankToNull(ticket), breakGlass, now, excludedWindowId));
         for (CompiledRule.Result error : verdict.errors()) {
             context.transitions.recordRefusal("RULE_ERROR", caller, refusal(policy, breakGlass, "rule",
                     error.rule().name(), "error", error.error()), now);

@@ -69,6 +69,7 @@ final class PolicyConfig {
     static final String DENY_RULES = "denyRules";
     static final String AUTO_APPROVE_RULES = "autoApproveRules";
     static final String AUTO_APPROVAL_REVIEW = "autoApprovalReview";
+    static final String RULE_TIME_ZONE = "ruleTimeZone";
     static final String ROLE_CHAINING = "roleChaining";
     static final String RUN_AS_USER = "runAsUser";
 
@@ -119,7 +120,9 @@ final class PolicyConfig {
         List<CompiledRule> deny = RuleDefinitions.read(DENY_RULES, r.text(DENY_RULES), ruleNames, r.violations);
         List<CompiledRule> auto = RuleDefinitions.read(AUTO_APPROVE_RULES, r.text(AUTO_APPROVE_RULES), ruleNames,
                 r.violations);
-        RuleSet rules = new RuleSet(deny, auto, r.flag(AUTO_APPROVAL_REVIEW, true));
+        String timeZone = Optional.ofNullable(r.text(RULE_TIME_ZONE)).orElse(RuleSet.DEFAULT_TIME_ZONE);
+        RuleSet.checkTimeZone(timeZone).ifPresent(p -> r.reject(RULE_TIME_ZONE, p));
+        RuleSet rules = new RuleSet(deny, auto, r.flag(AUTO_APPROVAL_REVIEW, true), timeZone);
         int maxMinutes = r.number(MAX_DURATION_MINUTES, 60, 1, CEILING_MINUTES);
         int aheadHours = r.number(MAX_SCHEDULE_AHEAD_HOURS, 72, 0, 24 * 90);
         int expiryMinutes = r.number(PENDING_EXPIRY_MINUTES, 24 * 60, 1, 24 * 60 * 30);
@@ -236,6 +239,10 @@ final class PolicyConfig {
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true")
                 .helpText("On: a window a rule approved waits for an approver's review afterwards, like break-glass.")
                 .add()
+                .property().name(RULE_TIME_ZONE).label("Time zone of the rules").type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(RuleSet.DEFAULT_TIME_ZONE)
+                .helpText("The zone the rules read times in as timeZone, e.g. Europe/Berlin: "
+                        + "request.start.getHours(timeZone). An IANA name or an offset such as +01:00.").add()
                 .property().name(MAX_DURATION_MINUTES).label("Longest window (minutes)").type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(60).helpText("1 to 720.").add()
                 .property().name(MAX_SCHEDULE_AHEAD_HOURS).label("Schedule ahead at most (hours)")

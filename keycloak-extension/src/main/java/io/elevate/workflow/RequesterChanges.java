@@ -89,9 +89,11 @@ public final class RequesterChanges {
         if (!violations.isEmpty()) {
             return Outcome.invalid(violations);
         }
-        // The window as it would be meets the policy's deny rules (an extension is never approved by a rule).
+        // The window as it would be meets the policy's deny rules (an extension is never approved by a rule), with the
+        // requester's other requests held, as for a new request, so that the usage they see does not change meanwhile.
+        context.store.holdRequestsOf(caller.user().getId());
         Verdict verdict = NewRequests.verdict(context, caller, policy.get(), window.target(), Duration.ofMinutes(total),
-                window.startsAt(), window.request().ticket(), window.request().breakGlass(), now);
+                window.startsAt(), window.request().ticket(), window.request().breakGlass(), now, id);
         if (verdict.kind() == Verdict.Kind.DENY) {
             return NewRequests.denied(context, caller, policy.get(), verdict, window.request().breakGlass(), now);
         }

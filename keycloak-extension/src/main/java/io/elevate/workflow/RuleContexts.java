@@ -12,6 +12,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,10 +41,20 @@ final class RuleContexts {
 
     RuleContext of(UserModel user, ElevationPolicy policy, Target target, Duration duration, Instant start,
                    String ticket, boolean breakGlass, Instant now) {
-        Usage usage = usage(user.getId(), now);
+        return of(user, policy, target, duration, start, ticket, breakGlass, now, null);
+    }
+
+    /**
+     * @param excludedWindowId a window whose time the usage leaves out (the window an extension would lengthen: the
+     *                         request's duration is then its whole new length), or null
+     */
+    RuleContext of(UserModel user, ElevationPolicy policy, Target target, Duration duration, Instant start,
+                   String ticket, boolean breakGlass, Instant now, String excludedWindowId) {
+        Usage usage = usage(recentWindows(user.getId(), now), now, excludedWindowId);
         return new RuleContext(user.getId(), user.getUsername(), user.getEmail(), groups(user), hasSecondFactor(user),
                 target.accountId(), target.roleName(), target.region(), policy.name(), target.instanceId(),
-                target.tags(), duration, start, now, ticket, breakGlass, usage.hours(), usage.requests());
+                target.tags(), duration, start, now, ticket, breakGlass, usage.hours(), usage.hoursAhead(),
+                usage.hoursPending(), usage.requests(), policy.rules().timeZone());
     }
 
     static List<String> groups(UserModel user) {
@@ -61,35 +72,71 @@ final class RuleContexts {
                 .anyMatch(c -> SECOND_FACTORS.contains(c.getType()));
     }
 
-    record Usage(double hours, long requests) {
+    /**
+     * @param hours        approved time in the week before now
+     * @param hoursAhead   approved time from now on: the rest of open windows and the windows scheduled ahead
+     * @param hoursPending the length of the requests (and extensions) still waiting for a decision
+     * @param requests     requests and break-glass windows asked in the day before now
+     */
+    record Usage(double hours, double hoursAhead, double hoursPending, long requests) {
     }
 
-    /**
-     * Hours of approved windows (still approved, or revoked or cancelled after approval, up to then) overlapping the
-     * week before {@code now}, and requests asked in the day before it, over every policy of the realm.
-     */
-    Usage usage(String userId, Instant now) {
-        Instant weekAgo = now.minus(USAGE_WEEK);
-        Instant dayAgo = now.minus(USAGE_DAY);
+    /** The user's windows that can count for {@link #usage}: newest first, back to the look-back horizon. */
+    private List<ElevationWindow> recentWindows(String userId, Instant now) {
         Instant horizon = now.minus(LOOK_BACK);
-        long millis = 0;
-        long requests = 0;
+        List<ElevationWindow> windows = new ArrayList<>();
         for (int first = 0; first < MAX_WINDOWS; first += PAGE) {
             List<ElevationWindow> page = store.list(userId, null, first, PAGE);
             for (ElevationWindow w : page) {
                 if (w.createdAt().isBefore(horizon)) {
-                    return new Usage(millis / 3_600_000.0, requests);
+                    return windows;
                 }
-                if (!w.createdAt().isBefore(dayAgo) && !w.createdAt().isAfter(now)) {
-                    requests++;
-                }
-                millis += used(w, weekAgo, now).toMillis();
+                windows.add(w);
             }
             if (page.size() < PAGE) {
                 break;
             }
         }
-        return new Usage(millis / 3_600_000.0, requests);
+        return windows;
+    }
+
+    /**
+     * What one user's windows (over every policy of the realm) add up to at {@code now}: approved time (still
+     * approved, or revoked or cancelled after approval, up to then) in the week before, approved time from now on,
+     * the length of requests and extensions waiting for a decision, and the requests asked in the day before. The
+     * window {@code excludedId} (or none, when null) counts for no hours.
+     */
+    static Usage usage(List<ElevationWindow> windows, Instant now, String excludedId) {
+        Instant weekAgo = now.minus(USAGE_WEEK);
+        Instant dayAgo = now.minus(USAGE_DAY);
+        long past = 0;
+        long ahead = 0;
+        long pending = 0;
+        long requests = 0;
+        for (ElevationWindow w : windows) {
+            if (!w.createdAt().isBefore(dayAgo) && !w.createdAt().isAfter(now)) {
+                requests++;
+            }
+            if (w.id().equals(excludedId)) {
+                continue;
+            }
+            past += used(w, weekAgo, now).toMillis();
+            ahead += used(w, now, Instant.MAX).toMillis();
+            pending += waiting(w, now).toMillis();
+        }
+        return new Usage(past / 3_600_000.0, ahead / 3_600_000.0, pending / 3_600_000.0, requests);
+    }
+
+    /** The time a window asks for that still waits for a decision: a pending request's length, an extension's. */
+    private static Duration waiting(ElevationWindow w, Instant now) {
+        if (w.status() == WindowStatus.REQUESTED
+                && (w.request().expiresAt() == null || w.request().expiresAt().isAfter(now))) {
+            return Duration.between(w.startsAt(), w.endsAt());
+        }
+        if (w.status() == WindowStatus.APPROVED && w.request().extensionPending() && now.isBefore(w.endsAt())) {
+            return Duration.ofMinutes(w.request().extensionMinutes());
+        }
+        return Duration.ZERO;
     }
 
     private static Duration used(ElevationWindow w, Instant from, Instant to) {

@@ -23,7 +23,8 @@ class RuleSetTest {
     static RuleContext context(List<String> groups, boolean secondFactor, Map<String, String> tags, Duration duration,
                                Instant now, double hours) {
         return new RuleContext("u1", "alice", "alice@example.org", groups, secondFactor, "123456789012", "Admin",
-                "eu-west-1", "Web", "i-0123456789abcdef0", tags, duration, now, now, "CHG42", false, hours, 2);
+                "eu-west-1", "Web", "i-0123456789abcdef0", tags, duration, now, now, "CHG42", false, hours, 1.5, 2.0, 2,
+                "Europe/Berlin");
     }
 
     static RuleContext context() {
@@ -66,14 +67,17 @@ class RuleSetTest {
                     + " && request.ticket.matches('^CHG[0-9]+$') && !request.breakGlass && request.start == now")
                     .evaluate(c).matched()).isTrue();
             assertThat(rule("usage.hoursLast7Days + double(request.durationSeconds) / 3600.0 < 4.0"
-                    + " && usage.requestsLast24Hours == 2").evaluate(c).matched()).isTrue();
+                    + " && usage.hoursAhead == 1.5 && usage.hoursPending == 2.0 && usage.requestsLast24Hours == 2")
+                    .evaluate(c).matched()).isTrue();
         }
 
         @Test
         @DisplayName("then business hours are read in a named time zone")
         void businessHours() {
-            CompiledRule businessHours = rule("now.getDayOfWeek('Europe/Berlin') in [1, 2, 3, 4, 5]"
-                    + " && now.getHours('Europe/Berlin') >= 9 && now.getHours('Europe/Berlin') < 17");
+            CompiledRule businessHours = rule("request.start.getDayOfWeek('Europe/Berlin') in [1, 2, 3, 4, 5]"
+                    + " && request.start.getHours('Europe/Berlin') >= 9 && request.end.getDayOfWeek('Europe/Berlin')"
+                    + " == request.start.getDayOfWeek('Europe/Berlin') && request.end.getHours('Europe/Berlin') * 60"
+                    + " + request.end.getMinutes('Europe/Berlin') <= 17 * 60");
             assertThat(businessHours.evaluate(context()).matched()).isTrue();
             RuleContext evening = context(List.of(), true, Map.of(), Duration.ofMinutes(20),
                     Instant.parse("2026-12-04T17:30:00Z"), 0);
@@ -81,6 +85,43 @@ class RuleSetTest {
             RuleContext saturday = context(List.of(), true, Map.of(), Duration.ofMinutes(20),
                     Instant.parse("2026-12-05T09:00:00Z"), 0);
             assertThat(businessHours.evaluate(saturday).matched()).isFalse();
+            RuleContext pastFive = context(List.of(), true, Map.of(), Duration.ofMinutes(20),
+                    Instant.parse("2026-12-04T15:50:00Z"), 0);
+            assertThat(businessHours.evaluate(pastFive).matched()).as("16:50 to 17:10 in Berlin").isFalse();
+            assertThat(rule("request.start.getHours(timeZone) == 10 && timeZone == 'Europe/Berlin'")
+                    .evaluate(context()).matched()).as("the policy's zone").isTrue();
+        }
+    }
+
+    @Nested
+    @DisplayName("given a change window of Tuesday 18:00 to 22:00 in Berlin, on the window's start and end")
+    class ChangeWindow {
+
+        private final CompiledRule outside = rule("instance.tags['Environment'] == 'prod'"
+                + " && !(request.start.getDayOfWeek('Europe/Berlin') == 2 && request.start.getHours('Europe/Berlin') >= 18"
+                + " && request.end.getDayOfWeek('Europe/Berlin') == 2"
+                + " && request.end.getHours('Europe/Berlin') * 60 + request.end.getMinutes('Europe/Berlin') <= 22 * 60)");
+
+        /** A request asked at {@code now} for a window from {@code start} lasting {@code minutes}. */
+        private RuleContext asked(String now, String start, int minutes) {
+            Instant at = Instant.parse(now);
+            return new RuleContext("u1", "alice", "", List.of(), true, "123456789012", "Admin", "eu-west-1", "Web",
+                    "i-0123456789abcdef0", Map.of("Environment", "prod"), Duration.ofMinutes(minutes),
+                    Instant.parse(start), at, "", false, 0, 0, 0, 0, "Europe/Berlin");
+        }
+
+        @Test
+        @DisplayName("then a window inside it is not denied; one that starts later, or runs past its end, is, "
+                + "even when asked inside it")
+        void onTheWindowNotOnNow() {
+            // Tuesday 2026-12-01: 19:00 in Berlin is 18:00 UTC
+            assertThat(outside.evaluate(asked("2026-12-01T18:00:00Z", "2026-12-01T18:00:00Z", 180)).matched())
+                    .isFalse();
+            assertThat(outside.evaluate(asked("2026-12-01T18:00:00Z", "2026-12-05T18:00:00Z", 60)).matched())
+                    .as("asked inside, scheduled on Saturday").isTrue();
+            assertThat(outside.evaluate(asked("2026-12-01T18:00:00Z", "2026-12-01T18:00:00Z", 181)).matched())
+                    .as("runs one minute past 22:00").isTrue();
+            assertThat(rule("request.end == request.start + request.duration").evaluate(context()).matched()).isTrue();
         }
     }
 
@@ -101,6 +142,21 @@ class RuleSetTest {
                     m -> assertThat(m).startsWith("rule 'types' expression is invalid:").contains("no matching overload"),
                     m -> assertThat(m).startsWith("rule 'unknown' expression is invalid:").contains("undeclared"),
                     m -> assertThat(m).startsWith("rule 'number' expression is invalid:").contains("bool"));
+        }
+
+        @Test
+        @DisplayName("then a misspelt time zone or a broken pattern written in the expression names the rule and the "
+                + "literal; known zones, offsets and good patterns pass")
+        void literals() {
+            List<Violation> violations = new ArrayList<>();
+            rules("[{\"name\": \"zone\", \"expression\": \"now.getHours('Europ/Berlin') > 8\"},"
+                    + "{\"name\": \"pattern\", \"expression\": \"request.ticket.matches('CHG[0-9')\"},"
+                    + "{\"name\": \"fine\", \"expression\": \"now.getHours('Europe/Berlin') > 8"
+                    + " && now.getDayOfWeek('+01:00') < 6 && now.getMinutes('UTC') >= 0"
+                    + " && request.ticket.matches('^CHG[0-9]+$')\"}]", violations);
+            assertThat(violations).extracting(Violation::message).satisfiesExactly(
+                    m -> assertThat(m).startsWith("rule 'zone' expression is invalid: time zone 'Europ/Berlin'"),
+                    m -> assertThat(m).startsWith("rule 'pattern' expression is invalid: pattern 'CHG[0-9'"));
         }
 
         @Test
@@ -163,7 +219,7 @@ class RuleSetTest {
             assertThat(denied.reason()).contains("could not be evaluated");
             assertThat(denied.errors()).hasSize(1);
 
-            RuleSet approving = new RuleSet(List.of(), List.of(missingTag, rule("now.getHours('Mars/Olympus') > 1")),
+            RuleSet approving = new RuleSet(List.of(), List.of(missingTag, rule("now.getHours(request.ticket) > 1")),
                     true);
             Verdict manual = approving.evaluate(context());
             assertThat(manual.kind()).isEqualTo(Verdict.Kind.MANUAL);

@@ -290,6 +290,26 @@ class PolicyConfigTest {
         }
     }
 
+    @Nested
+    @DisplayName("given a time zone for the rules")
+    class RuleTimeZone {
+
+        @Test
+        @DisplayName("then the rules read it as timeZone; UTC when none is set; an unknown zone is refused")
+        void timeZone() {
+            Map<String, List<String>> config = valid();
+            config.put("autoApproveRules", List.of("[{\"name\": \"office\", \"expression\": "
+                    + "\"request.start.getHours(timeZone) >= 9\"}]"));
+            assertThat(PolicyConfig.read("p1", "Web", config).policy().rules().timeZone()).isEqualTo("UTC");
+            config.put("ruleTimeZone", List.of("Europe/Berlin"));
+            assertThat(PolicyConfig.read("p1", "Web", config).policy().rules().timeZone()).isEqualTo("Europe/Berlin");
+            config.put("ruleTimeZone", List.of("Europe/Berlinn"));
+            assertThat(PolicyConfig.read("p1", "Web", config).violations())
+                    .extracting(v -> v.field() + " " + v.message()).singleElement().asString()
+                    .startsWith("ruleTimeZone time zone 'Europe/Berlinn' is not known");
+        }
+    }
+
     static Map<String, List<String>> valid() {
         Map<String, List<String>> config = new HashMap<>();
         config.put("accountId", List.of("123456789012"));

@@ -1,11 +1,17 @@
 package io.elevate.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.elevate.testing.AtOnce;
 import io.elevate.testing.Elevations;
+import io.elevate.testing.Mailbox;
+import io.elevate.testing.browser.Browser;
+import io.elevate.testing.browser.Page;
 import io.elevate.testing.PolicyAdmin;
 import io.elevate.testing.server.AdminApi;
 import io.elevate.testing.server.JsonResponse;
 import io.elevate.testing.server.KeycloakServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -18,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import static io.elevate.testing.server.ElevateBuild.DEMO_REALM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,12 +34,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("A policy with stages and rules")
 class PolicyStagesAndRulesIT {
 
+    private static Mailbox mailbox;
+
     private KeycloakServer server;
     private AdminApi admin;
     private Elevations elevations;
     private PolicyAdmin policies;
     private String operators;
     private String operator;
+
+    @BeforeAll
+    static void startMail(AdminApi admin) {
+        mailbox = Mailbox.startFor(admin);
+    }
+
+    @AfterAll
+    static void stopMail() {
+        mailbox.close();
+    }
 
     @BeforeEach
     void setUp(KeycloakServer server, AdminApi admin) {
@@ -113,6 +132,37 @@ class PolicyStagesAndRulesIT {
         }
 
         @Test
+        @DisplayName("then the e-mail asking for a decision goes to the current stage's approvers only: the team lead "
+                + "first, security once the lead approved, never the requester")
+        void noticesGoToTheCurrentStage() {
+            String guard = member("sec", security);
+            String id = as(operator).post("requests", request(policy, 60)).expectStatus(201).body().path("id").asText();
+            mailbox.await(lead + "@elevate.test", "asks for elevated AWS access");
+            as(lead).post("requests/" + id + "/approve", Map.of()).expectStatus(200);
+            mailbox.await(guard + "@elevate.test", "asks for elevated AWS access");
+            assertThat(asks(guard)).as("security is told once, at stage 2").isEqualTo(1);
+            assertThat(asks(lead)).as("the lead, in security too, is not asked again for stage 2").isEqualTo(1);
+            assertThat(asks(operator)).as("the requester is never asked").isZero();
+        }
+
+        @Test
+        @DisplayName("then the portal shows each approver the stage the request waits for")
+        void portalShowsTheStage() {
+            String guard = member("sec", security);
+            String id = as(operator).post("requests", request(policy, 60)).expectStatus(201).body().path("id").asText();
+            assertThat(portal(lead).document().selectFirst("#waiting-" + id + " .elevate-portal-stage").text())
+                    .isEqualTo("Approval stage 1 of 2: team lead");
+            as(lead).post("requests/" + id + "/approve", Map.of()).expectStatus(200);
+            assertThat(portal(guard).document().selectFirst("#waiting-" + id + " .elevate-portal-stage").text())
+                    .isEqualTo("Approval stage 2 of 2: security");
+        }
+
+        private long asks(String user) {
+            return mailbox.to(user + "@elevate.test").stream()
+                    .filter(m -> m.subject().contains("asks for elevated AWS access")).count();
+        }
+
+        @Test
         @DisplayName("then when one person may approve one stage only, stages that only the same person could meet "
                 + "refuse the request (it could never finish)")
         void stagesNeedingTheSamePersonAreRefused() {
@@ -174,12 +224,33 @@ class PolicyStagesAndRulesIT {
             assertThat(elevations.audit(id).get(0).path("detail").asText()).contains("rule=short");
 
             assertThat(ids(as(approver).get("requests/waiting").body())).as("to review").contains(id);
+            assertThat(portal(operator).document().select("#elevate-portal-mine .elevate-portal-auto-rule-label"))
+                    .as("the requester's portal names the rule").singleElement()
+                    .satisfies(label -> assertThat(label.text()).isEqualTo("Approved by rule short"));
+            Mailbox.Mail told = mailbox.await(approver + "@elevate.test", "approved by a policy rule");
+            assertThat(told.text()).as("approvers are told which rule, and asked to review").contains("'short'")
+                    .contains("asks you to review it");
             JsonNode reviewed = as(approver).post("requests/" + id + "/review", Map.of("comment", "fine"))
                     .expectStatus(200).body();
             assertThat(reviewed.path("awaitingReview").asBoolean()).isFalse();
 
             JsonNode manual = as(operator).post("requests", request(policy, 60)).expectStatus(201).body();
             assertThat(manual.path("status").asText()).isEqualTo("REQUESTED");
+        }
+
+        @Test
+        @DisplayName("then with reviews of automatic approvals off, a window a rule approved waits for no one")
+        void autoApprovedWithoutReview() {
+            Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
+            config.put("autoApproveRules", List.of("[{\"name\": \"any\", \"expression\": \"true\"}]"));
+            config.put("autoApprovalReview", List.of("false"));
+            String unreviewed = policies.create("unreviewed " + operators, config);
+            JsonNode window = as(operator).post("requests", request(unreviewed, 30)).expectStatus(201).body();
+            assertThat(window.path("autoApprovedByRule").asText()).isEqualTo("any");
+            assertThat(window.path("awaitingReview").asBoolean()).isFalse();
+            assertThat(ids(as(approver).get("requests/waiting").body())).doesNotContain(window.path("id").asText());
+            assertThat(mailbox.await(approver + "@elevate.test", "approved by a policy rule").text())
+                    .contains("'any'").contains("asks for no review");
         }
 
         @Test
@@ -287,6 +358,90 @@ class PolicyStagesAndRulesIT {
     }
 
     @Test
+    @DisplayName("given a weekly budget of hours, then requests still waiting, approved time still to come and the "
+            + "window an extension lengthens all count against it, each once")
+    void weeklyBudgetCountsPendingAndApprovedTimeAhead() {
+        String approvers = policies.newGroup("approvers");
+        String approver = member("appr", approvers);
+        Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
+        config.put("denyRules", List.of("[{\"name\": \"budget\", \"expression\": \"usage.hoursLast7Days"
+                + " + usage.hoursAhead + usage.hoursPending + double(request.durationSeconds) / 3600.0 > 1.5\"}]"));
+        String policy = policies.create("budget " + operators, config);
+
+        String first = as(operator).post("requests", request(policy, 60)).expectStatus(201).body().path("id").asText();
+        JsonNode refused = as(operator).post("requests", request(policy, 60)).expectStatus(403).body();
+        assertThat(refused.toString()).as("the first request still waits").contains("budget");
+        String second = as(operator).post("requests", request(policy, 30)).expectStatus(201).body().path("id")
+                .asText();
+        as(operator).post("requests/" + first + "/cancel", Map.of()).expectStatus(200);
+
+        as(approver).post("requests/" + second + "/approve", Map.of()).expectStatus(200);
+        assertThat(as(operator).post("requests", request(policy, 61)).expectStatus(403).body().toString())
+                .as("the approved 30 minutes are still to come").contains("budget");
+        assertThat(as(operator).post("requests/" + second + "/extend", Map.of("minutes", 60, "justification",
+                "more")).status()).as("the window itself is counted once, as its new length of 90 minutes")
+                .isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("given a weekly budget and an automatic approval, then requests sent at the same moment never "
+            + "approve more than the budget: each reads the usage the ones before it left")
+    void concurrentRequestsKeepTheBudget() throws Exception {
+        String approvers = policies.newGroup("approvers");
+        member("appr", approvers);
+        Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
+        config.put("denyRules", List.of("[{\"name\": \"budget\", \"expression\": \"usage.hoursLast7Days"
+                + " + usage.hoursAhead + usage.hoursPending + double(request.durationSeconds) / 3600.0 > 1.0\"}]"));
+        config.put("autoApproveRules", List.of("[{\"name\": \"any\", \"expression\": \"true\"}]"));
+        String policy = policies.create("budget race " + operators, config);
+        AdminApi client = as(operator);
+        client.get("requests/mine").expectStatus(200);
+
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(() -> client.post("requests", request(policy, 30)).status());
+        }
+        List<Integer> answers = AtOnce.call(calls);
+        assertThat(answers).as("approved, denied by the budget, or a lost race").allMatch(s -> s == 201 || s == 403
+                || s == 409);
+        JsonNode mine = client.get("requests/mine").expectStatus(200).body();
+        assertThat(mine.size()).as("two of 30 minutes fill the hour: " + answers).isEqualTo(
+                (int) answers.stream().filter(s -> s == 201).count()).isLessThanOrEqualTo(2);
+        mine.forEach(w -> assertThat(w.path("autoApprovedByRule").asText()).isEqualTo("any"));
+    }
+
+    @Test
+    @DisplayName("given a deny rule on the second factor, then a requester without one is denied and one with an OTP "
+            + "credential configured is not")
+    void secondFactor() {
+        String approvers = policies.newGroup("approvers");
+        member("appr", approvers);
+        Map<String, List<String>> config = PolicyAdmin.policy(operators, approvers);
+        config.put("denyRules", List.of("[{\"name\": \"no second factor\", \"expression\": "
+                + "\"!requester.hasSecondFactor\"}]"));
+        String policy = policies.create("second factor " + operators, config);
+        String withOtp = "otp-" + Long.toHexString(System.nanoTime());
+        Map<String, Object> otp = Map.of("type", "otp", "userLabel", "phone",
+                "secretData", "{\"value\":\"JBSWY3DPEHPK3PXP\"}",
+                "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
+                        + "\"algorithm\":\"HmacSHA1\"}");
+        Map<String, Object> password = Map.of("type", "password", "value", Elevations.PASSWORD, "temporary", false);
+        admin.post(DEMO_REALM + "/partialImport", Map.of("ifResourceExists", "FAIL", "users", List.of(Map.of(
+                "username", withOtp, "enabled", true, "email", withOtp + "@elevate.test", "emailVerified", true,
+                "firstName", "O", "lastName", "Tp", "groups", List.of(operators),
+                "credentials", List.of(password, otp))))).expectStatus(200);
+
+        JsonNode denied = as(operator).post("requests", request(policy, 30)).expectStatus(403).body();
+        assertThat(denied.toString()).contains("no second factor");
+        // explained by an admin: the realm's direct grant would ask this user for the OTP itself
+        JsonNode allowed = admin.get(DEMO_REALM + "/elevation/policies/" + policy + "/explain?user=" + withOtp
+                + "&instanceId=i-0123456789abcdef0&justification=INC42&durationMinutes=30").expectStatus(200).body();
+        assertThat(allowed.path("context").path("requester.hasSecondFactor").asBoolean()).isTrue();
+        assertThat(allowed.path("outcome").asText()).isEqualTo("MANUAL");
+        assertThat(allowed.path("context").path("timeZone").asText()).as("the policy's, UTC unless set").isEqualTo("UTC");
+    }
+
+    @Test
     @DisplayName("given a rule that does not compile, then saving the policy is a 400 naming the rule")
     void badExpressionIsRefusedWhenSaved() {
         String approvers = policies.newGroup("approvers");
@@ -295,6 +450,40 @@ class PolicyStagesAndRulesIT {
         JsonResponse refused = policies.tryCreate("bad rule " + operators, config);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().toString()).contains("autoApproveRules").contains("rule 'typo'");
+    }
+
+    @Test
+    @DisplayName("given a realm import whose policy has a rule that does not compile, then the import is a 400 naming "
+            + "the rule and no realm is created; with a valid rule the policy and its rules arrive as written")
+    void rulesAreCheckedOnRealmImport() {
+        String realm = "import-rules-" + Long.toHexString(System.nanoTime());
+        Map<String, List<String>> config = PolicyAdmin.policy("/ops", "/appr");
+        config.put("denyRules", List.of("[{\"name\": \"typo\", \"expression\": \"request.duration <= 30\"}]"));
+        JsonResponse refused = admin.post("", realmWith(realm, config));
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+        assertThat(refused.body().toString()).contains("denyRules").contains("rule 'typo'");
+        assertThat(admin.get(realm).status()).isEqualTo(404);
+
+        String rule = "[{\"name\": \"short\", \"expression\": \"request.duration <= duration('30m')\"}]";
+        config.put("denyRules", List.of(rule));
+        admin.post("", realmWith(realm, config)).expectStatus(201);
+        try {
+            JsonNode imported = admin.get(realm + "/components?type=" + PolicyAdmin.PAGE_PROVIDER_TYPE)
+                    .expectStatus(200).body();
+            assertThat(imported.findValues("denyRules")).singleElement().asString().contains("short")
+                    .contains("duration('30m')");
+        } finally {
+            admin.delete(realm).expectStatus(204);
+        }
+    }
+
+    private static Map<String, Object> realmWith(String realm, Map<String, List<String>> policy) {
+        Map<String, Object> component = Map.of("name", "imported", "providerId", "elevation-policies",
+                "subComponents", Map.of(), "config", policy);
+        return Map.of("realm", realm, "enabled", true,
+                "groups", List.of(Map.of("name", "ops"), Map.of("name", "appr")),
+                "clients", List.of(Map.of("clientId", "urn:amazon:webservices", "protocol", "saml")),
+                "components", Map.of(PolicyAdmin.PAGE_PROVIDER_TYPE, List.of(component)));
     }
 
     @Test
@@ -366,6 +555,15 @@ class PolicyStagesAndRulesIT {
         String username = elevations.newUser(prefix);
         policies.addMember(elevations.userId(username), group);
         return username;
+    }
+
+    /** The portal's page as {@code username} sees it after signing in. */
+    private Page portal(String username) {
+        Browser browser = new Browser();
+        Page page = browser.open(server.realmUrl(DEMO_REALM) + "/elevation/portal")
+                .submit("#kc-form-login", Map.of("username", username, "password", Elevations.PASSWORD));
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        return page;
     }
 
     private AdminApi as(String username) {
