@@ -75,6 +75,11 @@ public final class SlackStandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 
+    /** The bot token it accepts. */
+    public String token() {
+        return token;
+    }
+
     public void addUser(User user) {
         users.put(user.id(), user);
     }
