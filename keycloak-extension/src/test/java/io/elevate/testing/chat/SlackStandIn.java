@@ -98,6 +98,13 @@ public final class SlackStandIn implements AutoCloseable {
         }
     }
 
+    /** Forgets every queued fault: the methods answer again. */
+    public void clearFaults() {
+        synchronized (faults) {
+            faults.clear();
+        }
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
