@@ -580,6 +580,55 @@ class SlackIT {
     }
 
     @Nested
+    @DisplayName("given a policy with its own channel, and direct messages to approvers")
+    class PolicyChannelAndDirectMessages {
+
+        private void chat(String policyChannels, String directMessages) {
+            JsonNode component = component(node.admin());
+            ObjectNode changed = component.deepCopy();
+            ObjectNode config = (ObjectNode) changed.path("config");
+            config.set(ChatSettings.SLACK_POLICY_CHANNELS, JSON.valueToTree(policyChannels == null ? List.of()
+                    : List.of(policyChannels)));
+            config.set(ChatSettings.SLACK_DIRECT_MESSAGES, JSON.valueToTree(List.of(directMessages)));
+            node.admin().put(DEMO_REALM + "/components/" + component.path("id").asText(), changed).expectStatus(204);
+        }
+
+        @Test
+        @DisplayName("then the request goes to the policy's channel, not the realm's, and to each approver but the"
+                + " requester; an approval rewrites every one of those messages")
+        void everyMessageFollows() throws Exception {
+            Team team = team(1);
+            chat(team.policy() + "=C0POLICY01", "true");
+            try {
+                String id = request(team, "own channel");
+
+                List<SlackStandIn.Call> posts = await("the policy channel's post and two direct messages", () -> {
+                    List<SlackStandIn.Call> found = slack.calls("chat.postMessage").stream()
+                            .filter(c -> c.error() == null && c.param("blocks") != null
+                                    && c.param("blocks").contains(id)).toList();
+                    return found.size() >= 3 ? Optional.of(found) : Optional.empty();
+                });
+                assertThat(posts).extracting(c -> c.param("channel")).containsExactlyInAnyOrder("C0POLICY01",
+                        slackId(team.first()), slackId(team.second()));
+
+                press(slackId(team.first()), "elevate_approve", id);
+
+                assertThat(status(team, id)).isEqualTo("APPROVED");
+                for (String channel : List.of("C0POLICY01", "D" + slackId(team.first()).substring(1),
+                        "D" + slackId(team.second()).substring(1))) {
+                    await("the message in " + channel + " rewritten", () -> slack.calls("chat.update").stream()
+                            .filter(c -> c.error() == null && channel.equals(c.param("channel"))
+                                    && c.param("blocks") != null && c.param("blocks").contains(id)
+                                    && c.param("blocks").contains("Approved by " + team.first())
+                                    && !c.param("blocks").contains("elevate_approve")).findFirst());
+                }
+            } finally {
+                chat(null, "false");
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("given a policy that asks approvers for a level of authentication Slack cannot prove")
     class StepUp {
 
