@@ -25,11 +25,12 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * A request as a Slack message (Block Kit): who asks, for which role and instance, when, why, the ticket, a link to
- * the request's page in the portal ({@link PortalPlaces}) and, while it waits for approvers, <b>Approve</b> and <b>Reject</b> buttons (each carries the request's
- * id). A policy that asks approvers for a level of authentication Slack cannot prove gets a button that opens the
- * request's decision in the portal instead; a break-glass (or a rule's approval) waiting for review links to its review
- * there. Once decided (anywhere), the same message shows the outcome and who decided, with no buttons.
- * Break-glass is loud: a siren header and a call for review. User text is escaped for mrkdwn ({@code & < >}).
+ * the request's page in the portal ({@link PortalPlaces}) and, while it waits for approvers, <b>Approve</b> and
+ * <b>Reject</b> buttons (each carries the request's id). A policy that asks approvers for a level of authentication
+ * Slack cannot prove gets a button that opens the request's decision in the portal instead; a break-glass (or a rule's
+ * approval) waiting for review links to its review there. Once decided (anywhere), the same message shows the outcome
+ * and who decided, with no buttons. Break-glass is loud: a siren header and a call for review. User text is escaped
+ * for mrkdwn ({@code & < >}).
  */
 public final class SlackMessages {
 

@@ -89,7 +89,8 @@ class SlackMessagesTest {
             JsonNode blocks = render(notice, notice.window(), false);
 
             assertThat(blocks.get(0).path("text").path("text").asText())
-                    .startsWith(":rotating_light: Break-glass: Olga Operator opened elevated AWS access without approval");
+                    .startsWith(":rotating_light: Break-glass: Olga Operator opened elevated AWS access"
+                            + " without approval");
             assertThat(blocks.get(3).toString()).contains("Opened without approval: review needed");
             JsonNode actions = blocks.get(4);
             assertThat(actions.path("elements").findValuesAsText("action_id")).containsExactly(SlackMessages.OPEN);

@@ -134,8 +134,8 @@ public final class KeycloakServer implements BeforeAllCallback, ExecutionConditi
     }
 
     /**
-     * The Slack Web API stand-in every Slack call of this Keycloak goes to (started with the server, shared by the run);
-     * a test that turns Slack on in a realm uses its {@link SlackStandIn#token() token} and adds its Slack users.
+     * The Slack Web API stand-in every Slack call of this Keycloak goes to (started with the server, shared by the
+     * run); a test that turns Slack on in a realm uses its {@link SlackStandIn#token() token} and adds its Slack users.
      */
     public SlackStandIn slack() {
         running();
