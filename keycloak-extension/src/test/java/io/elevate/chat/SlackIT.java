@@ -44,8 +44,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Slack approvals and Teams cards on a Keycloak of their own, whose Slack SDK is pointed at a Slack Web API stand-in
- * in this JVM ({@link SlackStandIn}) and whose Teams workflow webhook is a stand-in here ({@link TeamsStandIn}). Button presses are posted to
- * the real interactivity endpoint, signed as Slack signs them (Slack's SDK).
+ * in this JVM ({@link SlackStandIn}) and whose Teams workflow webhook is a stand-in here ({@link TeamsStandIn}).
+ * Button presses are posted to the real interactivity endpoint, signed as Slack signs them (Slack's SDK).
  */
 @Tag(KeycloakCluster.TAG)
 @DisplayName("Slack approvals and Teams cards")
@@ -136,6 +136,24 @@ class SlackIT {
             assertThat(slack.calls("chat.postMessage")).as("Slack saw the vault's token: no call was refused")
                     .noneMatch(c -> "invalid_auth".equals(c.error()));
         }
+
+        @Test
+        @DisplayName("then a realm export carries them with the realm: the vault reference as it is, secrets masked")
+        void inTheRealmExport() {
+            JsonNode export = node.admin().post(DEMO_REALM + "/partial-export?exportClients=false"
+                    + "&exportGroupsAndRoles=false", Map.of()).expectStatus(200).body();
+            JsonNode config = null;
+            for (JsonNode component : export.path("components").path(PolicyAdmin.PAGE_PROVIDER_TYPE)) {
+                if ("elevate-notifications".equals(component.path("providerId").asText())) {
+                    config = component.path("config");
+                }
+            }
+
+            assertThat(config).as("the notification settings in the export").isNotNull();
+            assertThat(config.path(ChatSettings.SLACK_CHANNEL).get(0).asText()).isEqualTo(CHANNEL);
+            assertThat(config.path(ChatSettings.SLACK_BOT_TOKEN).get(0).asText()).isEqualTo(VAULT_TOKEN);
+            assertThat(config.toString()).doesNotContain(SECRET).doesNotContain("sig=").doesNotContain(TOKEN);
+        }
     }
 
     /** Requester, two approvers with Slack accounts (found by email), a policy needing {@code quorum} approvals. */
@@ -225,8 +243,9 @@ class SlackIT {
 
     private static SlackStandIn.Call updatedTo(String id, String text, Duration within) {
         String message = slack.messageAbout(id).orElseThrow(() -> new AssertionError("no message about " + id));
-        return await("the Slack message of " + id + " updated to '" + text + "'", within, () -> slack.calls("chat.update")
-                .stream().filter(c -> c.error() == null && message.equals(c.param("channel") + "|" + c.param("ts"))
+        return await("the Slack message of " + id + " updated to '" + text + "'", within, () -> slack
+                .calls("chat.update").stream().filter(c -> c.error() == null
+                        && message.equals(c.param("channel") + "|" + c.param("ts"))
                         && c.param("blocks") != null && c.param("blocks").contains(text)).findFirst());
     }
 
