@@ -50,6 +50,26 @@ public final class NoticeOutbox {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * The portal address an earlier notice about the window carried (written where a request was at hand: the API,
+     * the portal, Slack), for a notice of a change made without one (the timer, the admin API); empty when none did.
+     */
+    Optional<String> portalUrlOf(String windowId) {
+        return em.createQuery("select n.payload from NoticeEntity n where n.windowId = :windowId"
+                        + " order by n.createdAt", String.class)
+                .setParameter("windowId", windowId)
+                .setMaxResults(20)
+                .getResultStream()
+                .map(payload -> {
+                    try {
+                        return NoticeCodec.read(payload).portalUrl();
+                    } catch (RuntimeException unreadable) {
+                        return null;
+                    }
+                })
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** Whether a Slack post about the window is still to be sent (pending or failed, not given up). */
     boolean slackPostWaiting(String windowId) {
         return !em.createQuery("select n.id from NoticeEntity n where n.windowId = :windowId and n.channel = :slack"

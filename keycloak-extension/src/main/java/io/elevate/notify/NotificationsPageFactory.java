@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
 
 /**
  * "Elevate notifications" in the admin console (declarative UI): a realm's SNS topic, webhook URL and webhook signing
- * key, one entry per realm. Every save is validated; a save without a signing key generates one (EC P-256), and a save
- * without an issuer fills in the realm's public URL. The key is a secret property: the admin REST API and the console
- * show it masked, a realm export carries it (like the realm's own keys).
+ * key, and its Slack and Teams settings ({@link ChatSettings}), one entry per realm. Every save is validated; a save
+ * without a signing key generates one (EC P-256), and a save without an issuer fills in the realm's public URL. The
+ * key is a secret property: the admin REST API and the console show it masked, a realm export carries it (like the
+ * realm's own keys).
  */
 public final class NotificationsPageFactory implements UiPageProviderFactory<ComponentModel> {
 
@@ -66,7 +67,8 @@ public final class NotificationsPageFactory implements UiPageProviderFactory<Com
 
     @Override
     public String getHelpText() {
-        return "Elevate: send elevation notices to Amazon SNS and to a signed webhook, besides email.";
+        return "Elevate: send elevation notices to Amazon SNS, a signed webhook, Slack (with Approve and Reject"
+                + " buttons) and Microsoft Teams, besides email.";
     }
 
     @Override

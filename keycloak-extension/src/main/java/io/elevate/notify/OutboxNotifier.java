@@ -43,8 +43,12 @@ final class OutboxNotifier implements Notifier {
     }
 
     @Override
-    public void send(Notice notice) {
+    public void send(Notice told) {
         NoticeOutbox outbox = new NoticeOutbox(session);
+        // a change made with no request at hand (the timer, the admin API) links where the request's notices linked
+        Notice notice = told.portalUrl() != null ? told : outbox.portalUrlOf(told.window().id())
+                .map(url -> new Notice(told.kind(), told.window(), told.requester(), told.recipients(), url))
+                .orElse(told);
         Instant now = ServerClock.UTC.instant();
         List<String> ids = new ArrayList<>();
         if (EmailNotifier.configured(realm)) {

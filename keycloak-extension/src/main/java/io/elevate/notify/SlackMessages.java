@@ -25,10 +25,12 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * A request as a Slack message (Block Kit): who asks, for which role and instance, when, why, the ticket, a link to
- * the portal and, while it waits for approvers, <b>Approve</b> and <b>Reject</b> buttons (each carries the request's
- * id). A policy that asks approvers for a level of authentication Slack cannot prove gets a button that opens the
- * portal instead. Once decided (anywhere), the same message shows the outcome and who decided, with no buttons.
- * Break-glass is loud: a siren header and a call for review. User text is escaped for mrkdwn ({@code & < >}).
+ * the request's page in the portal ({@link PortalPlaces}) and, while it waits for approvers, <b>Approve</b> and
+ * <b>Reject</b> buttons (each carries the request's id). A policy that asks approvers for a level of authentication
+ * Slack cannot prove gets a button that opens the request's decision in the portal instead; a break-glass (or a rule's
+ * approval) waiting for review links to its review there. Once decided (anywhere), the same message shows the outcome
+ * and who decided, with no buttons. Break-glass is loud: a siren header and a call for review. User text is escaped
+ * for mrkdwn ({@code & < >}).
  */
 public final class SlackMessages {
 
@@ -86,7 +88,7 @@ public final class SlackMessages {
             if (portalOnly) {
                 if (notice.portalUrl() != null) {
                     buttons.add(button(b -> b.actionId(OPEN).text(plainText("Decide in the portal"))
-                            .style("primary").url(notice.portalUrl()).value(w.id())));
+                            .style("primary").url(PortalPlaces.decision(notice.portalUrl(), w.id())).value(w.id())));
                 }
             } else {
                 buttons.add(button(b -> b.actionId(APPROVE).text(plainText("Approve")).style("primary")
@@ -96,8 +98,10 @@ public final class SlackMessages {
             }
         }
         if (notice.portalUrl() != null && !(portalOnly && !buttons.isEmpty())) {
-            buttons.add(button(b -> b.actionId(OPEN).text(plainText(w.request().awaitingReview()
-                    ? "Review in the portal" : "Open in the portal")).url(notice.portalUrl()).value(w.id())));
+            boolean review = w.request().awaitingReview();
+            buttons.add(button(b -> b.actionId(OPEN).text(plainText(review ? "Review in the portal"
+                    : "Open in the portal")).url(review ? PortalPlaces.review(notice.portalUrl(), w.id())
+                    : PortalPlaces.request(notice.portalUrl(), w.id())).value(w.id())));
         }
         if (!buttons.isEmpty()) {
             blocks.add(actions(a -> a.blockId(DECISION_BLOCK).elements(buttons)));

@@ -14,17 +14,21 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Where a staged request stands, as its Slack message's footer says it: the current stage, its name, its votes so far
- * of its quorum, and who approved the stages before it (e.g. "Stage 2 of 2 (security): 0/1 · stage 1 approved by
- * Tom"). Read from the policy's approval stages (its stored setting, only the names and quorums) and the request's
- * approvals of its current round; a policy without stages (or one whose setting cannot be read) has no such line.
+ * Where a request waiting for approvers stands, as its Slack message's footer says it. Under approval stages: the
+ * current stage, its name, its votes so far of its quorum, and who approved the stages before it (e.g. "Stage 2 of 2
+ * (security): 0/1 · stage 1 approved by Tom"). Without stages, once someone approved: the quorum and who approved so
+ * far ("Waiting for 2 approval(s): 1 so far, by Anna"), so the next approver knows they are the second. Read from the
+ * policy's approval stages (its stored setting, only the names and quorums) and the request's approvals of its current
+ * round; a policy whose stages setting cannot be read has no such line.
  *
- * @param number  the current stage, from 1
- * @param of      how many stages the policy has
+ * @param number  the current stage, from 1 (0 for a policy without stages)
+ * @param of      how many stages the policy has (0: none)
  * @param votes   approvals in the current stage so far
  * @param earlier for each earlier stage, who approved it ("stage 1 approved by Tom")
+ * @param voters  who approved in the current stage so far
  */
-record SlackStages(int number, int of, String name, long votes, int quorum, List<String> earlier) {
+record SlackStages(int number, int of, String name, long votes, int quorum, List<String> earlier,
+                   List<String> voters) {
 
     /** The policy setting with the stages, a JSON array of {@code {"name", "approverGroups", "approvalsRequired"}}. */
     static final String APPROVAL_STAGES = "approvalStages";
@@ -32,6 +36,11 @@ record SlackStages(int number, int of, String name, long votes, int quorum, List
     private static final ObjectMapper JSON = new ObjectMapper();
 
     String text() {
+        if (of == 0) {
+            // a policy without stages: the quorum and who approved so far
+            return "Waiting for " + quorum + " approval(s): " + votes + " so far, by "
+                    + SlackMessages.escape(String.join(", ", voters));
+        }
         return "Stage " + number + " of " + of + " (" + SlackMessages.escape(name) + "): " + votes + "/" + quorum
                 + (earlier.isEmpty() ? "" : " · " + SlackMessages.escape(String.join("; ", earlier)));
     }
@@ -45,7 +54,8 @@ record SlackStages(int number, int of, String name, long votes, int quorum, List
         ComponentModel policy = policyId == null ? null : realm.getComponent(policyId);
         String setting = policy == null ? null : policy.get(APPROVAL_STAGES);
         if (setting == null || setting.isBlank()) {
-            return Optional.empty();
+            return unstaged(window.request().approvalsRequired(), approvals.get().stream()
+                    .filter(a -> a.round() == window.request().round()).toList());
         }
         List<String> names = new ArrayList<>();
         List<Integer> quorums = new ArrayList<>();
@@ -64,6 +74,17 @@ record SlackStages(int number, int of, String name, long votes, int quorum, List
         return of(names, quorums, approvals.get().stream().filter(a -> a.round() == window.request().round()).toList());
     }
 
+    /**
+     * The line of a request of a policy without stages, needing {@code quorum} approvals, once some of this round's
+     * approvals ({@code round}) are in: "Waiting for 2 approval(s): 1 so far, by Anna"; empty before the first.
+     */
+    static Optional<SlackStages> unstaged(int quorum, List<Approval> round) {
+        List<String> voters = round.stream().map(Approval::approverName).distinct().toList();
+        long votes = round.stream().map(Approval::approverId).distinct().count();
+        return votes == 0 ? Optional.empty() : Optional.of(new SlackStages(0, 0, null, votes, quorum, List.of(),
+                voters));
+    }
+
     /** The line for stages named {@code names} with their quorums, given this round's approvals; empty when all met. */
     static Optional<SlackStages> of(List<String> names, List<Integer> quorums, List<Approval> round) {
         List<String> earlier = new ArrayList<>();
@@ -73,7 +94,7 @@ record SlackStages(int number, int of, String name, long votes, int quorum, List
             long votes = stage.stream().map(Approval::approverId).distinct().count();
             if (votes < quorums.get(i)) {
                 return Optional.of(new SlackStages(number, names.size(), names.get(i), votes, quorums.get(i),
-                        earlier));
+                        earlier, stage.stream().map(Approval::approverName).distinct().toList()));
             }
             List<String> approvers = stage.stream().map(Approval::approverName).distinct().toList();
             earlier.add("stage " + number + " approved by " + String.join(", ", approvers));

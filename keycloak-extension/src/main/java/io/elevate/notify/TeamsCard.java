@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * A notice as the message a Teams workflow webhook ("Post to a channel when a webhook request is received") takes: one
- * Adaptive Card (version 1.4) with the same facts as the Slack message and an <b>Open in the portal</b> action. User
+ * Adaptive Card (version 1.4) with the same facts as the Slack message (a decision's card also who decided) and an
+ * <b>Open in the portal</b> action to the request's page ({@link PortalPlaces}). User
  * text is carried as JSON strings; Adaptive Cards render a TextBlock's markdown, so its characters are escaped.
  */
 final class TeamsCard {
@@ -34,7 +35,14 @@ final class TeamsCard {
         facts.add(fact("Instance", w.target().instanceId() == null ? "any" : w.target().instanceId()));
         facts.add(fact("Window", TIME.format(w.startsAt()) + " to " + TIME.format(w.endsAt())));
         facts.add(fact("Ticket", w.request().ticket() == null ? "none" : w.request().ticket()));
+        if (w.request().extensionPending()) {
+            facts.add(fact("Extension asked", w.request().extensionMinutes() + " minutes"));
+        }
         facts.add(fact("State", w.status().name()));
+        String decidedBy = decidedBy(notice);
+        if (decidedBy != null) {
+            facts.add(fact(notice.kind() == Notice.Kind.REVOKED ? "Revoked by" : "Decided by", decidedBy));
+        }
         if (w.request().decisionComment() != null) {
             facts.add(fact("Comment", w.request().decisionComment()));
         }
@@ -45,7 +53,9 @@ final class TeamsCard {
         factSet.put("type", "FactSet");
         factSet.put("facts", facts);
         body.add(factSet);
-        body.add(text("Justification: " + w.justification(), null, null, null));
+        String why = w.request().extensionPending() && w.request().extensionJustification() != null
+                ? w.request().extensionJustification() : w.justification();
+        body.add(text("Justification: " + why, null, null, null));
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("type", "AdaptiveCard");
@@ -55,7 +65,7 @@ final class TeamsCard {
             Map<String, Object> open = new LinkedHashMap<>();
             open.put("type", "Action.OpenUrl");
             open.put("title", "Open in the portal");
-            open.put("url", notice.portalUrl());
+            open.put("url", PortalPlaces.request(notice.portalUrl(), w.id()));
             card.put("actions", List.of(open));
         }
         Map<String, Object> attachment = new LinkedHashMap<>();
@@ -66,6 +76,17 @@ final class TeamsCard {
         message.put("type", "message");
         message.put("attachments", List.of(attachment));
         return message;
+    }
+
+    /** Who made the decision the card tells of (an approval, a rejection, a revocation); null for other cards. */
+    static String decidedBy(Notice notice) {
+        ElevationWindow w = notice.window();
+        return switch (notice.kind()) {
+            case APPROVED -> w.request().decidedBy() != null ? w.request().decidedBy() : w.approvedBy();
+            case REJECTED -> w.request().decidedBy();
+            case REVOKED -> w.revokedBy();
+            default -> null;
+        };
     }
 
     static String title(Notice notice) {

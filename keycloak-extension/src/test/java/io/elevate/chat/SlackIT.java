@@ -6,6 +6,7 @@ import io.elevate.testing.Elevations;
 import io.elevate.testing.PolicyAdmin;
 import io.elevate.testing.TestHttp;
 import io.elevate.testing.chat.SlackStandIn;
+import io.elevate.testing.chat.TeamsStandIn;
 import io.elevate.testing.server.AdminApi;
 import io.elevate.testing.server.KeycloakCluster;
 import io.elevate.testing.server.KeycloakCluster.Node;
@@ -14,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.SlackSignature;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -23,9 +23,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import static io.elevate.testing.server.ElevateBuild.DEMO_REALM;
@@ -46,8 +44,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Slack approvals and Teams cards on a Keycloak of their own, whose Slack SDK is pointed at a Slack Web API stand-in
- * in this JVM ({@link SlackStandIn}) and whose Teams workflow webhook is a receiver here. Button presses are posted to
- * the real interactivity endpoint, signed as Slack signs them (Slack's SDK).
+ * in this JVM ({@link SlackStandIn}) and whose Teams workflow webhook is a stand-in here ({@link TeamsStandIn}).
+ * Button presses are posted to the real interactivity endpoint, signed as Slack signs them (Slack's SDK).
  */
 @Tag(KeycloakCluster.TAG)
 @DisplayName("Slack approvals and Teams cards")
@@ -60,8 +58,9 @@ class SlackIT {
     private static final HttpClient HTTP = TestHttp.client();
 
     private static SlackStandIn slack;
-    private static HttpServer teams;
-    private static final List<JsonNode> cards = new CopyOnWriteArrayList<>();
+    private static TeamsStandIn teams;
+    private static final String VAULT_TOKEN = "${vault.slack-bot-token}";
+    private static java.nio.file.Path vault;
     private static KeycloakCluster cluster;
     private static Node node;
     private static Elevations elevations;
@@ -72,17 +71,15 @@ class SlackIT {
         assumeTrue(KeycloakCluster.postgresInstalled(), "needs Debian's PostgreSQL binaries (sudo apt-get install"
                 + " postgresql) for a Keycloak of its own");
         slack = SlackStandIn.start(TOKEN);
-        teams = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        teams.createContext("/workflows/elevate", exchange -> {
-            try (exchange) {
-                cards.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
-                exchange.sendResponseHeaders(202, -1);
-            }
-        });
-        teams.start();
+        teams = TeamsStandIn.start();
         Map<String, String> options = new LinkedHashMap<>();
         options.put("spi-elevate-timers--default--slack-api-url", slack.url());
         options.put("spi-elevate-timers--default--notice-retry-seconds", "1");
+        // the bot token is read through Keycloak's file vault: <realm>_<key>
+        vault = Files.createTempDirectory("slack-it-vault");
+        Files.writeString(vault.resolve(DEMO_REALM + "_slack-bot-token"), TOKEN);
+        options.put("vault", "file");
+        options.put("vault-dir", vault.toString());
         cluster = KeycloakCluster.start("slack-it", 1, options, Map.of());
         node = cluster.node("a");
         elevations = new Elevations(node.admin());
@@ -90,11 +87,10 @@ class SlackIT {
         JsonNode component = component(node.admin());
         ObjectNode changed = component.deepCopy();
         ObjectNode config = (ObjectNode) changed.path("config");
-        config.set(ChatSettings.SLACK_BOT_TOKEN, JSON.valueToTree(List.of(TOKEN)));
+        config.set(ChatSettings.SLACK_BOT_TOKEN, JSON.valueToTree(List.of(VAULT_TOKEN)));
         config.set(ChatSettings.SLACK_SIGNING_SECRET, JSON.valueToTree(List.of(SECRET)));
         config.set(ChatSettings.SLACK_CHANNEL, JSON.valueToTree(List.of(CHANNEL)));
-        config.set(ChatSettings.TEAMS_WEBHOOK_URL, JSON.valueToTree(List.of("http://127.0.0.1:"
-                + teams.getAddress().getPort() + "/workflows/elevate?sig=secret")));
+        config.set(ChatSettings.TEAMS_WEBHOOK_URL, JSON.valueToTree(List.of(teams.url())));
         node.admin().put(DEMO_REALM + "/components/" + component.path("id").asText(), changed).expectStatus(204);
     }
 
@@ -107,7 +103,56 @@ class SlackIT {
             slack.close();
         }
         if (teams != null) {
-            teams.stop(0);
+            teams.close();
+        }
+        if (vault != null) {
+            try (var files = Files.list(vault)) {
+                files.forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory: left for the system to clean
+            }
+            vault.toFile().delete();
+        }
+    }
+
+    @Nested
+    @DisplayName("given the realm's chat settings")
+    class Settings {
+
+        @Test
+        @DisplayName("then the admin API shows the signing secret and the Teams URL masked, the token as its vault"
+                + " reference, and the token is read from the vault")
+        void maskedAndFromTheVault() throws Exception {
+            JsonNode config = component(node.admin()).path("config");
+
+            assertThat(config.path(ChatSettings.SLACK_SIGNING_SECRET).get(0).asText()).isEqualTo("**********");
+            assertThat(config.path(ChatSettings.TEAMS_WEBHOOK_URL).get(0).asText()).isEqualTo("**********");
+            assertThat(config.toString()).doesNotContain(SECRET).doesNotContain("sig=").doesNotContain(TOKEN);
+            assertThat(config.path(ChatSettings.SLACK_BOT_TOKEN).get(0).asText()).isIn(VAULT_TOKEN, "**********");
+
+            Team team = team(1);
+            String id = request(team, "through the vault");
+            blocksPosted(id);
+            assertThat(slack.calls("chat.postMessage")).as("Slack saw the vault's token: no call was refused")
+                    .noneMatch(c -> "invalid_auth".equals(c.error()));
+        }
+
+        @Test
+        @DisplayName("then a realm export carries them with the realm: the vault reference as it is, secrets masked")
+        void inTheRealmExport() {
+            JsonNode export = node.admin().post(DEMO_REALM + "/partial-export?exportClients=false"
+                    + "&exportGroupsAndRoles=false", Map.of()).expectStatus(200).body();
+            JsonNode config = null;
+            for (JsonNode component : export.path("components").path(PolicyAdmin.PAGE_PROVIDER_TYPE)) {
+                if ("elevate-notifications".equals(component.path("providerId").asText())) {
+                    config = component.path("config");
+                }
+            }
+
+            assertThat(config).as("the notification settings in the export").isNotNull();
+            assertThat(config.path(ChatSettings.SLACK_CHANNEL).get(0).asText()).isEqualTo(CHANNEL);
+            assertThat(config.path(ChatSettings.SLACK_BOT_TOKEN).get(0).asText()).isEqualTo(VAULT_TOKEN);
+            assertThat(config.toString()).doesNotContain(SECRET).doesNotContain("sig=").doesNotContain(TOKEN);
         }
     }
 
@@ -116,6 +161,11 @@ class SlackIT {
     }
 
     private static Team team(int quorum) {
+        return team(quorum, Map.of());
+    }
+
+    /** As {@link #team(int)}, the policy with more {@code settings}. */
+    private static Team team(int quorum, Map<String, String> settings) {
         String operators = policies.newGroup("slack-operators");
         String approvers = policies.newGroup("slack-approvers");
         String requester = elevations.newUser("slack-op");
@@ -130,6 +180,7 @@ class SlackIT {
         }
         Map<String, List<String>> config = new LinkedHashMap<>(PolicyAdmin.policy(operators, approvers));
         config.put("approvalsRequired", List.of(String.valueOf(quorum)));
+        settings.forEach((key, value) -> config.put(key, List.of(value)));
         return new Team(requester, first, second, policies.create("slack " + operators, config));
     }
 
@@ -155,6 +206,29 @@ class SlackIT {
         return api(team.requester()).get("requests/" + id).expectStatus(200).body().path("status").asText();
     }
 
+    private static int approvals(Team team, String id) {
+        return api(team.requester()).get("requests/" + id).expectStatus(200).body().path("approvals").size();
+    }
+
+    /** The card Teams accepted about {@code team}'s request in {@code state}. */
+    private static JsonNode cardAbout(Team team, String state) {
+        return await("the Teams card of " + team.requester() + "'s request in " + state, () -> teams.calls().stream()
+                .filter(TeamsStandIn.Call::delivered).map(TeamsStandIn.Call::body)
+                .filter(c -> c.toString().contains(team.requester()) && state.equals(fact(c, "State"))).findFirst());
+    }
+
+    /** A fact of a Teams card, its Adaptive Card markdown escapes removed; empty when the card has none. */
+    private static String fact(JsonNode card, String title) {
+        for (JsonNode block : card.path("attachments").path(0).path("content").path("body")) {
+            for (JsonNode fact : block.path("facts")) {
+                if (fact.path("title").asText().equals(title)) {
+                    return fact.path("value").asText().replace("\\", "");
+                }
+            }
+        }
+        return "";
+    }
+
     private static JsonNode blocksPosted(String id) throws IOException {
         SlackStandIn.Call call = await("the request posted to Slack", () -> slack.calls("chat.postMessage").stream()
                 .filter(c -> c.error() == null && c.param("blocks") != null && c.param("blocks").contains(id))
@@ -164,9 +238,14 @@ class SlackIT {
 
     /** The update of the channel message about {@code id} that shows {@code text}. */
     private static SlackStandIn.Call updatedTo(String id, String text) {
+        return updatedTo(id, text, Duration.ofSeconds(30));
+    }
+
+    private static SlackStandIn.Call updatedTo(String id, String text, Duration within) {
         String message = slack.messageAbout(id).orElseThrow(() -> new AssertionError("no message about " + id));
-        return await("the Slack message of " + id + " updated to '" + text + "'", () -> slack.calls("chat.update")
-                .stream().filter(c -> c.error() == null && message.equals(c.param("channel") + "|" + c.param("ts"))
+        return await("the Slack message of " + id + " updated to '" + text + "'", within, () -> slack
+                .calls("chat.update").stream().filter(c -> c.error() == null
+                        && message.equals(c.param("channel") + "|" + c.param("ts"))
                         && c.param("blocks") != null && c.param("blocks").contains(text)).findFirst());
     }
 
@@ -246,12 +325,15 @@ class SlackIT {
                     .contains("elevate_approve", "elevate_reject");
             assertThat(actions.path("elements").findValuesAsText("value")).contains(id);
 
-            JsonNode card = await("the Teams card", () -> cards.stream()
-                    .filter(c -> c.toString().contains("INC\\\\-42") || c.toString().contains(id)
-                            || c.toString().contains(team.requester())).findFirst());
+            JsonNode card = cardAbout(team, "REQUESTED");
             JsonNode content = card.path("attachments").get(0).path("content");
             assertThat(card.path("type").asText()).isEqualTo("message");
             assertThat(content.path("type").asText()).isEqualTo("AdaptiveCard");
+            assertThat(fact(card, "Ticket")).isEqualTo("INC-42");
+            assertThat(content.path("actions").get(0).path("url").asText()).as("Open in the portal: the request's page")
+                    .isEqualTo(node.baseUrl() + "/realms/" + DEMO_REALM + "/elevation/portal/requests/" + id);
+            assertThat(actions.path("elements").findValuesAsText("url")).as("Slack's link: the request's page")
+                    .containsExactly(node.baseUrl() + "/realms/" + DEMO_REALM + "/elevation/portal/requests/" + id);
         }
 
         @Test
@@ -267,6 +349,42 @@ class SlackIT {
             SlackStandIn.Call update = updatedTo(id, "Approved by");
             assertThat(update.param("channel")).isEqualTo(CHANNEL);
             assertThat(update.param("blocks")).doesNotContain("elevate_approve");
+            assertThat(fact(cardAbout(team, "APPROVED"), "Decided by")).isEqualTo(team.first());
+        }
+
+        @Test
+        @DisplayName("then a revocation by an administrator rewrites the message, and Teams is told who revoked it")
+        void revokedByAdmin() throws Exception {
+            Team team = team(1);
+            String id = request(team, "revoke me later");
+            blocksPosted(id);
+            press(slackId(team.first()), "elevate_approve", id);
+            updatedTo(id, "Approved by");
+
+            node.admin().post(DEMO_REALM + "/elevation/windows/" + id + "/revoke", Map.of("reason", "incident over"))
+                    .expectStatus(200);
+
+            assertThat(updatedTo(id, "Revoked by").param("blocks")).contains("incident over")
+                    .doesNotContain("elevate_approve");
+            JsonNode revoked = cardAbout(team, "REVOKED");
+            assertThat(fact(revoked, "Revoked by")).isNotBlank();
+            assertThat(revoked.path("attachments").path(0).path("content").path("actions").path(0).path("url")
+                    .asText()).as("a change made with no request at hand links where the request's notices did")
+                    .isEqualTo(node.baseUrl() + "/realms/" + DEMO_REALM + "/elevation/portal/requests/" + id);
+        }
+
+        @Test
+        @DisplayName("then a request nobody decides is expired by the timer, and the message shows it, with no buttons")
+        void expiredByTheTimer() throws Exception {
+            Team expiring = team(1, Map.of("pendingExpiryMinutes", "1"));
+            String id = request(expiring, "nobody looks");
+            blocksPosted(id);
+
+            // the policy keeps it pending one minute; the timer runs every 2 s
+            SlackStandIn.Call update = updatedTo(id, "Expired", Duration.ofSeconds(120));
+
+            assertThat(update.param("blocks")).doesNotContain("elevate_approve").doesNotContain("elevate_reject");
+            assertThat(status(expiring, id)).isEqualTo("EXPIRED");
         }
 
         @Test
@@ -319,6 +437,8 @@ class SlackIT {
 
             press(slackId(team.first()), "elevate_approve", id);
             assertThat(status(team, id)).isEqualTo("REQUESTED");
+            assertThat(updatedTo(id, "Waiting for 2 approval(s): 1 so far, by " + team.first()).param("blocks"))
+                    .as("the second approver sees who approved, and can still approve").contains("elevate_approve");
             press(slackId(team.first()), "elevate_approve", id);
             assertThat(status(team, id)).as("the same approver twice is one approval").isEqualTo("REQUESTED");
             press(slackId(team.second()), "elevate_approve", id);
@@ -364,11 +484,58 @@ class SlackIT {
             Signed forged = new Signed(body, good.timestamp(), "v0=" + "0".repeat(64));
             assertThat(post(forged).statusCode()).isEqualTo(401);
             assertThat(post(signedAt(body, Instant.now().minus(Duration.ofMinutes(6)))).statusCode()).isEqualTo(401);
+            assertThat(post(signedAt(body, Instant.now().plus(Duration.ofMinutes(6)))).statusCode())
+                    .as("a timestamp from the future").isEqualTo(401);
             assertThat(status(team, id)).isEqualTo("REQUESTED");
+            assertThat(approvals(team, id)).isZero();
+        }
 
-            Signed other = signedNow(blockAction(slackId(team.first()), "elevate_open", id));
-            assertThat(post(other).statusCode()).isEqualTo(200);
-            assertThat(post(other).statusCode()).as("the same signed request again").isEqualTo(401);
+        @Test
+        @DisplayName("a replay of an accepted Approve is 401 and counts no second vote")
+        void replayedApproval() throws Exception {
+            Team team = team(2);
+            String id = request(team, "replayed");
+            blocksPosted(id);
+            Signed approve = signedNow(blockAction(slackId(team.first()), "elevate_approve", id));
+
+            HttpResponse<String> first = post(approve);
+            assertThat(first.statusCode()).isEqualTo(200);
+            assertThat(first.headers().firstValue(SlackInteractions.OUTCOME_HEADER)).contains("200");
+            assertThat(approvals(team, id)).isEqualTo(1);
+
+            assertThat(post(approve).statusCode()).as("the same signed press again (a replay)").isEqualTo(401);
+
+            assertThat(approvals(team, id)).isEqualTo(1);
+            assertThat(status(team, id)).isEqualTo("REQUESTED");
+        }
+
+        @Test
+        @DisplayName("a Slack user id that two users hold is ambiguous: refused and told why")
+        void ambiguousUser() throws Exception {
+            Team team = team(1);
+            String id = request(team, "which of you");
+            blocksPosted(id);
+            String twin = "UTWINS" + Long.toHexString(System.nanoTime()).toUpperCase();
+            slack.addUser(new SlackStandIn.User(twin, "twin", "twin@elsewhere.test"));
+            JsonNode profile = node.admin().get(DEMO_REALM + "/users/profile").expectStatus(200).body();
+            if (!"ADMIN_EDIT".equals(profile.path("unmanagedAttributePolicy").asText())) {
+                ObjectNode unmanaged = profile.deepCopy();
+                unmanaged.put("unmanagedAttributePolicy", "ADMIN_EDIT");
+                node.admin().put(DEMO_REALM + "/users/profile", unmanaged).expectStatus(200);
+            }
+            for (String username : List.of(team.first(), team.second())) {
+                String userId = elevations.userId(username);
+                ObjectNode user = (ObjectNode) node.admin().get(DEMO_REALM + "/users/" + userId).expectStatus(200)
+                        .body();
+                user.putObject("attributes").putArray(SlackUsers.ATTRIBUTE).add(twin);
+                node.admin().put(DEMO_REALM + "/users/" + userId, user).expectStatus(204);
+            }
+
+            assertThat(press(twin, "elevate_approve", id).statusCode()).isEqualTo(200);
+
+            ephemeralTo(twin, "more than one Elevate user has the Slack user id " + twin);
+            assertThat(status(team, id)).isEqualTo("REQUESTED");
+            assertThat(approvals(team, id)).isZero();
         }
 
         @Test
@@ -381,6 +548,7 @@ class SlackIT {
 
             ephemeralTo("UNOBODY0001", "Slack did not tell Elevate your email");
             assertThat(status(team, id)).isEqualTo("REQUESTED");
+            assertThat(approvals(team, id)).isZero();
         }
 
         @Test
@@ -394,6 +562,7 @@ class SlackIT {
 
             ephemeralTo("USTRANGER01", "no Elevate user has your Slack email");
             assertThat(status(team, id)).isEqualTo("REQUESTED");
+            assertThat(approvals(team, id)).isZero();
         }
 
         @Test
@@ -407,6 +576,7 @@ class SlackIT {
 
             ephemeralTo(slackId(team.requester()), "Not approved");
             assertThat(status(team, id)).isEqualTo("REQUESTED");
+            assertThat(approvals(team, id)).isZero();
         }
 
         @Test
@@ -422,6 +592,84 @@ class SlackIT {
 
             ephemeralTo(slackId(team.first()), "Not approved");
             assertThat(status(team, id)).isEqualTo("REJECTED");
+            assertThat(approvals(team, id)).isZero();
+            assertThat(slack.blocksOf(slack.messageAbout(id).orElseThrow())).as("the message still shows the rejection")
+                    .contains("Rejected by " + team.second()).doesNotContain("elevate_approve");
+        }
+    }
+
+    @Nested
+    @DisplayName("given a policy with its own channel, and direct messages to approvers")
+    class PolicyChannelAndDirectMessages {
+
+        private void chat(String policyChannels, String directMessages) {
+            JsonNode component = component(node.admin());
+            ObjectNode changed = component.deepCopy();
+            ObjectNode config = (ObjectNode) changed.path("config");
+            config.set(ChatSettings.SLACK_POLICY_CHANNELS, JSON.valueToTree(policyChannels == null ? List.of()
+                    : List.of(policyChannels)));
+            config.set(ChatSettings.SLACK_DIRECT_MESSAGES, JSON.valueToTree(List.of(directMessages)));
+            node.admin().put(DEMO_REALM + "/components/" + component.path("id").asText(), changed).expectStatus(204);
+        }
+
+        @Test
+        @DisplayName("then the request goes to the policy's channel, not the realm's, and to each approver but the"
+                + " requester; an approval rewrites every one of those messages")
+        void everyMessageFollows() throws Exception {
+            Team team = team(1);
+            chat(team.policy() + "=C0POLICY01", "true");
+            try {
+                String id = request(team, "own channel");
+
+                List<SlackStandIn.Call> posts = await("the policy channel's post and two direct messages", () -> {
+                    List<SlackStandIn.Call> found = slack.calls("chat.postMessage").stream()
+                            .filter(c -> c.error() == null && c.param("blocks") != null
+                                    && c.param("blocks").contains(id)).toList();
+                    return found.size() >= 3 ? Optional.of(found) : Optional.empty();
+                });
+                assertThat(posts).extracting(c -> c.param("channel")).containsExactlyInAnyOrder("C0POLICY01",
+                        slackId(team.first()), slackId(team.second()));
+
+                press(slackId(team.first()), "elevate_approve", id);
+
+                assertThat(status(team, id)).isEqualTo("APPROVED");
+                for (String channel : List.of("C0POLICY01", "D" + slackId(team.first()).substring(1),
+                        "D" + slackId(team.second()).substring(1))) {
+                    await("the message in " + channel + " rewritten", () -> slack.calls("chat.update").stream()
+                            .filter(c -> c.error() == null && channel.equals(c.param("channel"))
+                                    && c.param("blocks") != null && c.param("blocks").contains(id)
+                                    && c.param("blocks").contains("Approved by " + team.first())
+                                    && !c.param("blocks").contains("elevate_approve")).findFirst());
+                }
+            } finally {
+                chat(null, "false");
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("given a policy that asks approvers for a level of authentication Slack cannot prove")
+    class StepUp {
+
+        @Test
+        @DisplayName("then the message has Decide in the portal, opening the request in the approver's queue, and a"
+                + " crafted Approve press is refused with nothing changed")
+        void decideInThePortal() throws Exception {
+            Team team = team(1, Map.of("approverMinLevel", "2"));
+            String id = request(team, "needs MFA");
+
+            JsonNode actions = blocksPosted(id).path(4);
+            assertThat(actions.path("elements").findValuesAsText("action_id")).containsExactly("elevate_open");
+            assertThat(actions.path("elements").get(0).path("text").path("text").asText())
+                    .isEqualTo("Decide in the portal");
+            assertThat(actions.path("elements").get(0).path("url").asText())
+                    .isEqualTo(node.baseUrl() + "/realms/" + DEMO_REALM + "/elevation/portal#waiting-" + id);
+
+            press(slackId(team.first()), "elevate_approve", id);
+
+            ephemeralTo(slackId(team.first()), "Not approved");
+            assertThat(status(team, id)).isEqualTo("REQUESTED");
+            assertThat(approvals(team, id)).isZero();
         }
     }
 
@@ -456,6 +704,38 @@ class SlackIT {
         }
     }
 
+    @Nested
+    @DisplayName("given a Teams webhook that throttles, then fails, then recovers")
+    class TeamsFaults {
+
+        @Test
+        @DisplayName("then the card is retried after Retry-After and the failure, and accepted exactly once")
+        void retriedAndDeliveredOnce() throws Exception {
+            Team team = team(1);
+            teams.rateLimit(team.requester(), 1);
+            teams.fail(team.requester(), 503);
+            String id = request(team, "teams throttled");
+
+            cardAbout(team, "REQUESTED");
+            JsonNode row = await("the Teams row SENT", () -> {
+                JsonNode notices = node.admin().get(DEMO_REALM + "/elevation/notices?max=500").expectStatus(200)
+                        .body();
+                for (JsonNode r : notices.path("notices")) {
+                    if (r.path("windowId").asText().equals(id) && r.path("channel").asText().equals("TEAMS")
+                            && r.path("kind").asText().equals("REQUESTED") && r.path("state").asText().equals("SENT")) {
+                        return Optional.of(r);
+                    }
+                }
+                return Optional.empty();
+            });
+            assertThat(row.path("attempts").asInt()).as("the 429 and the 503").isEqualTo(2);
+            List<Integer> answers = teams.calls().stream().filter(c -> c.body() != null
+                    && c.body().toString().contains(team.requester()) && "REQUESTED".equals(fact(c.body(), "State")))
+                    .map(TeamsStandIn.Call::status).toList();
+            assertThat(answers).containsExactly(429, 503, 202);
+        }
+    }
+
     private static JsonNode component(AdminApi admin) {
         JsonNode all = admin.get(DEMO_REALM + "/components?type=" + PolicyAdmin.PAGE_PROVIDER_TYPE).expectStatus(200)
                 .body();
@@ -468,7 +748,11 @@ class SlackIT {
     }
 
     private static <T> T await(String what, Supplier<Optional<T>> probe) {
-        return Await.until(what, Duration.ofSeconds(30), probe, () -> "Slack saw " + slack.methods()
-                + ", Teams got " + cards.size() + " card(s)");
+        return await(what, Duration.ofSeconds(30), probe);
+    }
+
+    private static <T> T await(String what, Duration within, Supplier<Optional<T>> probe) {
+        return Await.until(what, within, probe, () -> "Slack saw " + slack.methods()
+                + ", Teams got " + teams.calls().size() + " POST(s)");
     }
 }

@@ -4,6 +4,8 @@ import io.elevate.testing.Await;
 import io.elevate.testing.Elevations;
 import io.elevate.testing.MetricsScrape;
 import io.elevate.testing.PolicyAdmin;
+import io.elevate.testing.chat.SlackStandIn;
+import io.elevate.testing.chat.TeamsStandIn;
 import io.elevate.testing.server.AdminApi;
 import io.elevate.testing.server.KeycloakServer;
 
@@ -37,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The notice outbox on the real Keycloak: a webhook receiver in this JVM that fails (HTTP 503) until the test lets it
- * recover; the notices' rows as the admin API shows them; a Keycloak restart with a notice waiting.
+ * recover, and likewise Slack (the server's Slack stand-in answering {@code internal_error}) and a Teams workflow
+ * stand-in (HTTP 503); the notices' rows as the admin API shows them; a Keycloak restart with notices waiting.
  */
 @ExtendWith(KeycloakServer.class)
 @DisplayName("The notice outbox")
@@ -50,13 +53,16 @@ class NoticeOutboxIT {
     private static final AtomicInteger status = new AtomicInteger(204);
     private static final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private static JsonNode original;
+    private static TeamsStandIn teams;
+    private static final String CHANNEL = "C0OUTBOX01";
 
     /** One delivery as the receiver saw it and answered it. */
     record Delivery(String elevationId, String kind, int status) {
     }
 
     @BeforeAll
-    static void configure(AdminApi admin) throws IOException {
+    static void configure(KeycloakServer server, AdminApi admin) throws IOException {
+        teams = TeamsStandIn.start();
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hooks/outbox", exchange -> {
             try (exchange) {
@@ -70,8 +76,13 @@ class NoticeOutboxIT {
         receiver.start();
         original = component(admin);
         ObjectNode changed = original.deepCopy();
-        ((ObjectNode) changed.path("config")).set(NotificationSettings.WEBHOOK_URL, JSON.valueToTree(
+        ObjectNode config = (ObjectNode) changed.path("config");
+        config.set(NotificationSettings.WEBHOOK_URL, JSON.valueToTree(
                 List.of("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/outbox")));
+        config.set(ChatSettings.SLACK_BOT_TOKEN, JSON.valueToTree(List.of(server.slack().token())));
+        config.set(ChatSettings.SLACK_SIGNING_SECRET, JSON.valueToTree(List.of("0123456789abcdef0123456789abcdef")));
+        config.set(ChatSettings.SLACK_CHANNEL, JSON.valueToTree(List.of(CHANNEL)));
+        config.set(ChatSettings.TEAMS_WEBHOOK_URL, JSON.valueToTree(List.of(teams.url())));
         admin.put(DEMO_REALM + "/components/" + original.path("id").asText(), changed).expectStatus(204);
     }
 
@@ -79,19 +90,37 @@ class NoticeOutboxIT {
     static void restore(AdminApi admin) {
         if (original != null) {
             ObjectNode reset = original.deepCopy();
-            ((ObjectNode) reset.path("config")).set(NotificationSettings.WEBHOOK_URL, JSON.valueToTree(List.of()));
+            ObjectNode config = (ObjectNode) reset.path("config");
+            for (String field : List.of(NotificationSettings.WEBHOOK_URL, ChatSettings.SLACK_BOT_TOKEN,
+                    ChatSettings.SLACK_SIGNING_SECRET, ChatSettings.SLACK_CHANNEL, ChatSettings.TEAMS_WEBHOOK_URL)) {
+                config.set(field, JSON.valueToTree(List.of()));
+            }
             admin.put(DEMO_REALM + "/components/" + original.path("id").asText(), reset).expectStatus(204);
         }
         if (receiver != null) {
             receiver.stop(0);
         }
+        if (teams != null) {
+            teams.close();
+        }
     }
 
     @Test
-    @DisplayName("given a receiver failing across a Keycloak restart, then each notice is delivered once it recovers,"
-            + " exactly once, and the row shows the failures")
+    @DisplayName("given the webhook, Slack and Teams failing across a Keycloak restart, then each notice is delivered"
+            + " once its receiver recovers, exactly once, and the rows show the failures")
     void survivesARestartAndIsDeliveredExactlyOnce(KeycloakServer server, AdminApi admin) {
         status.set(503);
+        teams.down(503);
+        server.slack().fail("chat.postMessage", "internal_error", 100_000);
+        try {
+            survivesARestart(server, admin);
+        } finally {
+            server.slack().clearFaults();
+            teams.up();
+        }
+    }
+
+    private void survivesARestart(KeycloakServer server, AdminApi admin) {
         String id = request(server, admin);
         JsonNode failed = await(server, "the webhook row FAILED", () -> row(admin, id, "WEBHOOK")
                 .filter(r -> r.path("state").asText().equals("FAILED")));
@@ -107,8 +136,14 @@ class NoticeOutboxIT {
                         .filter(depth -> depth > 0), () -> "a depth of 0"))
                 .as("the undelivered notice is counted").isPositive();
 
+        await(server, "the Slack and Teams rows FAILED", () -> row(admin, id, "SLACK")
+                .filter(r -> r.path("state").asText().equals("FAILED"))
+                .flatMap(slack -> row(admin, id, "TEAMS").filter(r -> r.path("state").asText().equals("FAILED"))));
+
         server.restart();
         status.set(204);
+        server.slack().clearFaults();
+        teams.up();
 
         JsonNode sent = await(server, "the webhook row SENT after the restart", () -> row(admin, id, "WEBHOOK")
                 .filter(r -> r.path("state").asText().equals("SENT")));
@@ -118,6 +153,22 @@ class NoticeOutboxIT {
         assertThat(deliveries).filteredOn(d -> d.elevationId().equals(id) && d.status() == 204)
                 .singleElement().extracting(Delivery::kind).isEqualTo("REQUESTED");
         assertThat(deliveries).filteredOn(d -> d.elevationId().equals(id) && d.status() == 503).isNotEmpty();
+
+        for (String channel : List.of("SLACK", "TEAMS")) {
+            // its backoff may have grown while the server was down: up to the doubling after the last failure
+            JsonNode chat = Await.until("the " + channel + " row SENT after the restart", Duration.ofSeconds(150),
+                    () -> row(admin, id, channel).filter(r -> r.path("state").asText().equals("SENT")),
+                    () -> "rows " + row(admin, id, channel));
+            assertThat(chat.path("attempts").asInt()).as(channel).isPositive();
+        }
+        List<SlackStandIn.Call> posts = server.slack().calls("chat.postMessage").stream()
+                .filter(c -> c.param("blocks") != null && c.param("blocks").contains(id)).toList();
+        assertThat(posts).filteredOn(c -> c.error() == null).as("posted to Slack once").hasSize(1);
+        assertThat(posts).filteredOn(c -> "internal_error".equals(c.error())).isNotEmpty();
+        List<TeamsStandIn.Call> cards = teams.calls().stream().filter(c -> c.body() != null
+                && c.body().toString().contains("/requests/" + id)).toList();
+        assertThat(cards).filteredOn(TeamsStandIn.Call::delivered).as("accepted by Teams once").hasSize(1);
+        assertThat(cards).filteredOn(c -> c.status() == 503).isNotEmpty();
     }
 
     @Test

@@ -47,6 +47,9 @@ class SlackMessagesTest {
             assertThat(actions.path("elements").findValuesAsText("action_id")).containsExactly(
                     SlackMessages.APPROVE, SlackMessages.REJECT, SlackMessages.OPEN);
             assertThat(actions.path("elements").get(0).path("value").asText()).isEqualTo("e-1");
+            assertThat(actions.path("elements").get(2).path("url").asText())
+                    .as("the link opens the request's own page, not the portal's front page")
+                    .isEqualTo("https://sso.example.com/realms/demo/elevation/portal/requests/e-1");
         }
 
         @Test
@@ -56,7 +59,45 @@ class SlackMessagesTest {
             JsonNode actions = render(notice, notice.window(), true).path(4);
 
             assertThat(actions.path("elements").findValuesAsText("action_id")).containsExactly(SlackMessages.OPEN);
-            assertThat(actions.path("elements").get(0).path("url").asText()).isEqualTo(notice.portalUrl());
+            assertThat(actions.path("elements").get(0).path("url").asText())
+                    .as("the button opens the request in the approver's queue, where it is decided")
+                    .isEqualTo("https://sso.example.com/realms/demo/elevation/portal#waiting-e-1");
+        }
+
+        @Test
+        @DisplayName("then an extension shows the minutes asked and the extension's own justification")
+        void extension() throws Exception {
+            Notice notice = TestNotices.requested("Olga Operator");
+            JsonNode blocks = render(notice, TestNotices.extensionAsked(notice.window(), 45, "one more <hour>"),
+                    false);
+
+            assertThat(blocks.get(1).toString()).contains("*Extension asked*").contains("45 minutes");
+            assertThat(blocks.get(2).toString()).contains("one more &lt;hour&gt;");
+            assertThat(blocks.get(4).path("elements").findValuesAsText("action_id"))
+                    .containsExactly(SlackMessages.APPROVE, SlackMessages.REJECT, SlackMessages.OPEN);
+        }
+    }
+
+    @Nested
+    @DisplayName("given a break-glass window")
+    class BreakGlass {
+
+        @Test
+        @DisplayName("then it is loud, says it was opened without approval, and links to its review, with no buttons")
+        void loud() throws Exception {
+            Notice notice = TestNotices.breakGlass("Olga Operator");
+            JsonNode blocks = render(notice, notice.window(), false);
+
+            assertThat(blocks.get(0).path("text").path("text").asText())
+                    .startsWith(":rotating_light: Break-glass: Olga Operator opened elevated AWS access"
+                            + " without approval");
+            assertThat(blocks.get(3).toString()).contains("Opened without approval: review needed");
+            JsonNode actions = blocks.get(4);
+            assertThat(actions.path("elements").findValuesAsText("action_id")).containsExactly(SlackMessages.OPEN);
+            assertThat(actions.path("elements").get(0).path("text").path("text").asText())
+                    .isEqualTo("Review in the portal");
+            assertThat(actions.path("elements").get(0).path("url").asText())
+                    .isEqualTo("https://sso.example.com/realms/demo/elevation/portal#review-e-1");
         }
     }
 

@@ -44,6 +44,24 @@ class SlackStagesTest {
     }
 
     @Nested
+    @DisplayName("given a policy without stages that needs two approvals")
+    class Unstaged {
+
+        @Test
+        @DisplayName("then after the first approval the footer says how many so far and by whom, before it nothing")
+        void soFar() {
+            Notice notice = TestNotices.requested("Olga Operator");
+
+            assertThat(SlackStages.unstaged(2, List.of())).isEmpty();
+            SlackStages one = SlackStages.unstaged(2, List.of(approval("Anna <!channel>", 0))).orElseThrow();
+            assertThat(SlackMessages.state(notice.window(), one)).isEqualTo(":hourglass_flowing_sand: Waiting for 2 "
+                    + "approval(s): 1 so far, by Anna &lt;!channel&gt;");
+            assertThat(SlackMessages.json(SlackMessages.blocks(notice, notice.window(), false, one)))
+                    .contains("1 so far, by Anna").contains(SlackMessages.APPROVE);
+        }
+    }
+
+    @Nested
     @DisplayName("given a new request")
     class FirstStage {
 

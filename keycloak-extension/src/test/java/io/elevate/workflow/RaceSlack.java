@@ -4,6 +4,7 @@ import io.elevate.chat.SlackInteractions;
 import io.elevate.notify.ChatSettings;
 import io.elevate.testing.PolicyAdmin;
 import io.elevate.testing.TestHttp;
+import io.elevate.testing.chat.SlackStandIn;
 import io.elevate.testing.server.AdminApi;
 import io.elevate.testing.server.KeycloakServer;
 
@@ -18,19 +19,23 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.elevate.testing.server.ElevateBuild.DEMO_REALM;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Slack for the race test: the demo realm gets a bot token and signing secret (and no channel, so nothing is posted),
- * each user a Slack user id in the attribute Elevate maps Slack users by, and {@link #approve} presses Approve as Slack
- * would send it, signed. Put back as it was by {@link #close}.
+ * Slack for the race test: the demo realm gets the token of the server's Slack stand-in and a signing secret (and no
+ * channel, so nothing is posted), each user a Slack user id in the attribute Elevate maps Slack users by (and a Slack
+ * account in the stand-in, which Elevate asks about before every decision), and {@link #approve} presses Approve as
+ * Slack would send it, signed, timestamped with the server's clock ({@link #clockAhead}). Put back as it was by
+ * {@link #close}.
  */
 final class RaceSlack implements AutoCloseable {
 
@@ -43,6 +48,8 @@ final class RaceSlack implements AutoCloseable {
     private final JsonNode original;
     private final JsonNode profile;
     private final Map<String, String> slackIds = new HashMap<>();
+    private final AtomicInteger acknowledged = new AtomicInteger();
+    private volatile Duration ahead = Duration.ZERO;
 
     private RaceSlack(KeycloakServer server, AdminApi admin, JsonNode original, JsonNode profile) {
         this.server = server;
@@ -57,7 +64,7 @@ final class RaceSlack implements AutoCloseable {
         RaceSlack slack = new RaceSlack(server, admin, component, profile);
         ObjectNode changed = component.deepCopy();
         ObjectNode config = (ObjectNode) changed.path("config");
-        config.set(ChatSettings.SLACK_BOT_TOKEN, JSON.valueToTree(List.of("xoxb-0000000000-race-test")));
+        config.set(ChatSettings.SLACK_BOT_TOKEN, JSON.valueToTree(List.of(server.slack().token())));
         config.set(ChatSettings.SLACK_SIGNING_SECRET, JSON.valueToTree(List.of(SECRET)));
         admin.put(DEMO_REALM + "/components/" + component.path("id").asText(), changed).expectStatus(204);
         ObjectNode unmanaged = profile.deepCopy();
@@ -71,8 +78,19 @@ final class RaceSlack implements AutoCloseable {
             user.putObject("attributes").putArray("slackUserId").add(slackId);
             admin.put(DEMO_REALM + "/users/" + id, user).expectStatus(204);
             slack.slackIds.put(username, slackId);
+            server.slack().addUser(new SlackStandIn.User(slackId, username, username + "@race.elevate.test"));
         }
         return slack;
+    }
+
+    /** The server's clock is this far ahead of real time (Slack's timestamps are checked against it). */
+    void clockAhead(Duration ahead) {
+        this.ahead = ahead;
+    }
+
+    /** How many presses the workflow acknowledged (200): the Slack route took part in the race. */
+    int acknowledged() {
+        return acknowledged.get();
     }
 
     /** Presses Approve on request {@code id} as {@code username}'s Slack user; returns what the workflow answered. */
@@ -84,15 +102,19 @@ final class RaceSlack implements AutoCloseable {
         payload.putObject("channel").put("id", "C0RACE0001");
         payload.putArray("actions").addObject().put("action_id", "elevate_approve").put("value", id);
         String body = "payload=" + URLEncoder.encode(payload.toString(), UTF_8);
-        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String timestamp = String.valueOf(Instant.now().plus(ahead).getEpochSecond());
         HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/realms/"
                         + DEMO_REALM + "/elevation-slack/interactions"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", timestamp)
                 .header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-        return response.statusCode() != 200 ? response.statusCode()
+        int status = response.statusCode() != 200 ? response.statusCode()
                 : response.headers().firstValue(SlackInteractions.OUTCOME_HEADER).map(Integer::parseInt).orElse(0);
+        if (status == 200) {
+            acknowledged.incrementAndGet();
+        }
+        return status;
     }
 
     @Override

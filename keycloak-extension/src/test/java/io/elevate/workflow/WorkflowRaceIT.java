@@ -120,6 +120,105 @@ class WorkflowRaceIT {
         } finally {
             pool.shutdownNow();
         }
+        if (ROUNDS >= 20) {
+            assertThat(slack.acknowledged()).as("seed " + seed + ": Slack approvals took part in the race (some "
+                    + "were acknowledged), rather than all being refused before the workflow").isPositive();
+        }
+    }
+
+    /**
+     * Slack approvals racing the timer's expiry: the server's clock is moved to just before a request expires (its
+     * policy keeps requests pending one minute) while approvers, and sometimes the requester, press Approve in Slack
+     * at once; the timer runs every 2 s. Whichever comes first wins and the other changes nothing: the request ends
+     * approved, with exactly its quorum of acknowledged approvals and no expiry, or expired, below its quorum, every
+     * acknowledged approval recorded once.
+     */
+    @Test
+    void slackApprovalsRacingTheExpiryKeepEveryInvariant() throws Exception {
+        PolicyAdmin policyAdmin = new PolicyAdmin(admin);
+        Map<Integer, String> expiring = new HashMap<>();
+        String operators = policyAdmin.newGroup("race-expiry-ops");
+        Elevations elevations = new Elevations(admin);
+        requesters.forEach(u -> policyAdmin.addMember(elevations.userId(u), operators));
+        String approverGroup = policyAdmin.newGroup("race-expiry-appr");
+        approvers.forEach(u -> policyAdmin.addMember(elevations.userId(u), approverGroup));
+        for (int quorum = 1; quorum <= 2; quorum++) {
+            Map<String, List<String>> config = PolicyAdmin.policy(operators, approverGroup);
+            config.put("approvalsRequired", List.of(String.valueOf(quorum)));
+            config.put("pendingExpiryMinutes", List.of("1"));
+            config.put("maxPendingRequests", List.of("100"));
+            expiring.put(quorum, policyAdmin.create("race expiry " + quorum + " " + operators, config));
+        }
+        long seed = Long.getLong("elevate.race.seed", System.nanoTime());
+        Random random = new Random(seed);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < Math.max(2, ROUNDS / 20); round++) {
+                playExpiryRound(random, pool, expiring, "seed " + seed + ", expiry round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+            slack.clockAhead(java.time.Duration.ZERO);
+        }
+    }
+
+    private void playExpiryRound(Random random, ExecutorService pool, Map<Integer, String> expiring, String where)
+            throws Exception {
+        int quorum = 1 + random.nextInt(2);
+        String requester = requesters.get(random.nextInt(requesters.size()));
+        // fresh sign-ins: a token taken earlier may have expired by the moved clock
+        AdminApi asRequester = AdminApi.elevationApiAs(server.baseUrl(), DEMO_REALM, requester, Elevations.PASSWORD);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("policy", expiring.get(quorum));
+        body.put("instanceId", "i-0123456789abcdef0");
+        body.put("justification", "INC42 expiry race " + where);
+        body.put("durationMinutes", 30);
+        JsonNode created = asRequester.post("requests", body).expectStatus(201).body();
+        String id = created.path("id").asText();
+        java.time.Instant expiresAt = java.time.Instant.parse(created.path("expiresAt").asText());
+        // the server's clock lands 0 to 2 s before the expiry: the timer (every 2 s) expires it about when they press
+        java.time.Duration ahead = java.time.Duration.ofSeconds(java.time.Duration.between(java.time.Instant.now(),
+                expiresAt).toSeconds() - random.nextInt(3));
+        List<Sent> steps = new ArrayList<>();
+        for (int i = 2 + random.nextInt(3); i > 0; i--) {
+            steps.add(new Sent(Step.SLACK_APPROVE, random.nextInt(6) == 0 ? requester
+                    : approvers.get(random.nextInt(approvers.size())), 0));
+        }
+        List<Sent> history;
+        JsonNode request;
+        slack.clockAhead(ahead);
+        try (var later = server.time().ahead(ahead)) {
+            history = race(pool, id, steps);
+            request = io.elevate.testing.Await.until(where + ": request " + id + " approved or expired",
+                    java.time.Duration.ofSeconds(30), () -> java.util.Optional.of(asRequester.get("requests/" + id)
+                            .expectStatus(200).body()).filter(r -> !r.path("status").asText().equals("REQUESTED")),
+                    () -> "still REQUESTED");
+        } finally {
+            slack.clockAhead(java.time.Duration.ZERO);
+        }
+        String at = where + ", request " + id + " of " + requester + " with quorum " + quorum + ", sent " + history;
+        history.forEach(s -> assertThat(EXPECTED).as(at + ": every answer is a decision or a clear refusal")
+                .contains(s.status()));
+        assertThat(history).as(at + ": the requester never approves their own request")
+                .noneMatch(s -> s.user().equals(requester) && s.status() == 200);
+        String status = request.path("status").asText();
+        List<JsonNode> approvals = StreamSupport.stream(request.path("approvals").spliterator(), false).toList();
+        assertThat(approvals.size()).as(at + ": every acknowledged approval is recorded, once (" + request + ")")
+                .isEqualTo(count(history, Step.APPROVE));
+        Map<String, Long> trail = new HashMap<>();
+        admin.get(DEMO_REALM + "/elevation/audit?window=" + id + "&max=500").expectStatus(200).body()
+                .forEach(r -> trail.merge(r.path("action").asText(), 1L, Long::sum));
+        assertThat(status).as(at).isIn("APPROVED", "EXPIRED");
+        if (status.equals("APPROVED")) {
+            assertThat(approvals).as(at + ": approved by exactly its quorum").hasSize(quorum);
+            assertThat(trail.getOrDefault("EXPIRED", 0L)).as(at + ": an approved request never expires (" + trail
+                    + ")").isZero();
+        } else {
+            assertThat(approvals.size()).as(at + ": an expired request stayed below its quorum").isLessThan(quorum);
+            assertThat(trail.getOrDefault("APPROVED", 0L)).as(at + ": an expired request was never approved ("
+                    + trail + ")").isZero();
+            assertThat(trail.getOrDefault("EXPIRED", 0L)).as(at + ": expired once (" + trail + ")").isEqualTo(1);
+        }
     }
 
     private void playRound(Random random, ExecutorService pool, String where) throws Exception {

@@ -75,6 +75,11 @@ public final class SlackStandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 
+    /** The bot token it accepts. */
+    public String token() {
+        return token;
+    }
+
     public void addUser(User user) {
         users.put(user.id(), user);
     }
@@ -90,6 +95,13 @@ public final class SlackStandIn implements AutoCloseable {
     public void fail(String method, String error, int times) {
         for (int i = 0; i < times; i++) {
             faults.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Fault(200, error, 0));
+        }
+    }
+
+    /** Forgets every queued fault: the methods answer again. */
+    public void clearFaults() {
+        synchronized (faults) {
+            faults.clear();
         }
     }
 

@@ -2,6 +2,7 @@ package io.elevate.testing.server;
 
 import io.elevate.testing.aws.AwsContractServer;
 import io.elevate.testing.aws.IamContract;
+import io.elevate.testing.chat.SlackStandIn;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -133,6 +134,15 @@ public final class KeycloakServer implements BeforeAllCallback, ExecutionConditi
     }
 
     /**
+     * The Slack Web API stand-in every Slack call of this Keycloak goes to (started with the server, shared by the
+     * run); a test that turns Slack on in a realm uses its {@link SlackStandIn#token() token} and adds its Slack users.
+     */
+    public SlackStandIn slack() {
+        running();
+        return SharedSlack.get();
+    }
+
+    /**
      * Stops Keycloak and starts it again on the same home, database, ports and options, as an operator's restart does;
      * returns when it answers again. Whatever Elevate keeps must survive this. Process runs only.
      */
@@ -183,6 +193,30 @@ public final class KeycloakServer implements BeforeAllCallback, ExecutionConditi
             throw new IllegalStateException("Keycloak is not started: annotate the test class with @ExtendWith(KeycloakServer.class)");
         }
         return server;
+    }
+
+    /** The run's Slack stand-in: started with the first server, kept across restarts, closed with the server. */
+    private static final class SharedSlack {
+
+        private static SlackStandIn slack;
+
+        static synchronized SlackStandIn get() {
+            if (slack == null) {
+                try {
+                    slack = SlackStandIn.start("xoxb-0000000000-shared-test-server");
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not start the Slack stand-in", e);
+                }
+            }
+            return slack;
+        }
+
+        static synchronized void close() {
+            if (slack != null) {
+                slack.close();
+                slack = null;
+            }
+        }
     }
 
     /** The server of the run; JUnit closes it, stopping Keycloak, when the root context closes. */
@@ -289,6 +323,8 @@ public final class KeycloakServer implements BeforeAllCallback, ExecutionConditi
             options.put("spi-elevate-aws--default--call-timeout-millis", "8000");
             options.put("spi-elevate-timers--default--revocation-retry-seconds", "2");
             options.put("spi-elevate-timers--default--notice-retry-seconds", "2");
+            // Slack's Web API is the stand-in in this JVM, never slack.com
+            options.put("spi-elevate-timers--default--slack-api-url", SharedSlack.get().url());
             return options;
         }
 
@@ -313,6 +349,7 @@ public final class KeycloakServer implements BeforeAllCallback, ExecutionConditi
             keycloak.stop();
             database.close();
             aws.close();
+            SharedSlack.close();
         }
 
         private static void closeQuietly(Database database, AwsContractServer aws) {
