@@ -38,18 +38,11 @@ final class AuditFields {
     private static final Pattern STEP = Pattern.compile("([A-Za-z]{1,40}): ");
     private static final Pattern NOTE = Pattern.compile(" \\(([^(){}]{1,200})\\)");
 
-    /** One labelled value; {@code key} names its label. */
-    record Field(String key, String value) {
-
-        public String getKey() { return key; }
-        public String getValue() { return value; }
-    }
-
     private AuditFields() {
     }
 
     /** The fields of {@code detail}, or empty when it is not of these writers' shape. */
-    static Optional<List<Field>> read(String detail) {
+    static Optional<List<AuditView.Field>> read(String detail) {
         if (detail == null) {
             return Optional.empty();
         }
@@ -78,22 +71,22 @@ final class AuditFields {
         if (pairs == null) {
             return Optional.empty();
         }
-        List<Field> fields = new ArrayList<>();
+        List<AuditView.Field> fields = new ArrayList<>();
         if (step != null) {
-            fields.add(new Field("step", step));
+            fields.add(new AuditView.Field("step", step));
         }
         pairs.stream().filter(p -> !REPEATED.contains(p[0]))
                 .sorted(java.util.Comparator.comparingInt(p -> KEYS.indexOf(p[0])))
-                .forEach(p -> fields.add(new Field(p[0], value(p[0], p[1]))));
+                .forEach(p -> fields.add(new AuditView.Field(p[0], value(p[0], p[1]))));
         if (note != null) {
-            fields.add(new Field("note", note));
+            fields.add(new AuditView.Field("note", note));
         }
         return Optional.of(fields);
     }
 
     /** "key: value; key: value", for the CSV. */
-    static String text(List<Field> fields) {
-        return String.join("; ", fields.stream().map(f -> f.key() + ": " + f.value()).toList());
+    static String text(List<AuditView.Field> fields) {
+        return String.join("; ", fields.stream().map(f -> f.getKey() + ": " + f.getValue()).toList());
     }
 
     /** The body's {key, value} pairs, or null when a key is unknown or repeated. */

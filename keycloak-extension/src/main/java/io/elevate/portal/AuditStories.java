@@ -62,19 +62,19 @@ final class AuditStories {
                     extensionsAsked(w), record.occurredAt());
             approvalsSoFar = given + "/" + w.request().approvalsRequired();
         }
-        Optional<List<AuditFields.Field>> read = parsed.isPresent() ? Optional.empty()
+        Optional<List<AuditView.Field>> read = parsed.isPresent() ? Optional.empty()
                 : AuditFields.read(record.detail());
-        List<AuditFields.Field> stored = parsed.map(p -> TransitionDetail.MORE.stream().filter(p.more()::containsKey)
-                .map(k -> new AuditFields.Field(k, p.more().get(k))).toList()).orElseGet(() -> read.orElse(List.of()));
+        List<AuditView.Field> stored = parsed.map(p -> TransitionDetail.MORE.stream().filter(p.more()::containsKey)
+                .map(k -> new AuditView.Field(k, p.more().get(k))).toList()).orElseGet(() -> read.orElse(List.of()));
         AuditView.Target target = window.map(this::target)
                 .orElseGet(() -> target(record, parsed.map(TransitionDetail.Parsed::policyId).orElse(null), stored));
         // the break-glass mark and the target (a policy by name) are shown already: the fields need not say them again
-        List<AuditFields.Field> fields = stored.stream().filter(f -> !f.key().equals("breakGlass"))
+        List<AuditView.Field> fields = stored.stream().filter(f -> !f.getKey().equals("breakGlass"))
                 .filter(f -> target == null || window.isPresent()
-                        || !(f.key().equals("name") && f.value().equals(target.policyName()))
-                        && !(f.key().equals("policy") && policies.containsKey(f.value()))).toList();
+                        || !(f.getKey().equals("name") && f.getValue().equals(target.policyName()))
+                        && !(f.getKey().equals("policy") && policies.containsKey(f.getValue()))).toList();
         boolean breakGlass = window.map(w -> w.request().breakGlass())
-                .orElseGet(() -> stored.stream().anyMatch(f -> f.key().equals("breakGlass") && f.value().equals("true")));
+                .orElseGet(() -> stored.stream().anyMatch(f -> f.getKey().equals("breakGlass") && f.getValue().equals("true")));
         String raw = parsed.isEmpty() && read.isEmpty() ? record.detail() : null;
         String actor = record.actorId() == null ? record.actorName() : name(record.actorId(), record.actorName());
         return new AuditView.Entry(record, actor, requester, target, parsed.map(TransitionDetail.Parsed::reason)
@@ -88,14 +88,14 @@ final class AuditStories {
      * The target of a record without a request: the policy a refusal or a policy change names (its name now, or the
      * name the record kept for a policy since deleted), or none.
      */
-    private AuditView.Target target(AuditRecord record, String policyId, List<AuditFields.Field> fields) {
-        String id = policyId != null ? policyId : fields.stream().filter(f -> f.key().equals("policy"))
-                .map(AuditFields.Field::value).findFirst().orElse(null);
+    private AuditView.Target target(AuditRecord record, String policyId, List<AuditView.Field> fields) {
+        String id = policyId != null ? policyId : fields.stream().filter(f -> f.getKey().equals("policy"))
+                .map(AuditView.Field::getValue).findFirst().orElse(null);
         ElevationPolicy policy = id == null ? null : policies.get(id);
         if (policy != null) {
             return new AuditView.Target(policy.name(), policy.accountId(), policy.roleName(), null);
         }
-        String kept = fields.stream().filter(f -> f.key().equals("name")).map(AuditFields.Field::value).findFirst()
+        String kept = fields.stream().filter(f -> f.getKey().equals("name")).map(AuditView.Field::getValue).findFirst()
                 .orElse(null);
         return record.action().startsWith("POLICY_") && kept != null ? new AuditView.Target(kept, null, null, null)
                 : null;

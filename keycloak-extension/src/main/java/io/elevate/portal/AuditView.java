@@ -62,6 +62,36 @@ public final class AuditView {
         }
     }
 
+    /** One labelled fact of a record's detail; {@code key} names its label ({@code elevatePortalDetail_<key>}). */
+    public static final class Field {
+
+        private final String key;
+        private final String value;
+
+        Field(String key, String value) {
+            this.key = key;
+            this.value = value;
+        }
+
+        public String getKey() { return key; }
+        public String getValue() { return value; }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Field f && f.key.equals(key) && f.value.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return key.hashCode() * 31 + value.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return key + ": " + value;
+        }
+    }
+
     /** One audit record, told in words. */
     public static final class Entry {
 
@@ -71,7 +101,7 @@ public final class AuditView {
         private final Target target;
         private final String reason;
         private final String detail;
-        private final List<AuditFields.Field> fields;
+        private final List<Field> fields;
         private final String approvals;
         private final boolean breakGlass;
         private final String requestUrl;
@@ -79,7 +109,7 @@ public final class AuditView {
         private final String stage;
 
         Entry(AuditRecord record, String actor, String requester, Target target, String reason, String detail,
-              List<AuditFields.Field> fields, String approvals, boolean breakGlass, String requestUrl, String rule,
+              List<Field> fields, String approvals, boolean breakGlass, String requestUrl, String rule,
               String stage) {
             this.rule = rule;
             this.stage = stage;
@@ -114,7 +144,7 @@ public final class AuditView {
         /** The stored detail, for records of a shape neither the transition core's nor the other writers'. */
         public String getDetail() { return detail; }
         /** The detail's other facts, labelled ({@code elevatePortalDetail_<key>}): a revocation's state, a limit's wait. */
-        public List<AuditFields.Field> getFields() { return fields; }
+        public List<Field> getFields() { return fields; }
         public String getApprovals() { return approvals; }
         public boolean isBreakGlass() { return breakGlass; }
         public String getRequestUrl() { return requestUrl; }

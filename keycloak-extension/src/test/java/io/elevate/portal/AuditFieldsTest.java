@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class AuditFieldsTest {
 
     private static List<String> told(String detail) {
-        return AuditFields.read(detail).orElseThrow().stream().map(f -> f.key() + "|" + f.value()).toList();
+        return AuditFields.read(detail).orElseThrow().stream().map(f -> f.getKey() + "|" + f.getValue()).toList();
     }
 
     @Nested
