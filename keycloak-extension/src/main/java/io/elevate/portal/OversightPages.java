@@ -123,7 +123,7 @@ final class OversightPages {
             return pages.page(PortalPages.DASHBOARD, new DashboardView(frame, null, given.get("from"),
                     given.get("to"), period.violations()), 400, user);
         }
-        Figures figures = new Dashboard(session, realm).figures(now, period.from(), period.to());
+        Figures figures = new Dashboard(session, realm, policies).figures(now, period.from(), period.to());
         return pages.page(PortalPages.DASHBOARD, new DashboardView(frame, figures, period.from().toString(),
                 period.to().toString(), List.of()), 200, user);
     }
