@@ -29,11 +29,12 @@
         <p class="elevate-portal-empty">${msg(empty)}</p>
     </#if>
 </#macro>
-<#macro numbers c id head valueHead hatchedHead="">
+<#-- A chart's numbers; links (one per bar, or null) lead to the history behind each row. -->
+<#macro numbers c id head valueHead hatchedHead="" links=[]>
     <table class="pf-v5-c-table pf-m-compact elevate-chart-table" id="${id}">
         <thead><tr><th scope="col">${head}</th><th scope="col" class="elevate-num">${valueHead}</th><#if hatchedHead?has_content><th scope="col" class="elevate-num">${hatchedHead}</th></#if></tr></thead>
         <tbody>
-        <#list c.bars as b><tr><td>${b.label}</td><td class="elevate-num">${b.value?c}</td><#if hatchedHead?has_content><td class="elevate-num">${b.hatched?c}</td></#if></tr></#list>
+        <#list c.bars as b><tr><td><#if links?has_content && links[b?index]??><a class="elevate-chart-history" href="${links[b?index]}">${b.label}</a><#else>${b.label}</#if></td><td class="elevate-num">${b.value?c}</td><#if hatchedHead?has_content><td class="elevate-num">${b.hatched?c}</td></#if></tr></#list>
         </tbody>
     </table>
 </#macro>
@@ -67,7 +68,7 @@
                     <thead><tr><th scope="col">${msg("elevatePortalAccountRole")}</th><th scope="col">${msg("elevatePortalDashboardState")}</th><th scope="col">${msg("elevatePortalDashboardRevokedAt")}</th><th scope="col">${msg("elevatePortalDashboardNextAttempt")}</th><th scope="col">${msg("elevatePortalDashboardLastError")}</th><th scope="col"><span class="pf-v5-screen-reader">${msg("elevatePortalAuditRequest")}</span></th></tr></thead>
                     <tbody>
                     <#list page.revocations as r>
-                        <tr data-request="${r.id}"><td><code>${r.role}</code></td><td>${r.state} (${r.attempts})</td><td>${r.revokedAt}</td><td>${r.nextAttemptAt}</td><td class="elevate-portal-audit-detail">${r.lastError!"–"}</td><td><a href="${r.url}">${msg("elevatePortalDashboardDetails")}</a></td></tr>
+                        <tr data-request="${r.id}"><td><code>${r.role}</code></td><td data-state="${r.state}">${msg("elevatePortalRevocationState_" + r.state, r.attempts)}</td><td>${r.revokedAt}</td><td>${r.nextAttemptAt}</td><td class="elevate-portal-audit-detail">${r.lastError!"–"}</td><td><a href="${r.url}">${msg("elevatePortalDashboardDetails")}</a></td></tr>
                     </#list>
                     </tbody>
                 </table>
@@ -101,7 +102,7 @@
                     <figcaption><h3 class="pf-v5-c-title pf-m-md">${msg("elevatePortalChartPerDay")}</h3></figcaption>
                     <@o.chart c=page.perDayChart title=msg("elevatePortalChartPerDay") desc=msg("elevatePortalChartPerDayDesc") legend=true/>
                 </figure>
-                <div class="elevate-chart-numbers"><@numbers c=page.perDayChart id="dashboard-per-day-table" head=msg("elevatePortalChartDay") valueHead=msg("elevatePortalDashboardElevations") hatchedHead=msg("elevatePortalBreakGlassLabel")/></div>
+                <div class="elevate-chart-numbers"><@numbers c=page.perDayChart id="dashboard-per-day-table" head=msg("elevatePortalChartDay") valueHead=msg("elevatePortalDashboardElevations") hatchedHead=msg("elevatePortalBreakGlassLabel") links=page.perDayLinks/></div>
             </div>
             <div class="elevate-chart-pair" id="dashboard-share">
                 <figure class="elevate-chart-figure">
@@ -123,14 +124,14 @@
                     <figcaption><h3 class="pf-v5-c-title pf-m-md">${msg("elevatePortalChartPerTarget")}</h3></figcaption>
                     <#if page.perTargetChart.bars?has_content><@o.chart c=page.perTargetChart title=msg("elevatePortalChartPerTarget") desc=msg("elevatePortalChartTopDesc")/><#else><p class="elevate-portal-empty">${msg("elevatePortalChartEmpty")}</p></#if>
                 </figure>
-                <div class="elevate-chart-numbers"><@numbers c=page.perTargetChart id="dashboard-per-target-table" head=msg("elevatePortalTarget") valueHead=msg("elevatePortalDashboardElevations")/></div>
+                <div class="elevate-chart-numbers"><@numbers c=page.perTargetChart id="dashboard-per-target-table" head=msg("elevatePortalTarget") valueHead=msg("elevatePortalDashboardElevations") links=page.perTargetLinks/></div>
             </div>
             <div class="elevate-chart-pair" id="dashboard-per-person">
                 <figure class="elevate-chart-figure">
                     <figcaption><h3 class="pf-v5-c-title pf-m-md">${msg("elevatePortalChartPerPerson")}</h3></figcaption>
                     <#if page.perPersonChart.bars?has_content><@o.chart c=page.perPersonChart title=msg("elevatePortalChartPerPerson") desc=msg("elevatePortalChartTopDesc")/><#else><p class="elevate-portal-empty">${msg("elevatePortalChartEmpty")}</p></#if>
                 </figure>
-                <div class="elevate-chart-numbers"><@numbers c=page.perPersonChart id="dashboard-per-person-table" head=msg("elevatePortalRequester") valueHead=msg("elevatePortalDashboardElevations")/></div>
+                <div class="elevate-chart-numbers"><@numbers c=page.perPersonChart id="dashboard-per-person-table" head=msg("elevatePortalRequester") valueHead=msg("elevatePortalDashboardElevations") links=page.perPersonLinks/></div>
             </div>
             <div class="elevate-chart-pair" id="dashboard-latency">
                 <figure class="elevate-chart-figure">

@@ -65,6 +65,7 @@
                 <a class="pf-v5-c-button pf-m-secondary" id="elevate-portal-audit-csv" href="${audit.csvUrl}" download>${msg("elevatePortalAuditCsvFiltered", audit.csvMax)}</a>
             </div>
             <div class="pf-v5-c-card__body">
+            <#if (audit.total > audit.csvMax)><p class="elevate-portal-now" id="elevate-portal-audit-csv-partial">${msg("elevatePortalAuditCsvPartial", audit.csvMax, audit.total)}</p></#if>
             <#if audit.entries?has_content>
                 <@o.table entries=audit.entries/>
                 <nav class="elevate-portal-pager" aria-label="${msg("elevatePortalAuditPages")}">

@@ -32,6 +32,7 @@
     <#if e.rule?has_content><p class="elevate-portal-audit-rule"><span class="elevate-portal-term">${msg("elevatePortalAuditRule")}:</span> ${e.rule}</p></#if>
     <#if e.stage?has_content><p class="elevate-portal-audit-stage"><span class="elevate-portal-term">${msg("elevatePortalAuditStage")}:</span> ${e.stage}</p></#if>
     <#if e.approvals??><p class="elevate-portal-audit-approvals"><span class="elevate-portal-term">${msg("elevatePortalAuditApprovalsSoFar")}:</span> ${e.approvals}</p></#if>
+    <#if e.fields?has_content><dl class="elevate-portal-audit-fields"><#list e.fields as f><div class="elevate-portal-audit-field" data-key="${f.key}"><dt class="elevate-portal-term">${msg("elevatePortalDetail_" + f.key)}:</dt> <dd>${f.value}</dd></div></#list></dl></#if>
     <#if e.detail?has_content><p class="elevate-portal-audit-detail"><span class="elevate-portal-term">${msg("elevatePortalAuditDetail")}:</span> <code>${e.detail}</code></p></#if>
 </#macro>
 

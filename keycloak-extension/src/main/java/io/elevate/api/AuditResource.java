@@ -5,6 +5,7 @@ import io.elevate.workflow.ElevationStore;
 import io.elevate.audit.AuditLog;
 import io.elevate.audit.AuditRecord;
 import io.elevate.audit.Auditors;
+import io.elevate.insight.StrictQuery;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
@@ -21,6 +22,8 @@ import java.util.List;
 public final class AuditResource {
 
     private static final int MAX = 1000;
+    private static final java.util.Set<String> NAMES = java.util.Set.of("window", "actor", "action", "from", "to",
+            "first", "max", "format");
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -51,6 +54,11 @@ public final class AuditResource {
                     "the audit trail needs the realm role " + Auditors.ROLE, List.of());
         }
         QueryParams params = new QueryParams();
+        // a parameter this endpoint does not have (a filter misspelt, the portal's person or target) or one given twice
+        // would be ignored and the answer taken for a filtered one: refused instead
+        params.violations().addAll(StrictQuery.read(session.getContext().getUri().getQueryParameters(), NAMES,
+                "is not a parameter of the audit trail (" + String.join(", ", NAMES.stream().sorted().toList()) + ")")
+                .violations());
         Instant since = params.instant("from", from);
         Instant until = params.instant("to", to);
         int offset = params.integer("first", first, 0, 0, Integer.MAX_VALUE);

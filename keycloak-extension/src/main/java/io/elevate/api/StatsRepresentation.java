@@ -22,8 +22,9 @@ public record StatsRepresentation(String now, Current current, Period period) {
                          long approvals, int approvalsRequired, String autoRule) {
     }
 
-    public record PendingRevocation(String windowId, String accountId, String roleName, String state, int attempts,
-                                    String revokedAt, String nextAttemptAt, String lastError) {
+    /** A revocation not yet in IAM; {@code roleArn} names the role in its partition. */
+    public record PendingRevocation(String windowId, String accountId, String roleName, String roleArn, String state,
+                                    int attempts, String revokedAt, String nextAttemptAt, String lastError) {
     }
 
     public record Period(String from, String to, long elevations, long breakGlass, List<Day> perDay,
@@ -49,7 +50,7 @@ public record StatsRepresentation(String now, Current current, Period period) {
                 new Current(n.openCount(), windows(n.open()), n.waitingCount(), windows(n.waiting()),
                         n.unreviewedCount(), windows(n.unreviewed()), n.revocationCount(),
                         n.revocations().stream().map(r -> new PendingRevocation(r.windowId(), r.accountId(),
-                                r.roleName(), r.state(), r.attempts(), text(r.revokedAt()), text(r.nextAttemptAt()),
+                                r.roleName(), r.roleArn(), r.state(), r.attempts(), text(r.revokedAt()), text(r.nextAttemptAt()),
                                 r.lastError())).toList()),
                 new Period(p.from().toString(), p.to().toString(), p.elevations(), p.breakGlass(),
                         p.perDay().stream().map(d -> new Day(d.day().toString(), d.elevations(), d.breakGlass()))

@@ -26,7 +26,8 @@ public final class AuditCsv {
         return csv.toString();
     }
 
-    static String cell(String value) {
+    /** One quoted cell; null is an empty one. */
+    public static String cell(String value) {
         if (value == null) {
             return "";
         }

@@ -255,6 +255,17 @@ public final class AuditLog {
         }
     }
 
+    /**
+     * {@link #record}, at {@code now} or just after the window's newest record if that is not before {@code now}: a
+     * step written in the same transaction as the change that caused it (a revocation queued by a revoke, an OS
+     * password queued by a break-glass window) reads after that change in the request's life, whatever the clock.
+     */
+    public AuditRecord recordAfterWindow(String action, String windowId, Actor actor, String detail, Instant now) {
+        Instant at = latest(windowId).filter(newest -> !now.isAfter(newest)).map(newest -> newest.plusMillis(1))
+                .orElse(now);
+        return record(action, windowId, actor, detail, at);
+    }
+
     /** When the newest record of one window was written, if it has any (indexed by window). */
     public java.util.Optional<Instant> latest(String windowId) {
         Long at = em.createQuery("select max(a.occurredAt) from AuditRecordEntity a where a.realmId = :realmId"

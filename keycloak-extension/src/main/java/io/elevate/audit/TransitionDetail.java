@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
 /**
  * The reason a workflow transition's audit record carries, read back from its stored detail. The transition core
  * writes {@code {action=A, status=S, requester=R, actor=N}}, then the extras it has in this order: {@code stage=},
- * {@code rule=}, {@code decision=}, and last {@code reason=TEXT}, where TEXT is the person's own words and may hold
- * anything, commas and braces included. A refusal that left no window (a deny rule, a rule that failed) is written
- * {@code {action=A, actor=N, policy=P, rule=R, reason=TEXT}} (or {@code error=TEXT}). So the detail is read exactly:
+ * {@code rule=}, {@code decision=}, what a new window grants ({@code roleChaining=}, {@code runAsUser=}), and last
+ * {@code reason=TEXT}, where TEXT is the person's own words and may hold anything, commas and braces included. A
+ * refusal that left no window (a deny rule, a rule that failed) is written
+ * {@code {action=A, actor=N, policy=P, rule=R, breakGlass=true, reason=TEXT}} (or {@code error=TEXT}; breakGlass only
+ * for a refused break-glass attempt). So the detail is read exactly:
  * every field before the reason must be the record's own (its action, its actor's name), and the reason is all that
  * follows up to the closing brace. A detail of any other shape (other writers, a shortened text) yields nothing, and
  * the page shows the stored text as it is; older rows, which wrote the extras after the reason, read as before (the
@@ -23,7 +25,15 @@ public final class TransitionDetail {
     private static final Pattern REQUESTER = Pattern.compile("[0-9A-Za-z-]{1,36}");
     private static final Pattern RULE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
     private static final Pattern POLICY = Pattern.compile("[0-9A-Za-z_-]{1,64}");
-    private static final List<String> EXTRAS = List.of("stage", "rule", "decision", "reason");
+    /**
+     * The extras in the order the transition core writes them: its first keys, then the others sorted by name (what a
+     * new window grants: {@code roleChaining}, {@code runAsUser}; a refused break-glass attempt's {@code breakGlass}),
+     * the person's words last.
+     */
+    private static final List<String> EXTRAS = List.of("stage", "rule", "decision", "roleChaining", "runAsUser",
+            "reason");
+    /** What a refusal's detail holds besides its head, in the order written; policy, rule and the last are required. */
+    private static final List<String> REFUSAL_EXTRAS = List.of("policy", "rule", "breakGlass");
     private static final List<String> REFUSALS = List.of("DENIED", "RULE_ERROR");
 
     private TransitionDetail() {
@@ -34,12 +44,19 @@ public final class TransitionDetail {
      * policy the policy's id; the stage, rule and decision are null when the detail has none.
      */
     public record Parsed(String status, String requesterId, String reason, String stage, String rule, String decision,
-                         String policyId) {
+                         String policyId, Map<String, String> more) {
 
         public Parsed(String status, String requesterId, String reason) {
-            this(status, requesterId, reason, null, null, null, null);
+            this(status, requesterId, reason, null, null, null, null, Map.of());
+        }
+
+        public Parsed {
+            more = Map.copyOf(more);
         }
     }
+
+    /** The keys of {@link Parsed#more}: what a new window grants, and whether a refusal refused break-glass. */
+    public static final List<String> MORE = List.of("breakGlass", "roleChaining", "runAsUser");
 
     public static Optional<Parsed> parse(AuditRecord record) {
         String detail = record.detail();
@@ -74,7 +91,7 @@ public final class TransitionDetail {
             return Optional.empty();
         }
         return Optional.of(new Parsed(status, requester, extras.get("reason"), extras.get("stage"), extras.get("rule"),
-                extras.get("decision"), null));
+                extras.get("decision"), null, more(extras)));
     }
 
     /** {@code {action=A, actor=N, policy=P, rule=R, reason=TEXT}}, or {@code error=TEXT} for a rule that failed. */
@@ -84,14 +101,22 @@ public final class TransitionDetail {
             return Optional.empty();
         }
         String last = "DENIED".equals(record.action()) ? "reason" : "error";
-        Map<String, String> extras = extras(detail.substring(head.length(), detail.length() - 1),
-                List.of("policy", "rule", last));
-        if (extras == null || extras.size() != 3 || !POLICY.matcher(extras.get("policy")).matches()
-                || !RULE.matcher(extras.get("rule")).matches()) {
+        List<String> keys = new java.util.ArrayList<>(REFUSAL_EXTRAS);
+        keys.add(last);
+        Map<String, String> extras = extras(detail.substring(head.length(), detail.length() - 1), keys);
+        if (extras == null || !extras.keySet().containsAll(List.of("policy", "rule", last))
+                || !POLICY.matcher(extras.get("policy")).matches() || !RULE.matcher(extras.get("rule")).matches()
+                || (extras.containsKey("breakGlass") && !"true".equals(extras.get("breakGlass")))) {
             return Optional.empty();
         }
         return Optional.of(new Parsed(null, null, extras.get(last), null, extras.get("rule"), null,
-                extras.get("policy")));
+                extras.get("policy"), more(extras)));
+    }
+
+    private static Map<String, String> more(Map<String, String> extras) {
+        Map<String, String> more = new LinkedHashMap<>();
+        MORE.stream().filter(extras::containsKey).forEach(k -> more.put(k, extras.get(k)));
+        return more;
     }
 
     /**

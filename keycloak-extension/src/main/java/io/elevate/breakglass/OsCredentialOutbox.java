@@ -72,8 +72,8 @@ public final class OsCredentialOutbox {
             row.setNextAttemptAt(now.toEpochMilli());
         }
         em.persist(row);
-        audit.apply(realm).record(row.getLastError() == null ? "OS_CREDENTIAL_REQUESTED" : "OS_CREDENTIAL_FAILED", window.id(),
-                Actor.SYSTEM, OsCredentialWorker.describe(row), now);
+        audit.apply(realm).recordAfterWindow(row.getLastError() == null ? "OS_CREDENTIAL_REQUESTED"
+                : "OS_CREDENTIAL_FAILED", window.id(), Actor.SYSTEM, OsCredentialWorker.describe(row), now);
     }
 
     /** Rows with a step due at {@code now}, oldest first. */

@@ -58,6 +58,12 @@ public final class Dashboard {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
+    /** With the realm's policies by id, as the page has read them already (they are not read again). */
+    public Dashboard(KeycloakSession session, RealmModel realm, Map<String, ElevationPolicy> policies) {
+        this(session, realm);
+        this.policies = Map.copyOf(policies);
+    }
+
     /** Now, and the days {@code from}..{@code to} (UTC, both included). */
     public Figures figures(Instant now, LocalDate from, LocalDate to) {
         return new Figures(now, current(now), period(from, to));

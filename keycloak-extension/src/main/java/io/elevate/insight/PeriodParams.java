@@ -3,7 +3,6 @@ package io.elevate.insight;
 import io.elevate.validation.Violation;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,8 @@ import java.util.Set;
 /**
  * The dashboard's period, read strictly from {@code from} and {@code to} (days, {@code yyyy-mm-dd}, UTC, both
  * included), in the portal and the API alike: by default the last {@value #DEFAULT_DAYS} days up to today; at most
- * {@value #MAX_DAYS} days. A parameter that is unknown, repeated or malformed is a {@link Violation}.
+ * {@value #MAX_DAYS} days. A parameter that is unknown, repeated or malformed is a {@link Violation} (read by
+ * {@link StrictQuery}, as the history's filters are).
  */
 public final class PeriodParams {
 
@@ -31,15 +31,10 @@ public final class PeriodParams {
     /** @param params every query parameter given, with all its values; an empty value means "not given" */
     public static PeriodParams read(Map<String, List<String>> params, LocalDate today) {
         PeriodParams period = new PeriodParams();
-        for (Map.Entry<String, List<String>> e : params.entrySet()) {
-            if (!NAMES.contains(e.getKey())) {
-                period.violations.add(Violation.of(e.getKey(), "is not a parameter of the dashboard (from, to)"));
-            } else if (e.getValue().size() > 1) {
-                period.violations.add(Violation.of(e.getKey(), "is given more than once"));
-            }
-        }
-        LocalDate to = period.day("to", first(params, "to"));
-        LocalDate from = period.day("from", first(params, "from"));
+        StrictQuery query = StrictQuery.read(params, NAMES, "is not a parameter of the dashboard (from, to)");
+        LocalDate to = query.day("to");
+        LocalDate from = query.day("from");
+        period.violations.addAll(query.violations());
         if (!period.violations.isEmpty()) {
             return period;
         }
@@ -51,29 +46,6 @@ public final class PeriodParams {
             period.violations.add(Violation.of("to", "must be at most " + MAX_DAYS + " days after from, both included"));
         }
         return period;
-    }
-
-    private static String first(Map<String, List<String>> params, String name) {
-        List<String> values = params.get(name);
-        return values == null || values.isEmpty() || values.get(0).isEmpty() ? null : values.get(0);
-    }
-
-    private LocalDate day(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            if (value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-                LocalDate day = LocalDate.parse(value);
-                if (day.getYear() >= 2000) {
-                    return day;
-                }
-            }
-        } catch (DateTimeParseException e) {
-            // refused below
-        }
-        violations.add(Violation.of(name, "must be a day from 2000-01-01 on, written yyyy-mm-dd"));
-        return null;
     }
 
     public List<Violation> violations() { return violations; }

@@ -55,7 +55,6 @@ final class AuditStories {
         Optional<TransitionDetail.Parsed> parsed = TransitionDetail.parse(record);
         String requester = window.map(w -> name(w.userId()))
                 .or(() -> parsed.map(TransitionDetail.Parsed::requesterId).map(this::name)).orElse(null);
-        String target = window.map(this::target).orElse(null);
         String approvalsSoFar = null;
         if (window.isPresent() && window.get().request().approvalsRequired() > 0) {
             ElevationWindow w = window.get();
@@ -63,13 +62,43 @@ final class AuditStories {
                     extensionsAsked(w), record.occurredAt());
             approvalsSoFar = given + "/" + w.request().approvalsRequired();
         }
+        Optional<List<AuditView.Field>> read = parsed.isPresent() ? Optional.empty()
+                : AuditFields.read(record.detail());
+        List<AuditView.Field> stored = parsed.map(p -> TransitionDetail.MORE.stream().filter(p.more()::containsKey)
+                .map(k -> new AuditView.Field(k, p.more().get(k))).toList()).orElseGet(() -> read.orElse(List.of()));
+        AuditView.Target target = window.map(this::target)
+                .orElseGet(() -> target(record, parsed.map(TransitionDetail.Parsed::policyId).orElse(null), stored));
+        // the break-glass mark and the target (a policy by name) are shown already: the fields need not say them again
+        List<AuditView.Field> fields = stored.stream().filter(f -> !f.getKey().equals("breakGlass"))
+                .filter(f -> target == null || window.isPresent()
+                        || !(f.getKey().equals("name") && f.getValue().equals(target.policyName()))
+                        && !(f.getKey().equals("policy") && policies.containsKey(f.getValue()))).toList();
+        boolean breakGlass = window.map(w -> w.request().breakGlass())
+                .orElseGet(() -> stored.stream().anyMatch(f -> f.getKey().equals("breakGlass") && f.getValue().equals("true")));
+        String raw = parsed.isEmpty() && read.isEmpty() ? record.detail() : null;
         String actor = record.actorId() == null ? record.actorName() : name(record.actorId(), record.actorName());
         return new AuditView.Entry(record, actor, requester, target, parsed.map(TransitionDetail.Parsed::reason)
-                .orElse(null), parsed.isEmpty() ? record.detail() : null, approvalsSoFar,
-                window.map(w -> w.request().breakGlass()).orElse(false),
+                .orElse(null), raw, fields, approvalsSoFar, breakGlass,
                 record.windowId() == null ? null : portalUrl + "/requests/" + record.windowId(),
                 parsed.map(TransitionDetail.Parsed::rule).orElse(null),
                 parsed.map(TransitionDetail.Parsed::stage).orElse(null));
+    }
+
+    /**
+     * The target of a record without a request: the policy a refusal or a policy change names (its name now, or the
+     * name the record kept for a policy since deleted), or none.
+     */
+    private AuditView.Target target(AuditRecord record, String policyId, List<AuditView.Field> fields) {
+        String id = policyId != null ? policyId : fields.stream().filter(f -> f.getKey().equals("policy"))
+                .map(AuditView.Field::getValue).findFirst().orElse(null);
+        ElevationPolicy policy = id == null ? null : policies.get(id);
+        if (policy != null) {
+            return new AuditView.Target(policy.name(), policy.accountId(), policy.roleName(), null);
+        }
+        String kept = fields.stream().filter(f -> f.getKey().equals("name")).map(AuditView.Field::getValue).findFirst()
+                .orElse(null);
+        return record.action().startsWith("POLICY_") && kept != null ? new AuditView.Target(kept, null, null, null)
+                : null;
     }
 
     /** When the window's extensions were asked, from its audit trail (none read for a window never extended). */
@@ -91,12 +120,11 @@ final class AuditStories {
         return approvals.stream().filter(a -> a.round() == round && !a.approvedAt().isAfter(at)).count();
     }
 
-    /** Policy name, then account, role and instance: "Web servers (123456789012 · Admin · i-0abc…)". */
-    String target(ElevationWindow w) {
+    /** The request's target: its policy's name, account, role and instance. */
+    AuditView.Target target(ElevationWindow w) {
         ElevationPolicy policy = w.request().policyId() == null ? null : policies.get(w.request().policyId());
-        String where = w.target().accountId() + " · " + w.target().roleName()
-                + (w.target().instanceId() == null ? "" : " · " + w.target().instanceId());
-        return policy == null ? where : policy.name() + " (" + where + ")";
+        return new AuditView.Target(policy == null ? null : policy.name(), w.target().accountId(),
+                w.target().roleName(), w.target().instanceId());
     }
 
     String name(String userId) {

@@ -47,23 +47,70 @@ public final class AuditView {
                 : pageBase + "?" + filters + (target == 0 ? parameter + "=0" : parameter + "=" + target) + tail;
     }
 
+    /**
+     * What a record is about: the policy by name (null: none, or no longer the realm's), the account, the role and the
+     * instance (each null when not known, as for a policy's own change).
+     */
+    record Target(String policyName, String accountId, String roleName, String instanceId) {
+
+        /** "Web servers (123456789012 · Admin · i-0abc…)", the policy's name alone, or the account, role, instance. */
+        String label() {
+            List<String> where = java.util.stream.Stream.of(accountId, roleName, instanceId)
+                    .filter(java.util.Objects::nonNull).toList();
+            String place = String.join(" · ", where);
+            return policyName == null ? place : where.isEmpty() ? policyName : policyName + " (" + place + ")";
+        }
+    }
+
+    /** One labelled fact of a record's detail; {@code key} names its label ({@code elevatePortalDetail_<key>}). */
+    public static final class Field {
+
+        private final String key;
+        private final String value;
+
+        Field(String key, String value) {
+            this.key = key;
+            this.value = value;
+        }
+
+        public String getKey() { return key; }
+        public String getValue() { return value; }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Field f && f.key.equals(key) && f.value.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return key.hashCode() * 31 + value.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return key + ": " + value;
+        }
+    }
+
     /** One audit record, told in words. */
     public static final class Entry {
 
         private final AuditRecord record;
         private final String actor;
         private final String requester;
-        private final String target;
+        private final Target target;
         private final String reason;
         private final String detail;
+        private final List<Field> fields;
         private final String approvals;
         private final boolean breakGlass;
         private final String requestUrl;
         private final String rule;
         private final String stage;
 
-        Entry(AuditRecord record, String actor, String requester, String target, String reason, String detail,
-              String approvals, boolean breakGlass, String requestUrl, String rule, String stage) {
+        Entry(AuditRecord record, String actor, String requester, Target target, String reason, String detail,
+              List<Field> fields, String approvals, boolean breakGlass, String requestUrl, String rule,
+              String stage) {
             this.rule = rule;
             this.stage = stage;
             this.record = record;
@@ -72,10 +119,14 @@ public final class AuditView {
             this.target = target;
             this.reason = reason;
             this.detail = detail;
+            this.fields = fields;
             this.approvals = approvals;
             this.breakGlass = breakGlass;
             this.requestUrl = requestUrl;
         }
+
+        AuditRecord record() { return record; }
+        Target target() { return target; }
 
         public String getOccurredAt() { return Times.format(record.occurredAt()); }
         public String getAction() { return record.action(); }
@@ -88,10 +139,12 @@ public final class AuditView {
         public String getActor() { return actor == null ? "" : actor; }
         public String getActorUsername() { return record.actorName(); }
         public String getRequester() { return requester == null ? "?" : requester; }
-        public String getTarget() { return target == null ? "?" : target; }
+        public String getTarget() { return target == null || target.label().isEmpty() ? "?" : target.label(); }
         public String getReason() { return reason; }
-        /** The stored detail, for records whose detail is not a transition's (outboxes, limits, older rows). */
+        /** The stored detail, for records of a shape neither the transition core's nor the other writers'. */
         public String getDetail() { return detail; }
+        /** The detail's other facts, labelled ({@code elevatePortalDetail_<key>}): a revocation's state, a limit's wait. */
+        public List<Field> getFields() { return fields; }
         public String getApprovals() { return approvals; }
         public boolean isBreakGlass() { return breakGlass; }
         public String getRequestUrl() { return requestUrl; }

@@ -83,6 +83,40 @@ public final class DashboardView {
                 figures.period().breakGlass())));
     }
 
+    /**
+     * The history behind each row of the per-day table: that day's records (null for each row when this user may not
+     * read the history).
+     */
+    public List<String> getPerDayLinks() {
+        return figures.period().perDay().stream().map(d -> history("from", d.day().toString(), "to",
+                d.day().toString())).toList();
+    }
+
+    /** The history of each target of the period's ranking (its policy, the period's days); null without a policy. */
+    public List<String> getPerTargetLinks() {
+        return figures.period().perTarget().stream().map(c -> c.key() == null ? null
+                : history("target", c.key(), "from", getPeriodFrom(), "to", getPeriodTo())).toList();
+    }
+
+    /** The history of each person of the period's ranking: what they did and what was done to their requests. */
+    public List<String> getPerPersonLinks() {
+        return figures.period().perPerson().stream().map(c -> history("person", c.key(), "from", getPeriodFrom(),
+                "to", getPeriodTo())).toList();
+    }
+
+    /** The history page filtered by the given name/value pairs, or null when this user may not read the history. */
+    private String history(String... pairs) {
+        if (frame.getHistoryUrl() == null) {
+            return null;
+        }
+        StringBuilder url = new StringBuilder(frame.getHistoryUrl());
+        for (int i = 0; i < pairs.length; i += 2) {
+            url.append(i == 0 ? '?' : '&').append(pairs[i]).append('=')
+                    .append(java.net.URLEncoder.encode(pairs[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return url.toString();
+    }
+
     private List<Line> lines(List<Figures.WindowLine> lines) {
         return lines.stream().map(l -> new Line(l, figures.now(), frame.getPortalUrl())).toList();
     }

@@ -1,8 +1,8 @@
 package io.elevate.portal;
 
 import io.elevate.audit.AuditLog;
+import io.elevate.insight.StrictQuery;
 import io.elevate.validation.Violation;
-import io.elevate.workflow.UserText;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -10,13 +10,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -24,14 +22,13 @@ import java.util.stream.Collectors;
  * The history page's filters, read strictly from its address (a GET form, so that a filtered view can be shared):
  * {@code person} (a username: what they did and what was done to their requests), {@code target} (a policy id),
  * {@code action}, {@code breakGlass=yes}, {@code from} and {@code to} (days, {@code yyyy-mm-dd}, UTC, both included),
- * {@code page}. A parameter given twice, unknown, or malformed is a {@link Violation}; nothing is rewritten.
+ * {@code page}. A parameter given twice, unknown, or malformed is a {@link Violation}, read by {@link StrictQuery} as
+ * the dashboard's period is; nothing is rewritten.
  */
 final class HistoryFilter {
 
     static final Set<String> NAMES = Set.of("person", "target", "action", "breakGlass", "from", "to", "page");
     static final int MAX_PAGE = 100_000;
-    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
-    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private final Map<String, String> given = new LinkedHashMap<>();
     private final List<Violation> violations = new ArrayList<>();
@@ -52,46 +49,30 @@ final class HistoryFilter {
      */
     static HistoryFilter read(MultivaluedMap<String, String> params, Predicate<String> isPolicy) {
         HistoryFilter filter = new HistoryFilter();
-        for (String name : params.keySet()) {
-            if (!NAMES.contains(name)) {
-                filter.violations.add(Violation.of(name, "is not a filter of the history"));
-            } else if (params.get(name).size() > 1) {
-                filter.violations.add(Violation.of(name, "is given more than once"));
-            }
-        }
-        Function<String, String> value = name -> {
-            String v = params.getFirst(name);
-            return v == null || v.isEmpty() ? null : v;
-        };
-        filter.person = filter.text("person", value.apply("person"));
-        filter.target = value.apply("target");
+        StrictQuery query = StrictQuery.read(params, NAMES, "is not a filter of the history");
+        filter.person = query.text("person");
+        filter.target = query.value("target");
         if (filter.target != null && !isPolicy.test(filter.target)) {
-            filter.violations.add(Violation.of("target", "is not a policy of this realm"));
+            query.refuse("target", "is not a policy of this realm");
             filter.target = null;
         }
-        filter.action = value.apply("action");
+        filter.action = query.value("action");
         if (filter.action != null && !AuditActions.ALL.contains(filter.action)) {
-            filter.violations.add(Violation.of("action", "must be one of " + String.join(", ", AuditActions.ALL)));
+            query.refuse("action", "must be one of " + String.join(", ", AuditActions.ALL));
             filter.action = null;
         }
-        String glass = value.apply("breakGlass");
+        String glass = query.value("breakGlass");
         if (glass != null && !"yes".equals(glass)) {
-            filter.violations.add(Violation.of("breakGlass", "must be yes, or not given"));
+            query.refuse("breakGlass", "must be yes, or not given");
         }
         filter.breakGlass = "yes".equals(glass);
-        filter.from = filter.day("from", value.apply("from"));
-        filter.to = filter.day("to", value.apply("to"));
+        filter.from = query.day("from");
+        filter.to = query.day("to");
         if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
-            filter.violations.add(Violation.of("to", "must not be before from"));
+            query.refuse("to", "must not be before from");
         }
-        String page = value.apply("page");
-        if (page != null) {
-            if (page.matches("[0-9]{1,6}") && Integer.parseInt(page) <= MAX_PAGE) {
-                filter.page = Integer.parseInt(page);
-            } else {
-                filter.violations.add(Violation.of("page", "must be a whole number between 0 and " + MAX_PAGE));
-            }
-        }
+        filter.page = query.count("page", 0, MAX_PAGE);
+        filter.violations.addAll(query.violations());
         if (filter.violations.isEmpty()) {
             record(filter);
         }
@@ -111,31 +92,6 @@ final class HistoryFilter {
         if (value != null) {
             map.put(key, value);
         }
-    }
-
-    private String text(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        return UserText.check(name, value, 255, false).map(violations::add).isPresent() ? null : value;
-    }
-
-    private LocalDate day(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            if (value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-                LocalDate day = LocalDate.parse(value);
-                if (!day.isBefore(EARLIEST) && !day.isAfter(LATEST)) {
-                    return day;
-                }
-            }
-        } catch (DateTimeParseException e) {
-            // refused below
-        }
-        violations.add(Violation.of(name, "must be a day between 2000-01-01 and 9999-12-31, written yyyy-mm-dd"));
-        return null;
     }
 
     List<Violation> violations() { return violations; }

@@ -1,6 +1,5 @@
 package io.elevate.portal;
 
-import io.elevate.audit.AuditCsv;
 import io.elevate.audit.AuditLog;
 import io.elevate.audit.Auditors;
 import io.elevate.insight.Dashboard;
@@ -80,7 +79,7 @@ final class OversightPages {
                 List.of(), view), 200, user);
     }
 
-    /** The newest records matching the history's filters, as CSV; a bad filter is a 400 page. */
+    /** The newest records matching the history's filters, as CSV in words ({@link HistoryCsv}); a bad filter: 400. */
     Response csv(MultivaluedMap<String, String> params) {
         if (!Auditors.isAuditor(realm, user)) {
             return pages.error(403, "elevatePortalNotAuditor", null, user, frame.getPortalUrl());
@@ -90,7 +89,7 @@ final class OversightPages {
             return pages.page(PortalPages.HISTORY, new HistoryView(frame, filter.values(), List.copyOf(policies.values()),
                     filter.violations(), null), 400, user);
         }
-        String csv = AuditCsv.of(new AuditPages(session, realm).newestForCsv(search(filter)));
+        String csv = HistoryCsv.of(stories().tell(new AuditPages(session, realm).newestForCsv(search(filter))));
         return Response.ok(csv, "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"elevation-audit.csv\"")
                 .header("Cache-Control", "no-store").build();
@@ -124,7 +123,7 @@ final class OversightPages {
             return pages.page(PortalPages.DASHBOARD, new DashboardView(frame, null, given.get("from"),
                     given.get("to"), period.violations()), 400, user);
         }
-        Figures figures = new Dashboard(session, realm).figures(now, period.from(), period.to());
+        Figures figures = new Dashboard(session, realm, policies).figures(now, period.from(), period.to());
         return pages.page(PortalPages.DASHBOARD, new DashboardView(frame, figures, period.from().toString(),
                 period.to().toString(), List.of()), 200, user);
     }

@@ -40,6 +40,14 @@ final class PolicyForm {
     record Read(String name, Map<String, List<String>> config, List<Violation> violations, Map<String, String> typed) {
     }
 
+    /** The settings whose values are secret (not written to the audit trail). */
+    java.util.Set<String> secrets() {
+        java.util.Set<String> secrets = new java.util.HashSet<>();
+        properties.stream().filter(p -> p.isSecret() || ProviderConfigProperty.PASSWORD.equals(p.getType()))
+                .forEach(p -> secrets.add(p.getName()));
+        return secrets;
+    }
+
     Read read(MultivaluedMap<String, String> params) {
         List<Violation> violations = new ArrayList<>();
         Map<String, String> typed = new LinkedHashMap<>();

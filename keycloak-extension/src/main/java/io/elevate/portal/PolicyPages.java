@@ -107,10 +107,10 @@ final class PolicyPages {
             try {
                 if (id == null) {
                     ComponentModel created = realm.addComponentModel(model);
-                    audit("POLICY_CREATED", created);
+                    audit("POLICY_CREATED", created, null, form);
                 } else {
                     realm.updateComponent(model);
-                    audit("POLICY_UPDATED", model);
+                    audit("POLICY_UPDATED", model, existing.get(), form);
                 }
                 return Response.seeOther(URI.create(frame.getPortalUrl() + "/policies?saved=" + (id == null ? "created"
                         : "updated"))).header("Cache-Control", "no-store").build();
@@ -131,15 +131,24 @@ final class PolicyPages {
             return pages.error(404, "elevatePortalNoPolicy", null, user, frame.getPortalUrl());
         }
         realm.removeComponent(existing.get());
-        audit("POLICY_DELETED", existing.get());
+        audit("POLICY_DELETED", null, existing.get(), form());
         return Response.seeOther(URI.create(frame.getPortalUrl() + "/policies?saved=deleted"))
                 .header("Cache-Control", "no-store").build();
     }
 
-    private void audit(String action, ComponentModel policy) {
-        String detail = "{policy=" + policy.getId() + ", name=" + policy.getName() + "}";
-        ElevationStore.of(session).audit(realm).record(action, null, Actor.of(session, user),
-                detail.length() > 2000 ? detail.substring(0, 1999) + "…" : detail, now);
+    /**
+     * Writes the change to the audit trail: the policy's id and name, and what changed, setting by setting
+     * ({@link PolicyChanges}); {@code before} is null for a policy created, {@code after} for one deleted.
+     */
+    private void audit(String action, ComponentModel after, ComponentModel before, PolicyForm form) {
+        ComponentModel policy = after == null ? before : after;
+        String head = "{policy=" + policy.getId() + ", name=" + policy.getName() + ", changed=";
+        java.util.Set<String> secrets = form.secrets();
+        String changed = PolicyChanges.between(before == null ? null : before.getName(),
+                before == null ? Map.of() : before.getConfig(), after == null ? null : after.getName(),
+                after == null ? Map.of() : after.getConfig(), secrets, Math.max(0, 1999 - head.length()));
+        ElevationStore.of(session).audit(realm).record(action, null, Actor.of(session, user), head + changed + "}",
+                now);
     }
 
     /** "field: message", as the component factory joins them; the field is the text before the first colon. */

@@ -57,7 +57,7 @@ public final class RevocationOutbox {
         RevocationEntity entity = newRow(realm.getId(), window, slots, now);
         em.persist(entity);
         Revocation row = Revocation.of(entity);
-        audit.apply(realm).record("REVOCATION_QUEUED", window.id(), Actor.SYSTEM, describe(row), now);
+        audit.apply(realm).recordAfterWindow("REVOCATION_QUEUED", window.id(), Actor.SYSTEM, describe(row), now);
         return row;
     }
 

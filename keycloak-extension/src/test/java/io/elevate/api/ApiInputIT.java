@@ -172,14 +172,16 @@ class ApiInputIT {
     class Audit {
 
         @Test
-        @DisplayName("then instants out of range and paging that is not a number are 400 with violations, not 500 or 404")
+        @DisplayName("then instants out of range, paging that is not a number, an unknown or a repeated parameter are 400"
+                + " with violations, not 500 or 404")
         void queryParametersChecked() throws Exception {
             policies.grantRealmRole(elevations.userId(approver), Auditors.ROLE);
             String token = as(approver).accessToken();
 
             for (String query : List.of("to=" + enc("+1000000000-01-01T00:00:00Z"),
                     "from=" + enc("-1000000000-01-01T00:00:00Z"),
-                    "format=csv&from=" + enc("-0001-01-01T00:00:00Z"), "max=abc", "first=1.5", "max=0")) {
+                    "format=csv&from=" + enc("-0001-01-01T00:00:00Z"), "max=abc", "first=1.5", "max=0",
+                    "person=alice", "actor=alice&actor=bob")) {
                 HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(api("audit?" + query))
                         .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).as(query).isEqualTo(400);

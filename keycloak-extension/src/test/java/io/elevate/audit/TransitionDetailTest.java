@@ -78,6 +78,31 @@ class TransitionDetailTest {
         }
 
         @Test
+        @DisplayName("then what a new window grants (role chaining, the shell's user) is read apart from the reason")
+        void grants() {
+            var parsed = TransitionDetail.parse(record("REQUESTED", "alice", "{action=REQUESTED, status=REQUESTED,"
+                    + " requester=" + REQUESTER + ", actor=alice, roleChaining=allowed, runAsUser=ops, reason=INC1}"));
+
+            assertThat(parsed).hasValueSatisfying(p -> {
+                assertThat(p.reason()).isEqualTo("INC1");
+                assertThat(p.more()).containsEntry("roleChaining", "allowed").containsEntry("runAsUser", "ops");
+            });
+        }
+
+        @Test
+        @DisplayName("then a refused break-glass attempt is read, its breakGlass apart from the reason")
+        void refusedBreakGlass() {
+            assertThat(TransitionDetail.parse(record("DENIED", "alice", "{action=DENIED, actor=alice, policy=p-1,"
+                    + " rule=no weekends, breakGlass=true, reason=not on a weekend}"))).hasValueSatisfying(p -> {
+                        assertThat(p.reason()).isEqualTo("not on a weekend");
+                        assertThat(p.policyId()).isEqualTo("p-1");
+                        assertThat(p.more()).containsEntry("breakGlass", "true");
+                    });
+            assertThat(TransitionDetail.parse(record("DENIED", "alice", "{action=DENIED, actor=alice, policy=p-1,"
+                    + " rule=no weekends, breakGlass=maybe, reason=x}"))).isEmpty();
+        }
+
+        @Test
         @DisplayName("then an older row, extras after the reason, still reads (the extras as part of the reason)")
         void olderRow() {
             var parsed = TransitionDetail.parse(record("APPROVAL_ADDED", "bob", "{action=APPROVAL_ADDED,"

@@ -58,9 +58,14 @@ class HistoryTargetFilterIT {
             return page.status() == 200 && page.body().contains("\"DENIED\"") ? Optional.of(page.body())
                     : Optional.empty();
         }, () -> "no DENIED row");
-        assertThat(csv).contains("\"REQUESTED\",\"" + id + "\"").contains("rule=no night shift");
-        assertThat(browser.open(portal + "/history?target=" + policy + "&action=DENIED&person=" + operator)
-                .document().select("#elevate-portal-audit-table tbody tr")).hasSize(1);
+        assertThat(csv).contains("\"REQUESTED\",\"" + id + "\"").contains("\"no night shift\"")
+                .as("the refusal names its policy, and no stored map text").contains("\"history " + operators + "\"")
+                .doesNotContain("{action=");
+        org.jsoup.select.Elements denied = browser.open(portal + "/history?target=" + policy + "&action=DENIED&person="
+                + operator).document().select("#elevate-portal-audit-table tbody tr");
+        assertThat(denied).hasSize(1);
+        assertThat(denied.get(0).selectFirst(".elevate-portal-audit-sentence").text())
+                .endsWith(" was refused by a deny rule of history " + operators + " (123456789012 · ElevateSessionManager).");
         assertThat(browser.open(portal + "/audit.csv?target=" + other + "&person=" + operator).body())
                 .doesNotContain("DENIED").doesNotContain(id);
     }

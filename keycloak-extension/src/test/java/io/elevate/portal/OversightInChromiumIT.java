@@ -152,7 +152,13 @@ class OversightInChromiumIT {
         Page csv = auditorBrowser.open(portalUrl() + "/audit.csv?person=" + operator + "&action=REQUESTED");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body().split("\r\n")).as("the header and the operator's one request").hasSize(2);
-        assertThat(csv.body()).contains("\"REQUESTED\",\"" + approved + "\",\"" + operator + "\"");
+        String[] csvRow = csv.body().split("\r\n")[1].split("\",\"");
+        assertThat(java.util.Arrays.copyOfRange(csvRow, 1, 12)).as("in words, as the page: names, the target")
+                .containsExactly("REQUESTED", approved, displayed(operator), operator, displayed(operator), policyName,
+                        "123456789012", "ElevateSessionManager", INSTANCE, "no", "0/1");
+        assertThat(csvRow[12]).as("the reason, exactly").startsWith(JUSTIFICATION + "\",");
+        assertThat(csv.body()).as("never the stored detail's map text").doesNotContain("{action=")
+                .doesNotContain("requester=");
 
         Page bad = auditorBrowser.open(portalUrl() + "/history?from=2026-13-01&action=NOPE&person=" + operator);
         assertThat(bad.status()).isEqualTo(400);
@@ -175,8 +181,14 @@ class OversightInChromiumIT {
         assertThat(driver.getCurrentUrl()).isEqualTo(portalUrl() + "/requests/" + approved);
         List<String> actions = life.findElements(By.cssSelector("li")).stream().map(li -> li.getAttribute("data-action"))
                 .toList();
-        assertThat(actions).startsWith("REQUESTED", "APPROVED").contains("REVOKED", "REVOCATION_QUEUED");
+        assertThat(actions).startsWith("REQUESTED", "APPROVED").as("the revoke, then what it caused")
+                .containsSubsequence("REVOKED", "REVOCATION_QUEUED");
         assertThat(life.getText()).contains("done early").contains("ok, go ahead");
+        WebElement queued = life.findElement(By.cssSelector("li[data-action='REVOCATION_QUEUED']"));
+        assertThat(queued.findElement(By.cssSelector(".elevate-portal-audit-field[data-key=role]")).getText())
+                .as("the revocation's facts labelled").startsWith("Role: arn:aws:iam::123456789012:role/ElevateSessionManager");
+        assertThat(life.findElements(By.cssSelector(".elevate-portal-audit-detail"))).as("no stored map text").isEmpty();
+        assertThat(life.getText()).doesNotContain("{role=").doesNotContain("{action=");
         assertThat(driver.findElement(By.id("request-requester")).getText()).contains(operator);
 
         Browser op = new Browser();
@@ -223,6 +235,19 @@ class OversightInChromiumIT {
         assertThat(driver.findElement(By.cssSelector("#chart-per-day title")).getAttribute("textContent"))
                 .isEqualTo("Elevations per day");
         assertThat(driver.findElements(By.cssSelector("#dashboard-per-person-table tbody tr"))).isNotEmpty();
+        WebElement person = driver.findElement(By.cssSelector("#dashboard-per-person-table a.elevate-chart-history"));
+        String who = person.getText();
+        String period = "&from=" + LocalDate.now(ZoneOffset.UTC).minusDays(29) + "&to=" + LocalDate.now(ZoneOffset.UTC);
+        assertThat(person.getAttribute("href")).as("from a person's figure to the records behind it")
+                .startsWith(portalUrl() + "/history?person=").endsWith(period);
+        person.click();
+        chromium.await(presenceOfElementLocated(By.id("elevate-portal-audit-table")));
+        assertThat(driver.findElements(By.cssSelector("#elevate-portal-audit-table tr[data-action] .elevate-portal-audit-sentence")))
+                .as("the history of that person in that period").anySatisfy(e -> assertThat(e.getText()).contains(who));
+        driver.navigate().back();
+        chromium.await(presenceOfElementLocated(By.id("dashboard-per-target-table")));
+        assertThat(driver.findElements(By.cssSelector("#dashboard-per-target-table a.elevate-chart-history")))
+                .allSatisfy(a -> assertThat(a.getAttribute("href")).contains("/history?target=").endsWith(period));
 
         chromium.open(portalUrl() + "/dashboard?from=2026-01-02&to=2026-01-01");
         assertThat(driver.findElement(By.id("elevate-portal-problem")).getText()).contains("to: must not be before from");
@@ -326,6 +351,12 @@ class OversightInChromiumIT {
         Page history = auditorBrowser.open(portalUrl() + "/history?person=" + admin);
         assertThat(history.document().select("#elevate-portal-audit-table tbody tr")).extracting(r -> r.attr("data-action"))
                 .containsExactly("POLICY_DELETED", "POLICY_UPDATED", "POLICY_CREATED");
+        Element updated = history.document().selectFirst("#elevate-portal-audit-table tr[data-action='POLICY_UPDATED']");
+        assertThat(updated.selectFirst(".elevate-portal-audit-sentence").text())
+                .as("named as it was: it is deleted").isEqualTo(displayed(admin) + " changed the elevation policy " + name + ".");
+        assertThat(updated.selectFirst(".elevate-portal-audit-field[data-key=changed]").text())
+                .as("what changed, in the record").startsWith("Changed: maxDurationMinutes: ").endsWith("→ 30");
+        assertThat(history.document().select(".elevate-portal-audit-detail")).as("no stored map text").isEmpty();
         assertThat(auditorBrowser.open(portalUrl() + "/policies").status()).as("not a realm admin").isEqualTo(403);
         assertThat(browser.open(portalUrl() + "/policies/" + id).status()).as("deleted").isEqualTo(404);
         io.elevate.testing.browser.Form withoutToken = browser.open(portalUrl() + "/policies/new")
