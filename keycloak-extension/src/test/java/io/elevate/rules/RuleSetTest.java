@@ -228,6 +228,27 @@ class RuleSetTest {
         }
 
         @Test
+        @DisplayName("then, when the usage could not be read in full, a deny rule reading it denies and an automatic "
+                + "approval reading it approves nothing; a rule not reading it answers as always")
+        void unknownUsageFailsClosed() {
+            RuleContext unknown = new RuleContext("u1", "alice", "", List.of("/oncall"), true, "123456789012", "Admin",
+                    "eu-west-1", "Web", "i-0123456789abcdef0", Map.of(), Duration.ofMinutes(20), FRIDAY_MORNING,
+                    FRIDAY_MORNING, "", false, 0, 0, 0, 0, "UTC", false);
+            Verdict denied = new RuleSet(List.of(rule("usage.hoursLast7Days + usage.hoursAhead + usage.hoursPending"
+                    + " + double(request.durationSeconds) / 3600.0 > 20.0")), List.of(), true).evaluate(unknown);
+            assertThat(denied.kind()).isEqualTo(Verdict.Kind.DENY);
+            assertThat(denied.reason()).contains("could not be evaluated");
+            Verdict manual = new RuleSet(List.of(), List.of(rule("usage.requestsLast24Hours < 5")), true)
+                    .evaluate(unknown);
+            assertThat(manual.kind()).isEqualTo(Verdict.Kind.MANUAL);
+            assertThat(manual.errors()).hasSize(1);
+            Verdict onCall = new RuleSet(List.of(rule("!requester.hasSecondFactor")),
+                    List.of(rule("'/oncall' in requester.groups")), true).evaluate(unknown);
+            assertThat(onCall.kind()).isEqualTo(Verdict.Kind.AUTO_APPROVE);
+            assertThat(onCall.errors()).isEmpty();
+        }
+
+        @Test
         @DisplayName("then an evaluation is bounded: a macro over too many elements is an error, not a hang")
         void bounded() {
             CompiledRule big = rule("[1,2,3,4,5,6,7,8,9,10].all(a, [1,2,3,4,5,6,7,8,9,10].all(b, "

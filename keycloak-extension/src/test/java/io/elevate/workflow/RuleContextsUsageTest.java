@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +77,42 @@ class RuleContextsUsageTest {
         assertThat(usage.hours()).isZero();
         assertThat(usage.hoursAhead()).isEqualTo(4.0);
         assertThat(usage.hoursPending()).isEqualTo(3.5);
+    }
+
+    @Nested
+    @DisplayName("given a user's windows read a page at a time, newest first")
+    class Reading {
+
+        /** {@code count} windows, one created each minute before now, newest first, served a page at a time. */
+        private IntFunction<List<ElevationWindow>> windows(int count) {
+            return first -> IntStream.range(first, Math.min(count, first + RuleContexts.PAGE))
+                    .mapToObj(i -> window("w" + i, WindowStatus.CANCELLED, NOW.minus(Duration.ofMinutes(i)),
+                            Duration.ofMinutes(30), null))
+                    .toList();
+        }
+
+        @Test
+        @DisplayName("then as many as can be read are all read")
+        void all() {
+            assertThat(RuleContexts.recentWindows(windows(RuleContexts.MAX_WINDOWS), NOW)).get().asList()
+                    .hasSize(RuleContexts.MAX_WINDOWS);
+        }
+
+        @Test
+        @DisplayName("then one more than can be read makes the usage unknown, not the count of the newest only")
+        void tooMany() {
+            assertThat(RuleContexts.recentWindows(windows(RuleContexts.MAX_WINDOWS + 1), NOW)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("then windows asked before the look-back horizon end the reading, however many there are")
+        void horizon() {
+            IntFunction<List<ElevationWindow>> old = first -> IntStream.range(first, first + RuleContexts.PAGE)
+                    .mapToObj(i -> window("w" + i, WindowStatus.APPROVED, NOW.minus(Duration.ofDays(i < 3 ? 1 : 200)),
+                            Duration.ofHours(1), null))
+                    .toList();
+            assertThat(RuleContexts.recentWindows(old, NOW)).get().asList().hasSize(3);
+        }
     }
 
     @Test
