@@ -63,6 +63,28 @@ class RuleContextsUsageTest {
     }
 
     @Test
+    @DisplayName("given approved windows revoked or cancelled an hour ago, then each counts up to then, and nothing "
+            + "ahead")
+    void endedEarly() {
+        Instant start = NOW.minus(Duration.ofHours(3));
+        Instant ended = NOW.minus(Duration.ofHours(1));
+        ElevationWindow revoked = new ElevationWindow("w1", "realm", "u1", "aws", TARGET, start,
+                start.plus(Duration.ofHours(12)), WindowStatus.REVOKED, "why", "alice", "bob",
+                start.minus(Duration.ofMinutes(5)), "carol", ended, "done", window("x", WindowStatus.APPROVED, start,
+                Duration.ofHours(12), null).request());
+        RequestInfo cancelledInfo = new RequestInfo("p1", null, false, 1, null, "alice", ended, null, null, null, null,
+                null, 0, false);
+        ElevationWindow cancelled = new ElevationWindow("w2", "realm", "u1", "aws", TARGET, start,
+                start.plus(Duration.ofHours(12)), WindowStatus.CANCELLED, "why", "alice", "bob",
+                start.minus(Duration.ofMinutes(5)), null, null, null, cancelledInfo);
+        RuleContexts.Usage usage = RuleContexts.usage(List.of(revoked, cancelled), NOW, null);
+        assertThat(usage.hours()).isEqualTo(4.0);
+        assertThat(usage.hoursAhead()).isZero();
+        assertThat(usage.hoursPending()).isZero();
+        assertThat(usage.requests()).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("given windows scheduled ahead and requests waiting, then they count ahead and pending; rejected, "
             + "expired and cancelled requests count nothing")
     void aheadAndPending() {
