@@ -160,6 +160,20 @@ class RuleSetTest {
         }
 
         @Test
+        @DisplayName("then a duration or a timestamp written in the expression that cannot be read names the rule; "
+                + "well-formed ones pass")
+        void durationAndTimestampLiterals() {
+            List<Violation> violations = new ArrayList<>();
+            rules("[{\"name\": \"minutes\", \"expression\": \"request.duration <= duration('30 minutes')\"},"
+                    + "{\"name\": \"month\", \"expression\": \"request.start < timestamp('2026-13-01T00:00:00Z')\"},"
+                    + "{\"name\": \"fine\", \"expression\": \"request.duration <= duration('1h30m')"
+                    + " && request.start < timestamp('2027-01-01T00:00:00Z')\"}]", violations);
+            assertThat(violations).extracting(Violation::message).satisfiesExactly(
+                    m -> assertThat(m).startsWith("rule 'minutes' expression is invalid:").contains("duration"),
+                    m -> assertThat(m).startsWith("rule 'month' expression is invalid:").contains("timestamp"));
+        }
+
+        @Test
         @DisplayName("then bad JSON, unknown fields, missing and duplicate names are refused, each listed")
         void strictDefinitions() {
             List<Violation> violations = new ArrayList<>();
