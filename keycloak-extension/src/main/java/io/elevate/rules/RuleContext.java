@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * What a rule's expression sees of one request: who asks, for what, when, and how much they used lately. Every value is
- * present (an absent text is the empty string, absent tags an empty map), so an expression never meets a null.
+ * present (an absent text is the empty string, absent tags an empty map), so an expression never meets a null; only
+ * the usage is left out when it could not be read in full ({@code usageKnown} false), so that a rule reading it fails to
+ * evaluate, which fails closed, instead of seeing a count too low.
  *
  * @param hasSecondFactor   whether the requester has an OTP or WebAuthn credential configured
  * @param hoursLast7Days    hours of approved windows the requester had in the 7 days before {@code now}, any policy
@@ -19,16 +21,29 @@ import java.util.Map;
  * @param timeZone          the policy's time zone (a setting of the policy, UTC unless set)
  * @param requestsLast24Hours requests and break-glass windows the requester asked for in the 24 hours before
  *                          {@code now}, any policy
+ * @param usageKnown        whether the usage above was read in full; when not, the rules do not see it
  */
 public record RuleContext(String requesterId, String username, String email, List<String> groups,
                           boolean hasSecondFactor, String account, String role, String region, String policy,
                           String instanceId, Map<String, String> instanceTags, Duration duration, Instant start,
                           Instant now, String ticket, boolean breakGlass, double hoursLast7Days,
-                          double hoursAhead, double hoursPending, long requestsLast24Hours, String timeZone) {
+                          double hoursAhead, double hoursPending, long requestsLast24Hours, String timeZone,
+                          boolean usageKnown) {
 
     public RuleContext {
         groups = List.copyOf(groups);
         instanceTags = Map.copyOf(instanceTags);
+    }
+
+    /** A context whose usage was read in full. */
+    public RuleContext(String requesterId, String username, String email, List<String> groups,
+                       boolean hasSecondFactor, String account, String role, String region, String policy,
+                       String instanceId, Map<String, String> instanceTags, Duration duration, Instant start,
+                       Instant now, String ticket, boolean breakGlass, double hoursLast7Days,
+                       double hoursAhead, double hoursPending, long requestsLast24Hours, String timeZone) {
+        this(requesterId, username, email, groups, hasSecondFactor, account, role, region, policy, instanceId,
+                instanceTags, duration, start, now, ticket, breakGlass, hoursLast7Days, hoursAhead, hoursPending,
+                requestsLast24Hours, timeZone, true);
     }
 
     /** The variables as the expressions name them (see {@link RuleEngine#VARIABLES}). */
@@ -51,10 +66,12 @@ public record RuleContext(String requesterId, String username, String email, Lis
         vars.put("request.end", start.plus(duration));
         vars.put("request.ticket", text(ticket));
         vars.put("request.breakGlass", breakGlass);
-        vars.put("usage.hoursLast7Days", hoursLast7Days);
-        vars.put("usage.hoursAhead", hoursAhead);
-        vars.put("usage.hoursPending", hoursPending);
-        vars.put("usage.requestsLast24Hours", requestsLast24Hours);
+        if (usageKnown) {
+            vars.put("usage.hoursLast7Days", hoursLast7Days);
+            vars.put("usage.hoursAhead", hoursAhead);
+            vars.put("usage.hoursPending", hoursPending);
+            vars.put("usage.requestsLast24Hours", requestsLast24Hours);
+        }
         vars.put("now", now);
         vars.put("timeZone", text(timeZone));
         return vars;

@@ -13,6 +13,10 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.validator.CelValidator;
+import dev.cel.validator.CelValidatorFactory;
+import dev.cel.validator.validators.DurationLiteralValidator;
+import dev.cel.validator.validators.TimestampLiteralValidator;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,6 +47,13 @@ public final class RuleEngine {
             .addVarDeclarations(VARIABLES.entrySet().stream()
                     .map(e -> CelVarDecl.newVarDeclaration(e.getKey(), e.getValue())).toList())
             .setResultType(SimpleType.BOOL)
+            .build();
+    /**
+     * CEL's own checks of the durations and timestamps an expression writes as literals ({@code duration('30 m')}),
+     * which the type checker lets through: each is read as evaluating it would, so a bad one is refused when saved.
+     */
+    private static final CelValidator LITERALS = CelValidatorFactory.standardCelValidatorBuilder(CEL)
+            .addAstValidators(DurationLiteralValidator.INSTANCE, TimestampLiteralValidator.INSTANCE)
             .build();
 
     private RuleEngine() {
@@ -85,7 +96,7 @@ public final class RuleEngine {
             return new Compilation(null, "is longer than " + MAX_EXPRESSION + " characters");
         }
         try {
-            CelAbstractSyntaxTree ast = CEL.compile(rule.expression()).getAst();
+            CelAbstractSyntaxTree ast = LITERALS.validate(CEL.compile(rule.expression()).getAst()).getAst();
             List<String> literals = Literals.problems(ast);
             if (!literals.isEmpty()) {
                 return new Compilation(null, String.join("; ", literals));

@@ -6,6 +6,7 @@ import io.elevate.window.Target;
 import io.elevate.window.WindowStatus;
 import io.elevate.window.WindowStore;
 
+import org.jboss.logging.Logger;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -15,7 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Builds what a policy's rules see of a request ({@link RuleContext}) from the realm: the requester's groups (each
@@ -30,8 +33,9 @@ final class RuleContexts {
     static final Duration USAGE_DAY = Duration.ofHours(24);
     /** How far back a window can have been asked and still overlap the last week (scheduled ahead at most 90 days). */
     private static final Duration LOOK_BACK = USAGE_WEEK.plusDays(91);
-    private static final int PAGE = 200;
-    private static final int MAX_WINDOWS = 2000;
+    static final int PAGE = 200;
+    static final int MAX_WINDOWS = 2000;
+    private static final Logger LOG = Logger.getLogger(RuleContexts.class);
 
     private final WindowStore store;
 
@@ -50,11 +54,17 @@ final class RuleContexts {
      */
     RuleContext of(UserModel user, ElevationPolicy policy, Target target, Duration duration, Instant start,
                    String ticket, boolean breakGlass, Instant now, String excludedWindowId) {
-        Usage usage = usage(recentWindows(user.getId(), now), now, excludedWindowId);
+        Optional<List<ElevationWindow>> windows = recentWindows(first -> store.list(user.getId(), null, first, PAGE),
+                now);
+        if (windows.isEmpty()) {
+            LOG.warnf("user %s has more than %d windows since %s: their usage is not read, so a rule reading it fails"
+                    + " (closed)", user.getId(), MAX_WINDOWS, now.minus(LOOK_BACK));
+        }
+        Usage usage = windows.map(w -> usage(w, now, excludedWindowId)).orElse(new Usage(0, 0, 0, 0));
         return new RuleContext(user.getId(), user.getUsername(), user.getEmail(), groups(user), hasSecondFactor(user),
                 target.accountId(), target.roleName(), target.region(), policy.name(), target.instanceId(),
                 target.tags(), duration, start, now, ticket, breakGlass, usage.hours(), usage.hoursAhead(),
-                usage.hoursPending(), usage.requests(), policy.rules().timeZone());
+                usage.hoursPending(), usage.requests(), policy.rules().timeZone(), windows.isPresent());
     }
 
     static List<String> groups(UserModel user) {
@@ -81,23 +91,29 @@ final class RuleContexts {
     record Usage(double hours, double hoursAhead, double hoursPending, long requests) {
     }
 
-    /** The user's windows that can count for {@link #usage}: newest first, back to the look-back horizon. */
-    private List<ElevationWindow> recentWindows(String userId, Instant now) {
+    /**
+     * The user's windows that can count for {@link #usage}, newest first, back to the look-back horizon, read a page
+     * ({@value #PAGE}) at a time from {@code page} (given the first row); empty when there are more than
+     * {@value #MAX_WINDOWS}: the usage is then unknown, never the count of the newest only.
+     */
+    static Optional<List<ElevationWindow>> recentWindows(IntFunction<List<ElevationWindow>> page, Instant now) {
         Instant horizon = now.minus(LOOK_BACK);
         List<ElevationWindow> windows = new ArrayList<>();
-        for (int first = 0; first < MAX_WINDOWS; first += PAGE) {
-            List<ElevationWindow> page = store.list(userId, null, first, PAGE);
-            for (ElevationWindow w : page) {
+        for (int first = 0; ; first += PAGE) {
+            List<ElevationWindow> rows = page.apply(first);
+            for (ElevationWindow w : rows) {
                 if (w.createdAt().isBefore(horizon)) {
-                    return windows;
+                    return Optional.of(windows);
+                }
+                if (windows.size() == MAX_WINDOWS) {
+                    return Optional.empty();
                 }
                 windows.add(w);
             }
-            if (page.size() < PAGE) {
-                break;
+            if (rows.size() < PAGE) {
+                return Optional.of(windows);
             }
         }
-        return windows;
     }
 
     /**

@@ -160,6 +160,20 @@ class RuleSetTest {
         }
 
         @Test
+        @DisplayName("then a duration or a timestamp written in the expression that cannot be read names the rule; "
+                + "well-formed ones pass")
+        void durationAndTimestampLiterals() {
+            List<Violation> violations = new ArrayList<>();
+            rules("[{\"name\": \"minutes\", \"expression\": \"request.duration <= duration('30 minutes')\"},"
+                    + "{\"name\": \"month\", \"expression\": \"request.start < timestamp('2026-13-01T00:00:00Z')\"},"
+                    + "{\"name\": \"fine\", \"expression\": \"request.duration <= duration('1h30m')"
+                    + " && request.start < timestamp('2027-01-01T00:00:00Z')\"}]", violations);
+            assertThat(violations).extracting(Violation::message).satisfiesExactly(
+                    m -> assertThat(m).startsWith("rule 'minutes' expression is invalid:").contains("duration"),
+                    m -> assertThat(m).startsWith("rule 'month' expression is invalid:").contains("timestamp"));
+        }
+
+        @Test
         @DisplayName("then bad JSON, unknown fields, missing and duplicate names are refused, each listed")
         void strictDefinitions() {
             List<Violation> violations = new ArrayList<>();
@@ -225,6 +239,27 @@ class RuleSetTest {
             assertThat(manual.kind()).isEqualTo(Verdict.Kind.MANUAL);
             assertThat(manual.errors()).hasSize(2);
             assertThat(v).isEmpty();
+        }
+
+        @Test
+        @DisplayName("then, when the usage could not be read in full, a deny rule reading it denies and an automatic "
+                + "approval reading it approves nothing; a rule not reading it answers as always")
+        void unknownUsageFailsClosed() {
+            RuleContext unknown = new RuleContext("u1", "alice", "", List.of("/oncall"), true, "123456789012", "Admin",
+                    "eu-west-1", "Web", "i-0123456789abcdef0", Map.of(), Duration.ofMinutes(20), FRIDAY_MORNING,
+                    FRIDAY_MORNING, "", false, 0, 0, 0, 0, "UTC", false);
+            Verdict denied = new RuleSet(List.of(rule("usage.hoursLast7Days + usage.hoursAhead + usage.hoursPending"
+                    + " + double(request.durationSeconds) / 3600.0 > 20.0")), List.of(), true).evaluate(unknown);
+            assertThat(denied.kind()).isEqualTo(Verdict.Kind.DENY);
+            assertThat(denied.reason()).contains("could not be evaluated");
+            Verdict manual = new RuleSet(List.of(), List.of(rule("usage.requestsLast24Hours < 5")), true)
+                    .evaluate(unknown);
+            assertThat(manual.kind()).isEqualTo(Verdict.Kind.MANUAL);
+            assertThat(manual.errors()).hasSize(1);
+            Verdict onCall = new RuleSet(List.of(rule("!requester.hasSecondFactor")),
+                    List.of(rule("'/oncall' in requester.groups")), true).evaluate(unknown);
+            assertThat(onCall.kind()).isEqualTo(Verdict.Kind.AUTO_APPROVE);
+            assertThat(onCall.errors()).isEmpty();
         }
 
         @Test

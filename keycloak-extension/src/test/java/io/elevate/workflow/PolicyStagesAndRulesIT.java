@@ -404,6 +404,7 @@ class PolicyStagesAndRulesIT {
         List<Integer> answers = AtOnce.call(calls);
         assertThat(answers).as("approved, denied by the budget, or a lost race").allMatch(s -> s == 201 || s == 403
                 || s == 409);
+        assertThat(answers).as("the first to hold the requester's requests is within the budget").contains(201);
         JsonNode mine = client.get("requests/mine").expectStatus(200).body();
         assertThat(mine.size()).as("two of 30 minutes fill the hour: " + answers).isEqualTo(
                 (int) answers.stream().filter(s -> s == 201).count()).isLessThanOrEqualTo(2);

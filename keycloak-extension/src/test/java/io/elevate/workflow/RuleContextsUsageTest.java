@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +63,28 @@ class RuleContextsUsageTest {
     }
 
     @Test
+    @DisplayName("given approved windows revoked or cancelled an hour ago, then each counts up to then, and nothing "
+            + "ahead")
+    void endedEarly() {
+        Instant start = NOW.minus(Duration.ofHours(3));
+        Instant ended = NOW.minus(Duration.ofHours(1));
+        ElevationWindow revoked = new ElevationWindow("w1", "realm", "u1", "aws", TARGET, start,
+                start.plus(Duration.ofHours(12)), WindowStatus.REVOKED, "why", "alice", "bob",
+                start.minus(Duration.ofMinutes(5)), "carol", ended, "done", window("x", WindowStatus.APPROVED, start,
+                Duration.ofHours(12), null).request());
+        RequestInfo cancelledInfo = new RequestInfo("p1", null, false, 1, null, "alice", ended, null, null, null, null,
+                null, 0, false);
+        ElevationWindow cancelled = new ElevationWindow("w2", "realm", "u1", "aws", TARGET, start,
+                start.plus(Duration.ofHours(12)), WindowStatus.CANCELLED, "why", "alice", "bob",
+                start.minus(Duration.ofMinutes(5)), null, null, null, cancelledInfo);
+        RuleContexts.Usage usage = RuleContexts.usage(List.of(revoked, cancelled), NOW, null);
+        assertThat(usage.hours()).isEqualTo(4.0);
+        assertThat(usage.hoursAhead()).isZero();
+        assertThat(usage.hoursPending()).isZero();
+        assertThat(usage.requests()).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("given windows scheduled ahead and requests waiting, then they count ahead and pending; rejected, "
             + "expired and cancelled requests count nothing")
     void aheadAndPending() {
@@ -75,6 +99,42 @@ class RuleContextsUsageTest {
         assertThat(usage.hours()).isZero();
         assertThat(usage.hoursAhead()).isEqualTo(4.0);
         assertThat(usage.hoursPending()).isEqualTo(3.5);
+    }
+
+    @Nested
+    @DisplayName("given a user's windows read a page at a time, newest first")
+    class Reading {
+
+        /** {@code count} windows, one created each minute before now, newest first, served a page at a time. */
+        private IntFunction<List<ElevationWindow>> windows(int count) {
+            return first -> IntStream.range(first, Math.min(count, first + RuleContexts.PAGE))
+                    .mapToObj(i -> window("w" + i, WindowStatus.CANCELLED, NOW.minus(Duration.ofMinutes(i)),
+                            Duration.ofMinutes(30), null))
+                    .toList();
+        }
+
+        @Test
+        @DisplayName("then as many as can be read are all read")
+        void all() {
+            assertThat(RuleContexts.recentWindows(windows(RuleContexts.MAX_WINDOWS), NOW)).get().asList()
+                    .hasSize(RuleContexts.MAX_WINDOWS);
+        }
+
+        @Test
+        @DisplayName("then one more than can be read makes the usage unknown, not the count of the newest only")
+        void tooMany() {
+            assertThat(RuleContexts.recentWindows(windows(RuleContexts.MAX_WINDOWS + 1), NOW)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("then windows asked before the look-back horizon end the reading, however many there are")
+        void horizon() {
+            IntFunction<List<ElevationWindow>> old = first -> IntStream.range(first, first + RuleContexts.PAGE)
+                    .mapToObj(i -> window("w" + i, WindowStatus.APPROVED, NOW.minus(Duration.ofDays(i < 3 ? 1 : 200)),
+                            Duration.ofHours(1), null))
+                    .toList();
+            assertThat(RuleContexts.recentWindows(old, NOW)).get().asList().hasSize(3);
+        }
     }
 
     @Test
