@@ -36,6 +36,16 @@ public record RuleSet(List<CompiledRule> deny, List<CompiledRule> autoApprove, b
         return deny.isEmpty() && autoApprove.isEmpty();
     }
 
+    /**
+     * Whether a rule may read the requester's usage ({@code usage.*}): every rule whose expression names
+     * {@code usage} at all. When none does, the usage need not be read; a rule that reads it without being counted
+     * here cannot exist, since CEL names a variable only by writing it.
+     */
+    public boolean readsUsage() {
+        return java.util.stream.Stream.concat(deny.stream(), autoApprove.stream())
+                .anyMatch(r -> r.rule().expression().contains("usage"));
+    }
+
     public Verdict evaluate(RuleContext context) {
         List<CompiledRule.Result> denyResults = new ArrayList<>();
         deny.forEach(r -> denyResults.add(r.evaluate(context)));

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -303,7 +304,23 @@ public final class WindowStore {
         if (status != null) {
             query.setParameter("status", status.name());
         }
-        return query.setFirstResult(first).setMaxResults(max).getResultStream().map(WindowStore::toWindow).toList();
+        List<ElevationWindowEntity> rows = query.setFirstResult(first).setMaxResults(max).getResultList();
+        Map<String, Map<String, String>> tags = tagsOf(rows.stream().map(ElevationWindowEntity::getId).toList());
+        return rows.stream().map(e -> toWindow(e, tags.getOrDefault(e.getId(), Map.of()))).toList();
+    }
+
+    /** The tags of these windows in one query (not one per window), each window's in their stored order. */
+    private Map<String, Map<String, String>> tagsOf(List<String> windowIds) {
+        Map<String, Map<String, String>> tags = new HashMap<>();
+        if (windowIds.isEmpty()) {
+            return tags;
+        }
+        em.createQuery("select w.id, t.key, t.value from ElevationWindowEntity w join w.tags t where w.id in :ids"
+                        + " order by w.id, index(t)", Object[].class)
+                .setParameter("ids", windowIds).getResultStream()
+                .forEach(r -> tags.computeIfAbsent((String) r[0], id -> new LinkedHashMap<>())
+                        .put((String) r[1], (String) r[2]));
+        return tags;
     }
 
     private Optional<ElevationWindowEntity> findEntity(String id) {
@@ -317,6 +334,10 @@ public final class WindowStore {
     private static ElevationWindow toWindow(ElevationWindowEntity e) {
         Map<String, String> tags = new LinkedHashMap<>();
         e.getTags().forEach(tag -> tags.put(tag.getKey(), tag.getValue()));
+        return toWindow(e, tags);
+    }
+
+    private static ElevationWindow toWindow(ElevationWindowEntity e, Map<String, String> tags) {
         Target target = new Target(e.getAccountId(), e.getRoleName(), e.getSamlProvider(), e.getRegion(),
                 e.getInstanceId(), tags, e.isRoleChaining(),
                 e.getRunAsUser());

@@ -54,9 +54,10 @@ final class RuleContexts {
      */
     RuleContext of(UserModel user, ElevationPolicy policy, Target target, Duration duration, Instant start,
                    String ticket, boolean breakGlass, Instant now, String excludedWindowId) {
-        Optional<List<ElevationWindow>> windows = recentWindows(first -> store.list(user.getId(), null, first, PAGE),
-                now);
-        if (windows.isEmpty()) {
+        boolean readsUsage = policy.rules().readsUsage();
+        Optional<List<ElevationWindow>> windows = readsUsage
+                ? recentWindows(first -> store.list(user.getId(), null, first, PAGE), now) : Optional.empty();
+        if (readsUsage && windows.isEmpty()) {
             LOG.warnf("user %s has more than %d windows since %s: their usage is not read, so a rule reading it fails"
                     + " (closed)", user.getId(), MAX_WINDOWS, now.minus(LOOK_BACK));
         }

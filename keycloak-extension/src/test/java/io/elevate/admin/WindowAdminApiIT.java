@@ -98,8 +98,12 @@ class WindowAdminApiIT {
     @Test
     void listsAUsersWindows(AdminApi admin) {
         String id = elevations.grant(Elevations.window(user, Duration.ofHours(1)));
+        String other = elevations.grant(Elevations.window(user, Duration.ofHours(2)));
         JsonNode list = admin.get(DEMO_REALM + "/elevation/windows?user=" + user).expectStatus(200).body();
-        assertThat(list).extracting(w -> w.path("id").asText()).containsExactly(id);
+        assertThat(list).extracting(w -> w.path("id").asText()).containsExactlyInAnyOrder(id, other);
+        assertThat(list).allSatisfy(w -> assertThat(w.path("tags").properties()).extracting(Map.Entry::getKey)
+                .containsExactly("AppGroupName", "AppId", "ReleaseId"));
+        assertThat(list).allSatisfy(w -> assertThat(w.path("tags").path("AppId").asText()).isEqualTo("ABC"));
         assertThat(admin.get(DEMO_REALM + "/elevation/windows?status=bogus").status()).isEqualTo(400);
         assertThat(admin.get(DEMO_REALM + "/elevation/windows?max=100000").status()).isEqualTo(400);
     }

@@ -192,6 +192,23 @@ class RuleSetTest {
     }
 
     @Nested
+    @DisplayName("given rules that read the requester's usage, or none that does")
+    class ReadingUsage {
+
+        @Test
+        @DisplayName("then the usage is read exactly when a deny or automatic rule names it (else a rule's read fails closed)")
+        void onlyWhenNamed() {
+            assertThat(new RuleSet(List.of(rule("request.duration <= duration('1h')")), List.of(
+                    rule("'/oncall' in requester.groups")), true).readsUsage()).isFalse();
+            assertThat(new RuleSet(List.of(rule("usage.hoursLast7Days + usage.hoursAhead > 20.0")), List.of(), true)
+                    .readsUsage()).isTrue();
+            assertThat(new RuleSet(List.of(), List.of(rule("usage.requestsLast24Hours < 3")), true).readsUsage())
+                    .isTrue();
+            assertThat(RuleSet.NONE.readsUsage()).isFalse();
+        }
+    }
+
+    @Nested
     @DisplayName("given a request")
     class Evaluation {
 
