@@ -46,8 +46,9 @@ record SlackStages(int number, int of, String name, long votes, int quorum, List
     }
 
     /**
-     * The line of a request waiting for approvers under a staged policy, else empty; {@code approvals} is asked only
-     * then (one read of the request's approvals).
+     * The line of a request waiting for approvers: under a staged policy its stage, else (once someone approved) who
+     * approved so far ({@link #unstaged}); empty before the first approval of an unstaged policy, and when the stages
+     * setting cannot be read. {@code approvals} is read at most once.
      */
     static Optional<SlackStages> of(RealmModel realm, ElevationWindow window, Supplier<List<Approval>> approvals) {
         String policyId = window.request().policyId();

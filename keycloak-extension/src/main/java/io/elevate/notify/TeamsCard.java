@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A notice as the message a Teams workflow webhook ("Post to a channel when a webhook request is received") takes: one
  * Adaptive Card (version 1.4) with the same facts as the Slack message (a decision's card also who decided) and an
- * <b>Open in the portal</b> action to the request's page ({@link PortalPlaces}). User
+ * <b>Open in the portal</b> action to the request's page ({@link PortalPlaces}), or, for a break-glass (or a rule's
+ * approval) waiting for review, <b>Review in the portal</b> to it in the reviewer's queue. User
  * text is carried as JSON strings; Adaptive Cards render a TextBlock's markdown, so its characters are escaped.
  */
 final class TeamsCard {
@@ -64,8 +65,11 @@ final class TeamsCard {
         if (notice.portalUrl() != null) {
             Map<String, Object> open = new LinkedHashMap<>();
             open.put("type", "Action.OpenUrl");
-            open.put("title", "Open in the portal");
-            open.put("url", PortalPlaces.request(notice.portalUrl(), w.id()));
+            // a break-glass (or a rule's approval) waiting for review opens in the reviewer's queue, as in Slack
+            boolean review = w.request().awaitingReview();
+            open.put("title", review ? "Review in the portal" : "Open in the portal");
+            open.put("url", review ? PortalPlaces.review(notice.portalUrl(), w.id())
+                    : PortalPlaces.request(notice.portalUrl(), w.id()));
             card.put("actions", List.of(open));
         }
         Map<String, Object> attachment = new LinkedHashMap<>();

@@ -22,7 +22,9 @@ final class WebhookUrls {
         try {
             uri = new URI(text.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("is not a URL: " + e.getMessage());
+            // the reason and where, never the text itself: a webhook URL's path or query may carry its secret
+            throw new IllegalArgumentException("is not a URL: " + e.getReason().toLowerCase(Locale.ROOT)
+                    + (e.getIndex() < 0 ? "" : " at character " + (e.getIndex() + 1)));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || uri.getHost().isBlank()) {

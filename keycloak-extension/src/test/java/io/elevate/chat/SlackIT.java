@@ -367,7 +367,8 @@ class SlackIT {
             assertThat(updatedTo(id, "Revoked by").param("blocks")).contains("incident over")
                     .doesNotContain("elevate_approve");
             JsonNode revoked = cardAbout(team, "REVOKED");
-            assertThat(fact(revoked, "Revoked by")).isNotBlank();
+            assertThat(fact(revoked, "Revoked by")).as("the administrator who revoked it")
+                    .isEqualTo(node.keycloak().admin().username());
             assertThat(revoked.path("attachments").path(0).path("content").path("actions").path(0).path("url")
                     .asText()).as("a change made with no request at hand links where the request's notices did")
                     .isEqualTo(node.baseUrl() + "/realms/" + DEMO_REALM + "/elevation/portal/requests/" + id);

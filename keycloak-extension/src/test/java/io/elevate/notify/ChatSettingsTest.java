@@ -100,6 +100,17 @@ class ChatSettingsTest {
         }
     
         @Test
+        @DisplayName("then a realm Teams webhook that is not a URL is refused without echoing it (its sig= secret)")
+        void teamsWebhookNotAUrl() {
+            List<Violation> violations = violations(Map.of(ChatSettings.TEAMS_WEBHOOK_URL, List.of(
+                    "https://prod.example.com/workflows/x?sig=s3cr3t value")));
+
+            assertThat(violations).extracting(Violation::field).containsExactly(ChatSettings.TEAMS_WEBHOOK_URL);
+            assertThat(violations.get(0).message()).contains("not a URL");
+            assertThat(violations.toString()).doesNotContain("s3cr3t").doesNotContain("example.com");
+        }
+
+        @Test
         @DisplayName("then a Slack workspace or app id of the wrong form is refused")
         void workspace() {
             assertThat(violations(Map.of(ChatSettings.SLACK_TEAM_ID, List.of("elevate"),

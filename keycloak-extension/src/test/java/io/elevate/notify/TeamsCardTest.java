@@ -119,5 +119,15 @@ class TeamsCardTest {
             assertThat(title.path("text").asText()).contains("Break-glass: Olga Operator opened elevated AWS access"
                     + " without approval; review it");
         }
+
+        @Test
+        @DisplayName("then its action opens it in the reviewer's queue, as the Slack message's does")
+        void linksToItsReview() throws Exception {
+            JsonNode open = card(TestNotices.breakGlass("Olga Operator")).path("actions").get(0);
+
+            assertThat(open.path("title").asText()).isEqualTo("Review in the portal");
+            assertThat(open.path("url").asText())
+                    .isEqualTo("https://sso.example.com/realms/demo/elevation/portal#review-e-1");
+        }
     }
 }

@@ -16,12 +16,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A Teams workflow webhook ("Post to a channel when a webhook request is received") in the test JVM: it records every
  * POST with its JSON body and answers as the workflow endpoint does, {@code 202 Accepted} with no body; queued faults
  * answer instead, in order, each for the next POST whose body holds its text: for example {@code 429} with
- * {@code Retry-After} (Teams' throttling) or a {@code 5xx}.
+ * {@code Retry-After} (Teams' throttling) or a {@code 5xx}. A POST without the URL's signature ({@code sig=}) is
+ * refused with {@code 401}, as Teams refuses it.
  */
 public final class TeamsStandIn implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "/workflows/elevate/triggers/manual/paths/invoke";
+    private static final String SIGNATURE = "stand-in-secret";
 
     /** One POST as the workflow saw it: its body and what it answered. */
     public record Call(JsonNode body, int status) {
@@ -51,7 +53,7 @@ public final class TeamsStandIn implements AutoCloseable {
 
     /** The webhook URL, with its signature as a query parameter (as Teams' URLs carry one). */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + PATH + "?api-version=1&sig=stand-in-secret";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + PATH + "?api-version=1&sig=" + SIGNATURE;
     }
 
     /** The next POST whose body contains {@code needle} answers 429 with Retry-After {@code seconds}. */
@@ -105,6 +107,13 @@ public final class TeamsStandIn implements AutoCloseable {
                     .startsWith("application/json")) {
                 calls.add(new Call(json, 400));
                 exchange.sendResponseHeaders(400, -1);
+                return;
+            }
+            // the workflow's URL is its credential: without its signature Teams answers 401
+            String query = exchange.getRequestURI().getRawQuery();
+            if (query == null || !List.of(query.split("&")).contains("sig=" + SIGNATURE)) {
+                calls.add(new Call(json, 401));
+                exchange.sendResponseHeaders(401, -1);
                 return;
             }
             int status = fault != null ? fault.status() : outage != 0 ? outage : 202;
