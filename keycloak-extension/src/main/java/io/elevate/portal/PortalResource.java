@@ -24,6 +24,7 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /realms/{realm}/elevation/portal}: the elevation workflow in the browser, the counterpart of the bearer-token
@@ -50,18 +51,29 @@ public final class PortalResource {
 
     @GET
     public Response page(@QueryParam("state") String state, @QueryParam("error") String error,
-                         @QueryParam("audit") String auditPage) {
+                         @QueryParam("audit") String auditPage, @QueryParam("focus") String focus) {
         PortalSignIn signIn = new PortalSignIn(session, realm, portalUrl);
         if (state != null || error != null) {
             if (!signIn.returnedWith(state)) {
                 return pages().error(400, "elevatePortalSignInUnverified", null, null, portalUrl());
             }
-            return error != null ? pages().error(400, "elevatePortalSignInFailed", error, null, portalUrl()) : back();
+            Optional<String> returnTo = signIn.returnTarget();
+            return error != null ? pages().error(400, "elevatePortalSignInFailed", error, null, portalUrl())
+                    : back(returnTo);
+        }
+        // a chat message's link to a request's place in a queue: ?focus=waiting-<id> or review-<id>; a fragment would
+        // not reach the server, and so would not survive the sign-in
+        Optional<String> focused = PortalReturn.focus(focus);
+        if (focus != null && focused.isEmpty()) {
+            return pages().error(400, "elevatePortalBadLink", "focus=" + focus, null, portalUrl());
         }
         AuthResult auth = signIn.authenticate();
         if (auth == null) {
-            Response login = signIn.toLogin();
+            Response login = signIn.toLogin(focused);
             return login != null ? login : pages().error(503, "elevatePortalNotSetUp", null, null, portalUrl());
+        }
+        if (focused.isPresent()) {
+            return back(focused);
         }
         Viewer viewer = Viewer.of(session, realm, auth, signIn.client());
         return show(viewer, 200, Flash.take(new PortalCookies(session, portalUrl)), null, null, Map.of(), number(auditPage));
@@ -280,7 +292,10 @@ public final class PortalResource {
         PortalSignIn signIn = new PortalSignIn(session, realm, portalUrl);
         AuthResult auth = signIn.authenticate();
         if (auth == null) {
-            return back();
+            // signed in, the browser comes back to this page, its filters included
+            java.net.URI uri = session.getContext().getUri().getRequestUri();
+            Response login = signIn.toLogin(PortalReturn.here(uri.getRawPath(), uri.getRawQuery()));
+            return login != null ? login : back();
         }
         return page.apply(new OversightPages(session, realm, auth.user(), portalUrl(), signIn.signOutUrl(),
                 clock.instant()));
@@ -343,7 +358,13 @@ public final class PortalResource {
 
     /** POST-redirect-GET, and every way back to the page: always the server's own portal URL. */
     private Response back() {
-        return Response.seeOther(URI.create(portalUrl())).header("Cache-Control", "no-store").build();
+        return back(Optional.empty());
+    }
+
+    /** {@link #back()}, to a place below the portal's own URL ({@link PortalReturn}) when there is one. */
+    private Response back(Optional<String> returnTo) {
+        String target = portalUrl() + PortalReturn.of(returnTo.orElse(null)).orElse("");
+        return Response.seeOther(URI.create(target)).header("Cache-Control", "no-store").build();
     }
 
     private ElevationWorkflow workflow() {

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Who is at the portal: the user of Keycloak's SSO session (its identity cookie). Without one, the browser is sent to
@@ -26,6 +27,7 @@ final class PortalSignIn {
 
     static final String CLIENT_ID = "elevate-portal";
     private static final String STATE_COOKIE = "ELEVATE_PORTAL_STATE";
+    private static final String RETURN_COOKIE = "ELEVATE_PORTAL_RETURN";
     private static final int STATE_MAX_AGE_SECONDS = 600;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -54,6 +56,14 @@ final class PortalSignIn {
 
     /** Sends the browser to Keycloak's sign-in; null when the realm has no portal client to sign in with. */
     Response toLogin() {
+        return toLogin(Optional.empty());
+    }
+
+    /**
+     * Sends the browser to Keycloak's sign-in, to come back to {@code returnTo} (a {@link PortalReturn}) once signed in;
+     * null when the realm has no portal client to sign in with.
+     */
+    Response toLogin(Optional<String> returnTo) {
         if (client() == null) {
             return null;
         }
@@ -69,6 +79,12 @@ final class PortalSignIn {
                 .queryParam("code_challenge_method", "S256")
                 .build();
         cookies.set(STATE_COOKIE, state, STATE_MAX_AGE_SECONDS, NewCookie.SameSite.LAX);
+        if (returnTo.isPresent()) {
+            cookies.set(RETURN_COOKIE, PortalReturn.encode(returnTo.get()), STATE_MAX_AGE_SECONDS,
+                    NewCookie.SameSite.LAX);
+        } else {
+            cookies.expire(RETURN_COOKIE);
+        }
         return Response.seeOther(login).header("Cache-Control", "no-store").build();
     }
 
@@ -87,6 +103,15 @@ final class PortalSignIn {
         cookies.expire(STATE_COOKIE);
         return expected != null && state != null && MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.US_ASCII), state.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Where the sign-in that {@link #returnedWith} checked was to come back to, if anywhere; the cookie is used up. */
+    Optional<String> returnTarget() {
+        String target = cookies.get(RETURN_COOKIE);
+        if (target != null) {
+            cookies.expire(RETURN_COOKIE);
+        }
+        return PortalReturn.decode(target);
     }
 
     private static String random() {

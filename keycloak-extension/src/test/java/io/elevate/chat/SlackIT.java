@@ -664,7 +664,7 @@ class SlackIT {
             assertThat(actions.path("elements").get(0).path("text").path("text").asText())
                     .isEqualTo("Decide in the portal");
             assertThat(actions.path("elements").get(0).path("url").asText())
-                    .isEqualTo(node.baseUrl() + "/realms/" + DEMO_REALM + "/elevation/portal#waiting-" + id);
+                    .isEqualTo(node.baseUrl() + "/realms/" + DEMO_REALM + "/elevation/portal?focus=waiting-" + id);
 
             press(slackId(team.first()), "elevate_approve", id);
 

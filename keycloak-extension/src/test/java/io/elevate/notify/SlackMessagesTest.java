@@ -61,7 +61,7 @@ class SlackMessagesTest {
             assertThat(actions.path("elements").findValuesAsText("action_id")).containsExactly(SlackMessages.OPEN);
             assertThat(actions.path("elements").get(0).path("url").asText())
                     .as("the button opens the request in the approver's queue, where it is decided")
-                    .isEqualTo("https://sso.example.com/realms/demo/elevation/portal#waiting-e-1");
+                    .isEqualTo("https://sso.example.com/realms/demo/elevation/portal?focus=waiting-e-1");
         }
 
         @Test
@@ -97,7 +97,7 @@ class SlackMessagesTest {
             assertThat(actions.path("elements").get(0).path("text").path("text").asText())
                     .isEqualTo("Review in the portal");
             assertThat(actions.path("elements").get(0).path("url").asText())
-                    .isEqualTo("https://sso.example.com/realms/demo/elevation/portal#review-e-1");
+                    .isEqualTo("https://sso.example.com/realms/demo/elevation/portal?focus=review-e-1");
         }
     }
 

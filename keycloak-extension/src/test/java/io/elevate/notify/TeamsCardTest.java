@@ -127,7 +127,7 @@ class TeamsCardTest {
 
             assertThat(open.path("title").asText()).isEqualTo("Review in the portal");
             assertThat(open.path("url").asText())
-                    .isEqualTo("https://sso.example.com/realms/demo/elevation/portal#review-e-1");
+                    .isEqualTo("https://sso.example.com/realms/demo/elevation/portal?focus=review-e-1");
         }
     }
 }
