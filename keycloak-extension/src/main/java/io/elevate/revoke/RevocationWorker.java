@@ -66,12 +66,14 @@ public final class RevocationWorker implements Outbox<RevocationOutbox.RoleKey, 
      * What one IAM call for a role covers: the role, the windows whose rows were read, the ids the policy names, its
      * slots.
      */
-    record Plan(RevocationOutbox.RoleKey role, Set<String> windowIds, List<String> ids, int slots) {
+    record Plan(RevocationOutbox.RoleKey role, Set<String> windowIds, List<String> ids, int slots,
+                Instant latestRevoke) {
         static Plan of(RevocationOutbox.RoleKey role, List<RevocationEntity> rows, Instant now) {
             List<Revocation> views = rows.stream().map(Revocation::of).toList();
             Set<String> windows = new HashSet<>();
             rows.forEach(row -> windows.add(row.getWindowId()));
-            return new Plan(role, windows, RevokedIds.of(views, now), RevokedIds.slots(views, now));
+            return new Plan(role, windows, RevokedIds.of(views, now), RevokedIds.slots(views, now),
+                    RevokedIds.latestRevoke(views, now));
         }
     }
 
@@ -93,7 +95,12 @@ public final class RevocationWorker implements Outbox<RevocationOutbox.RoleKey, 
             return "the server's AWS credentials are for account " + accountId + ", not " + role.accountId();
         }
         try {
-            Optional<String> document = RevocationPolicy.compact(plan.slots(), plan.ids());
+            Optional<String> document = RevocationPolicy.compact(plan.slots(), plan.ids(), plan.latestRevoke());
+            if (!RevocationPolicy.fits(plan.slots(), plan.ids())) {
+                LOG.warnf("The %d revoked windows of %s do not fit in IAM's %d characters: its revocation policy denies"
+                        + " every session of the role issued before %s", plan.ids().size(), role.arn(),
+                        RevocationPolicy.MAX_CHARACTERS, plan.latestRevoke().plus(RevocationPolicy.SIGN_IN_MARGIN));
+            }
             if (document.isPresent()) {
                 iam.put(role, document.get());
             } else {

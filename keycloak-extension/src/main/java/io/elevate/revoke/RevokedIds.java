@@ -19,6 +19,12 @@ final class RevokedIds {
         return List.copyOf(ids);
     }
 
+    /** When the newest live row was revoked (the epoch when none is live). */
+    static Instant latestRevoke(List<Revocation> rowsOfRole, Instant now) {
+        return rowsOfRole.stream().filter(r -> !r.prunedAt(now)).map(Revocation::revokedAt)
+                .max(Instant::compareTo).orElse(Instant.EPOCH);
+    }
+
     /** The slots the document needs: the most any live row's sign-ins carry, at least 1. */
     static int slots(List<Revocation> rowsOfRole, Instant now) {
         return rowsOfRole.stream().filter(r -> !r.prunedAt(now)).mapToInt(Revocation::slots).max().orElse(1);

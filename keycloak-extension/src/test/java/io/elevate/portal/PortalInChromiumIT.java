@@ -406,8 +406,11 @@ class PortalInChromiumIT {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"elevation-audit.csv\"");
-        assertThat(csv.body()).startsWith("occurred_at,action,window_id,actor,ip_address,detail\r\n")
-                .contains("\"REQUESTED\",\"" + id + "\",\"" + operator + "\"");
+        assertThat(csv.body()).startsWith("occurred_at,action,request_id,actor,actor_username,requester,policy,"
+                        + "account_id,role_name,instance_id,break_glass,approvals_so_far,reason,rule,stage,details,"
+                        + "ip_address,request_url\r\n")
+                .as("the request's record, with its actor's name and username")
+                .containsPattern("\"REQUESTED\",\"" + id + "\",\"[^\"]+\",\"" + operator + "\"");
 
         Browser operatorBrowser = new Browser();
         signInWithoutJavaScript(operatorBrowser, operator);

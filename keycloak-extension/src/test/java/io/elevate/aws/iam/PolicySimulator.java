@@ -124,6 +124,11 @@ final class PolicySimulator {
                 }
                 return false;
             }
+            case "DateLessThan" -> {
+                // an absent key makes a date condition false; dates as ISO 8601 instants
+                return actual != null && expected.stream()
+                        .anyMatch(e -> java.time.Instant.parse(actual).isBefore(java.time.Instant.parse(e.asText())));
+            }
             default -> throw new IllegalArgumentException("the simulator does not know the operator " + operator);
         }
     }
