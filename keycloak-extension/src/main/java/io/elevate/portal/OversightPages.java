@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -121,11 +122,11 @@ final class OversightPages {
                 .collect(Collectors.toMap(k -> k, params::getFirst));
         if (!period.violations().isEmpty()) {
             return pages.page(PortalPages.DASHBOARD, new DashboardView(frame, null, given.get("from"),
-                    given.get("to"), period.violations()), 400, user);
+                    given.get("to"), period.violations(), Set.of()), 400, user);
         }
         Figures figures = new Dashboard(session, realm, policies).figures(now, period.from(), period.to());
         return pages.page(PortalPages.DASHBOARD, new DashboardView(frame, figures, period.from().toString(),
-                period.to().toString(), List.of()), 200, user);
+                period.to().toString(), List.of(), policies.keySet()), 200, user);
     }
 
     private AuditLog.Search search(HistoryFilter filter) {
