@@ -85,7 +85,7 @@ final class OversightPages {
         if (!Auditors.isAuditor(realm, user)) {
             return pages.error(403, "elevatePortalNotAuditor", null, user, frame.getPortalUrl());
         }
-        HistoryFilter filter = HistoryFilter.read(params, policies::containsKey);
+        HistoryFilter filter = HistoryFilter.readCsv(params, policies::containsKey);
         if (!filter.valid()) {
             return pages.page(PortalPages.HISTORY, new HistoryView(frame, filter.values(), List.copyOf(policies.values()),
                     filter.violations(), null), 400, user);
