@@ -110,7 +110,7 @@ final class OversightPages {
         RequestItem item = new RequestItem(window, policies.get(window.request().policyId()),
                 person(window.userId()), windows.approvals(window.id()), null, frame.getPortalUrl(), now, null);
         return pages.page(PortalPages.REQUEST, new RequestPage(frame, item,
-                stories.tell(new AuditPages(session, realm).ofRequest(window.id()))), 200, user);
+                stories.tell(new AuditPages(session, realm).ofRequest(window.id())), AuditPages.LIFE_MAX), 200, user);
     }
 
     Response dashboard(MultivaluedMap<String, String> params) {
