@@ -42,6 +42,7 @@
                         </li>
                     </#list>
                 </ol>
+                <#if page.cut><p class="elevate-portal-now" id="elevate-portal-life-cut">${msg("elevatePortalRequestLifeCut", page.life?size)}</p></#if>
             <#else>
                 <p class="elevate-portal-empty">${msg("elevatePortalAuditEmpty")}</p>
             </#if>

@@ -31,7 +31,22 @@ public final class AuditCsv {
         if (value == null) {
             return "";
         }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = formulaLike(value) ? "'" + value : value;
         return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * Whether a spreadsheet could run the value as a formula: it starts with {@code = + - @}, a tab, a carriage return
+     * or a NUL, or with {@code = + - @} after leading white space (which an import that trims spaces removes).
+     */
+    static boolean formulaLike(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        if ("=+-@\t\r\0".indexOf(value.charAt(0)) >= 0) {
+            return true;
+        }
+        String trimmed = value.stripLeading();
+        return !trimmed.isEmpty() && "=+-@".indexOf(trimmed.charAt(0)) >= 0;
     }
 }

@@ -40,8 +40,11 @@ final class AuditPages {
         return records;
     }
 
-    /** The whole life of one request, oldest first. */
+    /** The most records a request's page lists (its oldest); one more is read to know that there are more. */
+    static final int LIFE_MAX = 1000;
+
+    /** The life of one request, oldest first: at most {@link #LIFE_MAX} records, and one more if there are more. */
     List<AuditRecord> ofRequest(String windowId) {
-        return log.list(AuditLog.Filter.window(windowId), 0, CSV_MAX);
+        return log.list(AuditLog.Filter.window(windowId), 0, LIFE_MAX + 1);
     }
 }

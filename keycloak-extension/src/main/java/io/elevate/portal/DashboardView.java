@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 
 /** The dashboard page: now (lists), the period (charts with their tables). Getters for FreeMarker. */
 public final class DashboardView {
@@ -18,13 +19,17 @@ public final class DashboardView {
     private final String from;
     private final String to;
     private final List<Violation> violations;
+    private final Set<String> policyIds;
 
-    DashboardView(PageFrame frame, Figures figures, String from, String to, List<Violation> violations) {
+    /** @param policyIds the realm's policies now: a target's history is linked only for one of them */
+    DashboardView(PageFrame frame, Figures figures, String from, String to, List<Violation> violations,
+                  Set<String> policyIds) {
         this.frame = frame;
         this.figures = figures;
         this.from = from;
         this.to = to;
         this.violations = violations;
+        this.policyIds = Set.copyOf(policyIds);
     }
 
     public PageFrame getFrame() { return frame; }
@@ -92,9 +97,12 @@ public final class DashboardView {
                 d.day().toString())).toList();
     }
 
-    /** The history of each target of the period's ranking (its policy, the period's days); null without a policy. */
+    /**
+     * The history of each target of the period's ranking (its policy, the period's days); null without a policy, or
+     * for a policy since deleted (the history's target filter takes only the realm's policies: a 400 page).
+     */
     public List<String> getPerTargetLinks() {
-        return figures.period().perTarget().stream().map(c -> c.key() == null ? null
+        return figures.period().perTarget().stream().map(c -> c.key() == null || !policyIds.contains(c.key()) ? null
                 : history("target", c.key(), "from", getPeriodFrom(), "to", getPeriodTo())).toList();
     }
 

@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 final class HistoryFilter {
 
     static final Set<String> NAMES = Set.of("person", "target", "action", "breakGlass", "from", "to", "page");
+    /** The CSV's: the page's filters without {@code page} (the CSV is the newest records, whatever page was shown). */
+    static final Set<String> CSV_NAMES = Set.of("person", "target", "action", "breakGlass", "from", "to");
     static final int MAX_PAGE = 100_000;
 
     private final Map<String, String> given = new LinkedHashMap<>();
@@ -48,8 +50,21 @@ final class HistoryFilter {
      * "no filter", as an untouched field of the form sends them.
      */
     static HistoryFilter read(MultivaluedMap<String, String> params, Predicate<String> isPolicy) {
+        return read(params, isPolicy, NAMES, "is not a filter of the history");
+    }
+
+    /**
+     * The CSV download's filters: as {@link #read}, but a {@code page} is refused rather than ignored (the CSV would
+     * answer with the newest records, not that page's).
+     */
+    static HistoryFilter readCsv(MultivaluedMap<String, String> params, Predicate<String> isPolicy) {
+        return read(params, isPolicy, CSV_NAMES, "is not a filter of the history's CSV (it holds the newest records)");
+    }
+
+    private static HistoryFilter read(MultivaluedMap<String, String> params, Predicate<String> isPolicy,
+                                      Set<String> names, String unknown) {
         HistoryFilter filter = new HistoryFilter();
-        StrictQuery query = StrictQuery.read(params, NAMES, "is not a filter of the history");
+        StrictQuery query = StrictQuery.read(params, names, unknown);
         filter.person = query.text("person");
         filter.target = query.value("target");
         if (filter.target != null && !isPolicy.test(filter.target)) {
@@ -71,7 +86,7 @@ final class HistoryFilter {
         if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
             query.refuse("to", "must not be before from");
         }
-        filter.page = query.count("page", 0, MAX_PAGE);
+        filter.page = names.contains("page") ? query.count("page", 0, MAX_PAGE) : 0;
         filter.violations.addAll(query.violations());
         if (filter.violations.isEmpty()) {
             record(filter);

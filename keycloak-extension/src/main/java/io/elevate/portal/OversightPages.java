@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -84,7 +85,7 @@ final class OversightPages {
         if (!Auditors.isAuditor(realm, user)) {
             return pages.error(403, "elevatePortalNotAuditor", null, user, frame.getPortalUrl());
         }
-        HistoryFilter filter = HistoryFilter.read(params, policies::containsKey);
+        HistoryFilter filter = HistoryFilter.readCsv(params, policies::containsKey);
         if (!filter.valid()) {
             return pages.page(PortalPages.HISTORY, new HistoryView(frame, filter.values(), List.copyOf(policies.values()),
                     filter.violations(), null), 400, user);
@@ -109,7 +110,7 @@ final class OversightPages {
         RequestItem item = new RequestItem(window, policies.get(window.request().policyId()),
                 person(window.userId()), windows.approvals(window.id()), null, frame.getPortalUrl(), now, null);
         return pages.page(PortalPages.REQUEST, new RequestPage(frame, item,
-                stories.tell(new AuditPages(session, realm).ofRequest(window.id()))), 200, user);
+                stories.tell(new AuditPages(session, realm).ofRequest(window.id())), AuditPages.LIFE_MAX), 200, user);
     }
 
     Response dashboard(MultivaluedMap<String, String> params) {
@@ -121,11 +122,11 @@ final class OversightPages {
                 .collect(Collectors.toMap(k -> k, params::getFirst));
         if (!period.violations().isEmpty()) {
             return pages.page(PortalPages.DASHBOARD, new DashboardView(frame, null, given.get("from"),
-                    given.get("to"), period.violations()), 400, user);
+                    given.get("to"), period.violations(), Set.of()), 400, user);
         }
         Figures figures = new Dashboard(session, realm, policies).figures(now, period.from(), period.to());
         return pages.page(PortalPages.DASHBOARD, new DashboardView(frame, figures, period.from().toString(),
-                period.to().toString(), List.of()), 200, user);
+                period.to().toString(), List.of(), policies.keySet()), 200, user);
     }
 
     private AuditLog.Search search(HistoryFilter filter) {

@@ -91,4 +91,40 @@ class HistoryFilterTest {
                     .containsExactly("person");
         }
     }
+
+    @Nested
+    @DisplayName("given the CSV's filters")
+    class Csv {
+
+        private HistoryFilter csv(String... pairs) {
+            MultivaluedHashMap<String, String> params = new MultivaluedHashMap<>();
+            for (int i = 0; i < pairs.length; i += 2) {
+                params.add(pairs[i], pairs[i + 1]);
+            }
+            return HistoryFilter.readCsv(params, "policy-1"::equals);
+        }
+
+        @Test
+        @DisplayName("then a page is refused, not ignored: the CSV holds the newest records, never that page's")
+        void pageRefused() {
+            HistoryFilter filter = csv("person", "alice", "page", "3");
+
+            assertThat(filter.valid()).isFalse();
+            assertThat(filter.violations()).extracting(Violation::field).containsExactly("page");
+            assertThat(filter.violations().get(0).message()).contains("CSV");
+        }
+
+        @Test
+        @DisplayName("then the page's other filters are read as the page reads them")
+        void filtersAsThePage() {
+            HistoryFilter filter = csv("person", "alice", "target", "policy-1", "action", "APPROVED",
+                    "breakGlass", "yes", "from", "2026-11-01", "to", "2026-11-30");
+
+            assertThat(filter.violations()).isEmpty();
+            assertThat(filter.query()).isEqualTo(read("person", "alice", "target", "policy-1", "action", "APPROVED",
+                    "breakGlass", "yes", "from", "2026-11-01", "to", "2026-11-30").query());
+            assertThat(csv("action", "DROP TABLE", "sort", "x").violations()).extracting(Violation::field)
+                    .containsExactlyInAnyOrder("action", "sort");
+        }
+    }
 }

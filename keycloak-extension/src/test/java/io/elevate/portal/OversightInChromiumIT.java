@@ -166,6 +166,8 @@ class OversightInChromiumIT {
                 .anySatisfy(t -> assertThat(t).startsWith("from:")).anySatisfy(t -> assertThat(t).startsWith("action:"));
         assertThat(bad.document().getElementById("elevate-portal-audit-table")).as("nothing shown").isNull();
         assertThat(auditorBrowser.open(portalUrl() + "/audit.csv?breakGlass=on").status()).isEqualTo(400);
+        assertThat(auditorBrowser.open(portalUrl() + "/audit.csv?page=1").status())
+                .as("the CSV holds the newest records: a page is refused, not ignored").isEqualTo(400);
     }
 
     @Test
@@ -246,8 +248,14 @@ class OversightInChromiumIT {
                 .as("the history of that person in that period").anySatisfy(e -> assertThat(e.getText()).contains(who));
         driver.navigate().back();
         chromium.await(presenceOfElementLocated(By.id("dashboard-per-target-table")));
-        assertThat(driver.findElements(By.cssSelector("#dashboard-per-target-table a.elevate-chart-history")))
+        List<WebElement> targets = driver.findElements(By.cssSelector("#dashboard-per-target-table a.elevate-chart-history"));
+        assertThat(targets).as("the break-glass policy's row links to its history").isNotEmpty()
                 .allSatisfy(a -> assertThat(a.getAttribute("href")).contains("/history?target=").endsWith(period));
+        targets.get(0).click();
+        chromium.await(presenceOfElementLocated(By.id("elevate-portal-audit-table")));
+        assertThat(driver.findElements(By.id("elevate-portal-problem"))).as("a target the history takes").isEmpty();
+        driver.navigate().back();
+        chromium.await(presenceOfElementLocated(By.id("dashboard-per-target-table")));
 
         chromium.open(portalUrl() + "/dashboard?from=2026-01-02&to=2026-01-01");
         assertThat(driver.findElement(By.id("elevate-portal-problem")).getText()).contains("to: must not be before from");
