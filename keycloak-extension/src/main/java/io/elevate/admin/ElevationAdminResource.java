@@ -12,6 +12,7 @@ import io.elevate.audit.ElevationEvents;
 import io.elevate.aws.client.ElevateAws;
 import io.elevate.aws.iam.IamArtifacts;
 import io.elevate.aws.iam.IamRequest;
+import io.elevate.insight.StrictQuery;
 import io.elevate.notify.NoticeOutbox;
 import io.elevate.notify.Notifiers;
 import io.elevate.notify.RealmNotifications;
@@ -87,7 +88,7 @@ public final class ElevationAdminResource {
     public Response list(@QueryParam("user") String user, @QueryParam("status") String status,
                          @QueryParam("first") String first, @QueryParam("max") String max) {
         auth.realm().requireViewRealm();
-        QueryParams params = new QueryParams();
+        QueryParams params = strict(Set.of("user", "status", "first", "max"), "the window list");
         String wantedName = params.oneOf("status", status == null ? null : status.toUpperCase(Locale.ROOT),
                 java.util.Arrays.stream(WindowStatus.values()).map(Enum::name).toList());
         WindowStatus wanted = wantedName == null ? null : WindowStatus.valueOf(wantedName);
@@ -220,7 +221,7 @@ public final class ElevationAdminResource {
     public Response audit(@QueryParam("window") String windowId, @QueryParam("first") String first,
                           @QueryParam("max") String max) {
         auth.realm().requireViewRealm();
-        QueryParams params = new QueryParams();
+        QueryParams params = strict(Set.of("window", "first", "max"), "the audit trail");
         params.text("window", windowId);
         Page page = Page.of(params, first, max, MAX_PAGE);
         if (!params.violations().isEmpty()) {
@@ -228,6 +229,18 @@ public final class ElevationAdminResource {
         }
         return Response.ok(store().audit(realm).list(AuditLog.Filter.window(windowId), page.first(), page.max()).stream()
                 .map(AuditResource.AuditEntry::of).toList()).build();
+    }
+
+    /**
+     * Query parameters read strictly: one this endpoint does not have (a filter misspelt) or one given twice would be
+     * ignored and the answer taken for a filtered one, so each is a violation.
+     */
+    private QueryParams strict(Set<String> names, String what) {
+        QueryParams params = new QueryParams();
+        params.violations().addAll(StrictQuery.read(session.getContext().getUri().getQueryParameters(),
+                names, "is not a parameter of " + what + " (" + String.join(", ", names.stream().sorted().toList())
+                        + ")").violations());
+        return params;
     }
 
     /** The realm's revocation outbox: which revoked windows' deny policies are in IAM, pending or failing. */

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class AuditLog {
 
-    private static final int MAX_DETAIL = 2048;
+    /** The most characters of a record's detail (column ELEVATE_AUDIT.DETAIL). */
+    public static final int MAX_DETAIL = 8192;
     /** A refusal's detail ({@code {policy=<id>, ...}}, as the workflow writes it) names the policy; ids are UUIDs. */
     private static final Pattern POLICY = Pattern.compile(
             "(?:^\\{|, )policy=([0-9A-Za-z-]{1,36})(?=[,}])");

@@ -43,7 +43,7 @@ public class AuditRecordEntity {
     @Column(name = "BREAK_GLASS")
     private Boolean breakGlass;
 
-    @Column(name = "DETAIL", length = 2048)
+    @Column(name = "DETAIL", length = AuditLog.MAX_DETAIL)
     private String detail;
 
     public String getId() { return id; }

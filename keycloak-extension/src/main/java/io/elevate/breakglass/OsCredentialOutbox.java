@@ -125,7 +125,7 @@ public final class OsCredentialOutbox {
     void audit(String action, OsCredentialEntity row, String detail, Actor actor, Instant now) {
         RealmModel realm = session.realms().getRealm(row.getRealmId());
         if (realm != null) {
-            audit.apply(realm).record(action, row.getWindowId(), actor, detail, now);
+            audit.apply(realm).recordAfterWindow(action, row.getWindowId(), actor, detail, now);
         }
     }
 }

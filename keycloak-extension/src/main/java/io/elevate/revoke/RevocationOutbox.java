@@ -118,7 +118,7 @@ public final class RevocationOutbox {
         RealmModel realm = session.realms().getRealm(entity.getRealmId());
         if (realm != null) {
             session.getContext().setRealm(realm);
-            audit.apply(realm).record(action, entity.getWindowId(), Actor.SYSTEM,
+            audit.apply(realm).recordAfterWindow(action, entity.getWindowId(), Actor.SYSTEM,
                     describe(Revocation.of(entity)), now);
         }
     }

@@ -226,8 +226,12 @@ final class Transitions {
         return out;
     }
 
-    private static String describe(Map<String, String> detail) {
+    /**
+     * The stored text of a transition's detail. A person's reason (at most 1,024 code points, up to 2,048 characters)
+     * and the record's own fields fit whole; only a detail no valid input makes is cut, marked with "…".
+     */
+    static String describe(Map<String, String> detail) {
         String text = detail.toString();
-        return text.length() > 2000 ? text.substring(0, 1999) + "…" : text;
+        return text.length() > AuditLog.MAX_DETAIL ? text.substring(0, AuditLog.MAX_DETAIL - 1) + "…" : text;
     }
 }

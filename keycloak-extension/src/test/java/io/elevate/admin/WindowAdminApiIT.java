@@ -105,6 +105,13 @@ class WindowAdminApiIT {
                 .containsExactly("AppGroupName", "AppId", "ReleaseId"));
         assertThat(list).allSatisfy(w -> assertThat(w.path("tags").path("AppId").asText()).isEqualTo("ABC"));
         assertThat(admin.get(DEMO_REALM + "/elevation/windows?status=bogus").status()).isEqualTo(400);
+        assertThat(admin.get(DEMO_REALM + "/elevation/windows?usr=" + user).status()).as("a misspelt filter")
+                .isEqualTo(400);
+        assertThat(admin.get(DEMO_REALM + "/elevation/windows?user=" + user + "&user=admin").status())
+                .as("a filter given twice").isEqualTo(400);
+        assertThat(admin.get(DEMO_REALM + "/elevation/audit?actor=admin").status()).as("not a filter of the trail")
+                .isEqualTo(400);
+        assertThat(admin.get(DEMO_REALM + "/elevation/audit?window=" + id).status()).isEqualTo(200);
         assertThat(admin.get(DEMO_REALM + "/elevation/windows?max=100000").status()).isEqualTo(400);
     }
 
