@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 final class PortalReturn {
 
     private static final Pattern TARGET = Pattern.compile("#(?:waiting|review)-[A-Za-z0-9-]{1,64}"
-            + "|/(?:history|dashboard|audit\\.csv|requests/[A-Za-z0-9-]{1,64})(?:\\?[A-Za-z0-9._~%&=+-]{1,1500})?");
+            + "|/(?:history|dashboard|audit\\.csv|requests/[A-Za-z0-9-]{1,64})"
+            + "(?:\\?(?:[A-Za-z0-9._~&=+*:/-]|%[0-9A-Fa-f]{2}){1,1500})?");
     private static final String PORTAL = "/elevation/portal";
     private static final Pattern FOCUS = Pattern.compile("(?:waiting|review)-[A-Za-z0-9-]{1,64}");
 

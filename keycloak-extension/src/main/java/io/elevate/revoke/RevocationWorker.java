@@ -102,7 +102,20 @@ public final class RevocationWorker implements Outbox<RevocationOutbox.RoleKey, 
                         RevocationPolicy.MAX_CHARACTERS, plan.latestRevoke().plus(RevocationPolicy.SIGN_IN_MARGIN));
             }
             if (document.isPresent()) {
-                iam.put(role, document.get());
+                try {
+                    iam.put(role, document.get());
+                } catch (software.amazon.awssdk.services.iam.model.LimitExceededException e) {
+                    // the role's other inline policies leave less room than IAM's limit: fail closed with the
+                    // smallest document, which ends every session issued before the latest revoke
+                    String issuedBefore = RevocationPolicy.compactIssuedBefore(plan.latestRevoke());
+                    if (issuedBefore.equals(document.get())) {
+                        throw e;
+                    }
+                    LOG.warnf("IAM refused the revocation policy of %s as too large (%s): it denies every session of"
+                            + " the role issued before %s instead", role.arn(), e.getMessage(),
+                            plan.latestRevoke().plus(RevocationPolicy.SIGN_IN_MARGIN));
+                    iam.put(role, issuedBefore);
+                }
             } else {
                 iam.delete(role);
             }

@@ -232,6 +232,10 @@ final class Transitions {
      */
     static String describe(Map<String, String> detail) {
         String text = detail.toString();
-        return text.length() > AuditLog.MAX_DETAIL ? text.substring(0, AuditLog.MAX_DETAIL - 1) + "…" : text;
+        if (text.length() <= AuditLog.MAX_DETAIL) {
+            return text;
+        }
+        int cut = AuditLog.MAX_DETAIL - 1;
+        return text.substring(0, Character.isHighSurrogate(text.charAt(cut - 1)) ? cut - 1 : cut) + "…";
     }
 }

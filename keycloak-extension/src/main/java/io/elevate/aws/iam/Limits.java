@@ -15,7 +15,7 @@ final class Limits {
     static final int TRUST_POLICY = 2_048;
     static final int MANAGED_POLICY = 6_144;
     /** All inline policies of one role together. */
-    static final int INLINE_POLICIES = 10_240;
+    static final int INLINE_POLICIES = io.elevate.aws.policy.RevocationPolicy.MAX_CHARACTERS;
 
     private Limits() {
     }

@@ -44,8 +44,12 @@ public final class RevocationPolicy {
      * whose windows are still open sign in again after that time.
      */
     public static Optional<String> compact(int slots, List<String> revokedIds, Instant latestRevoke) {
-        return fits(slots, revokedIds) ? compact(slots, revokedIds)
-                : Optional.of(Json.compact(issuedBefore(latestRevoke.plus(SIGN_IN_MARGIN))));
+        return fits(slots, revokedIds) ? compact(slots, revokedIds) : Optional.of(compactIssuedBefore(latestRevoke));
+    }
+
+    /** The fallback document as IAM takes it: deny every session issued before {@code latestRevoke} plus the margin. */
+    public static String compactIssuedBefore(Instant latestRevoke) {
+        return Json.compact(issuedBefore(latestRevoke.plus(SIGN_IN_MARGIN)));
     }
 
     /** Whether the document naming these ids fits in IAM's limit (none: nothing to fit). */

@@ -52,6 +52,8 @@ class RevocationOverflowTest {
                 .as("a revoked window's session").isEqualTo(Decision.EXPLICIT_DENY);
         assertThat(evaluate(session(ids.get(0), "2026-12-05T09:34:59Z"), ALLOW_ANYTHING, json(document)))
                 .as("a sign-in under way at the revoke").isEqualTo(Decision.EXPLICIT_DENY);
+        assertThat(evaluate(session(ids.get(0), "2026-12-05T09:35:00Z"), ALLOW_ANYTHING, json(document)))
+                .as("the second the margin ends in, rounded up").isEqualTo(Decision.EXPLICIT_DENY);
         assertThat(evaluate(session(UUID.randomUUID().toString(), "2026-12-05T09:35:01Z"), ALLOW_ANYTHING,
                 json(document))).as("a session issued after the margin").isEqualTo(Decision.ALLOW);
     }
