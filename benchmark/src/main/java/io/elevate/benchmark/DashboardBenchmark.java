@@ -12,9 +12,6 @@ import io.elevate.testing.server.Database;
 import io.elevate.testing.server.ElevateBuild;
 import io.elevate.testing.server.KeycloakDistribution;
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -228,33 +225,13 @@ public final class DashboardBenchmark {
      * total, so that a statement whose cost grows with the stored windows is named.
      */
     private static void statementTimes(Database database, Runnable loads) throws SQLException, IOException {
-        Path log;
-        long offset;
-        try (Connection db = database.connect(); Statement statement = db.createStatement()) {
-            try (ResultSet row = statement.executeQuery("show data_directory")) {
-                row.next();
-                log = Path.of(row.getString(1)).resolveSibling("postgres.log");
-            }
-            offset = Files.size(log);
-            statement.execute("alter system set log_min_duration_statement = 0");
-            statement.execute("select pg_reload_conf()");
-            try {
-                loads.run();
-            } finally {
-                statement.execute("alter system reset log_min_duration_statement");
-                statement.execute("select pg_reload_conf()");
-            }
-        }
+        String text = ServerLog.during(database, "log_min_duration_statement", "0", loads);
         Map<String, double[]> bySql = new LinkedHashMap<>();
-        try (var channel = Files.newByteChannel(log)) {
-            channel.position(offset);
-            String text = new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
-            Matcher timed = TIMED.matcher(text);
-            while (timed.find()) {
-                double[] sum = bySql.computeIfAbsent(timed.group(2), sql -> new double[2]);
-                sum[0] += 1;
-                sum[1] += Double.parseDouble(timed.group(1));
-            }
+        Matcher timed = TIMED.matcher(text);
+        while (timed.find()) {
+            double[] sum = bySql.computeIfAbsent(timed.group(2), sql -> new double[2]);
+            sum[0] += 1;
+            sum[1] += Double.parseDouble(timed.group(1));
         }
         System.out.println("Statements of 10 dashboard loads at the large store, by total time (ms, count, SQL):");
         bySql.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1])).limit(12)

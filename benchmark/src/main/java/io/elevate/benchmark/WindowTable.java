@@ -1,11 +1,8 @@
 package io.elevate.benchmark;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.elevate.testing.server.Database;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -162,44 +159,28 @@ final class WindowTable {
      * reading ELEVATE_WINDOW, and all statements.
      */
     Map<String, Long> statementsDuring(Runnable action) throws SQLException, IOException {
-        Path log;
-        long offset;
-        try (Connection db = database.connect(); Statement statement = db.createStatement()) {
-            try (ResultSet row = statement.executeQuery("show data_directory")) {
-                row.next();
-                log = Path.of(row.getString(1)).resolveSibling("postgres.log");
-            }
-            offset = Files.size(log);
-            statement.execute("alter system set log_statement = 'all'");
-            statement.execute("select pg_reload_conf()");
+        String text = ServerLog.during(database, "log_statement", "'all'", () -> {
             try {
                 Thread.sleep(500);
                 action.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } finally {
-                statement.execute("alter system reset log_statement");
-                statement.execute("select pg_reload_conf()");
             }
-        }
+        });
         Map<String, Long> kinds = new TreeMap<>(Map.of(OPEN_WINDOWS, 0L, STILL_OPEN, 0L, "other ELEVATE_WINDOW", 0L,
                 "all", 0L));
-        try (var channel = Files.newByteChannel(log)) {
-            channel.position(offset);
-            String text = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(), UTF_8);
-            Matcher logged = LOGGED_STATEMENT.matcher(text);
-            while (logged.find()) {
-                String sql = logged.group(1);
-                if (sql.contains("alter system") || sql.contains("pg_reload_conf")) {
-                    continue;
-                }
-                kinds.merge("all", 1L, Long::sum);
-                if (READS_WINDOWS.matcher(sql).find()) {
-                    String kind = BY_IDS.matcher(sql).find() ? STILL_OPEN
-                            : sql.contains("USER_ID") && sql.contains("CLIENT_ID") ? OPEN_WINDOWS
-                            : "other ELEVATE_WINDOW";
-                    kinds.merge(kind, 1L, Long::sum);
-                }
+        Matcher logged = LOGGED_STATEMENT.matcher(text);
+        while (logged.find()) {
+            String sql = logged.group(1);
+            if (sql.contains("alter system") || sql.contains("pg_reload_conf")) {
+                continue;
+            }
+            kinds.merge("all", 1L, Long::sum);
+            if (READS_WINDOWS.matcher(sql).find()) {
+                String kind = BY_IDS.matcher(sql).find() ? STILL_OPEN
+                        : sql.contains("USER_ID") && sql.contains("CLIENT_ID") ? OPEN_WINDOWS
+                        : "other ELEVATE_WINDOW";
+                kinds.merge(kind, 1L, Long::sum);
             }
         }
         return kinds;
