@@ -56,6 +56,8 @@ class RevokeDuringSignInIT {
     private static final int SIGN_INS = 32;
     private static final int IN_FLIGHT = 8;
     private static final int CARRIED_BEFORE_REVOKE = 3;
+    /** Sign-ins held back until the revoke answered (the others race it). */
+    private static final int AFTER_REVOKE = 4;
 
     private KeycloakServer server;
     private AdminApi admin;
@@ -172,10 +174,22 @@ class RevokeDuringSignInIT {
     private <T> Race<T> race(String windowId, List<java.util.concurrent.Callable<T>> signIns,
                              java.util.function.Predicate<T> carries) throws Exception {
         CountDownLatch carried = new CountDownLatch(CARRIED_BEFORE_REVOKE);
+        CountDownLatch revoked = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
         try {
-            List<CompletableFuture<Outcome<T>>> futures = signIns.stream().map(signIn ->
-                    CompletableFuture.supplyAsync(() -> {
+            // the last few start only once the revoke answered, so that some always do, however fast the others run
+            List<CompletableFuture<Outcome<T>>> futures = java.util.stream.IntStream.range(0, signIns.size())
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                        java.util.concurrent.Callable<T> signIn = signIns.get(i);
+                        try {
+                            if (i >= signIns.size() - AFTER_REVOKE
+                                    && !revoked.await(3, TimeUnit.MINUTES)) {
+                                throw new IllegalStateException("the revoke did not answer");
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException(e);
+                        }
                         Instant started = Instant.now();
                         try {
                             T result = signIn.call();
@@ -190,6 +204,7 @@ class RevokeDuringSignInIT {
             assertThat(carried.await(2, TimeUnit.MINUTES)).as("sign-ins carried the window before the revoke").isTrue();
             elevations.revoke(windowId, "revoked during sign-ins").expectStatus(200);
             Instant revokeAnswered = Instant.now();
+            revoked.countDown();
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(3, TimeUnit.MINUTES);
             return new Race<>(futures.stream().map(CompletableFuture::join).toList(), revokeAnswered);
         } finally {
