@@ -12,7 +12,6 @@ import io.elevate.audit.ElevationEvents;
 import io.elevate.aws.client.ElevateAws;
 import io.elevate.aws.iam.IamArtifacts;
 import io.elevate.aws.iam.IamRequest;
-import io.elevate.insight.StrictQuery;
 import io.elevate.notify.NoticeOutbox;
 import io.elevate.notify.Notifiers;
 import io.elevate.notify.RealmNotifications;
@@ -231,16 +230,8 @@ public final class ElevationAdminResource {
                 .map(AuditResource.AuditEntry::of).toList()).build();
     }
 
-    /**
-     * Query parameters read strictly: one this endpoint does not have (a filter misspelt) or one given twice would be
-     * ignored and the answer taken for a filtered one, so each is a violation.
-     */
     private QueryParams strict(Set<String> names, String what) {
-        QueryParams params = new QueryParams();
-        params.violations().addAll(StrictQuery.read(session.getContext().getUri().getQueryParameters(),
-                names, "is not a parameter of " + what + " (" + String.join(", ", names.stream().sorted().toList())
-                        + ")").violations());
-        return params;
+        return QueryParams.strict(session.getContext().getUri().getQueryParameters(), names, what);
     }
 
     /** The realm's revocation outbox: which revoked windows' deny policies are in IAM, pending or failing. */

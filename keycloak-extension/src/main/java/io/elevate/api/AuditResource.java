@@ -5,7 +5,6 @@ import io.elevate.workflow.ElevationStore;
 import io.elevate.audit.AuditLog;
 import io.elevate.audit.AuditRecord;
 import io.elevate.audit.Auditors;
-import io.elevate.insight.StrictQuery;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
@@ -53,12 +52,8 @@ public final class AuditResource {
             return ApiError.response(Response.Status.FORBIDDEN, "forbidden",
                     "the audit trail needs the realm role " + Auditors.ROLE, List.of());
         }
-        QueryParams params = new QueryParams();
-        // a parameter this endpoint does not have (a filter misspelt, the portal's person or target) or one given twice
-        // would be ignored and the answer taken for a filtered one: refused instead
-        params.violations().addAll(StrictQuery.read(session.getContext().getUri().getQueryParameters(), NAMES,
-                "is not a parameter of the audit trail (" + String.join(", ", NAMES.stream().sorted().toList()) + ")")
-                .violations());
+        QueryParams params = QueryParams.strict(session.getContext().getUri().getQueryParameters(), NAMES,
+                "the audit trail");
         Instant since = params.instant("from", from);
         Instant until = params.instant("to", to);
         int offset = params.integer("first", first, 0, 0, Integer.MAX_VALUE);

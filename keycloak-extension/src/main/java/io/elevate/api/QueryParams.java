@@ -1,11 +1,14 @@
 package io.elevate.api;
 
+import io.elevate.insight.StrictQuery;
 import io.elevate.validation.Violation;
 import io.elevate.workflow.UserText;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Query parameters read by hand, each broken one a {@link Violation} naming it, for a 400 that lists them all. */
 public final class QueryParams {
@@ -16,6 +19,20 @@ public final class QueryParams {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /**
+     * Query parameters of an endpoint that has exactly {@code names}, read strictly: one it does not have (a filter
+     * misspelt) or one given twice would be ignored and the answer taken for a filtered one, so each is a violation
+     * from the start.
+     *
+     * @param what the endpoint, as its violations name it ("the audit trail")
+     */
+    public static QueryParams strict(Map<String, List<String>> params, Set<String> names, String what) {
+        QueryParams query = new QueryParams();
+        query.violations.addAll(StrictQuery.read(params, names, "is not a parameter of " + what + " ("
+                + String.join(", ", names.stream().sorted().toList()) + ")").violations());
+        return query;
     }
 
     /** A whole number between {@code min} and {@code max}; {@code absent} when not given. */

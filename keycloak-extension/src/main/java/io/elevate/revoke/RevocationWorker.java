@@ -9,6 +9,7 @@ import io.elevate.outbox.OutboxRunner;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import software.amazon.awssdk.services.iam.model.LimitExceededException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -96,7 +97,8 @@ public final class RevocationWorker implements Outbox<RevocationOutbox.RoleKey, 
         }
         try {
             Optional<String> document = RevocationPolicy.compact(plan.slots(), plan.ids(), plan.latestRevoke());
-            if (!RevocationPolicy.fits(plan.slots(), plan.ids())) {
+            String issuedBefore = RevocationPolicy.compactIssuedBefore(plan.latestRevoke());
+            if (document.filter(issuedBefore::equals).isPresent()) {
                 LOG.warnf("The %d revoked windows of %s do not fit in IAM's %d characters: its revocation policy denies"
                         + " every session of the role issued before %s", plan.ids().size(), role.arn(),
                         RevocationPolicy.MAX_CHARACTERS, plan.latestRevoke().plus(RevocationPolicy.SIGN_IN_MARGIN));
@@ -104,10 +106,9 @@ public final class RevocationWorker implements Outbox<RevocationOutbox.RoleKey, 
             if (document.isPresent()) {
                 try {
                     iam.put(role, document.get());
-                } catch (software.amazon.awssdk.services.iam.model.LimitExceededException e) {
+                } catch (LimitExceededException e) {
                     // the role's other inline policies leave less room than IAM's limit: fail closed with the
                     // smallest document, which ends every session issued before the latest revoke
-                    String issuedBefore = RevocationPolicy.compactIssuedBefore(plan.latestRevoke());
                     if (issuedBefore.equals(document.get())) {
                         throw e;
                     }

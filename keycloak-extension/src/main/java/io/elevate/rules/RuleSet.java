@@ -3,6 +3,7 @@ package io.elevate.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A policy's rules, compiled: deny rules, evaluated first (the first that holds, or fails to evaluate, denies), then
@@ -42,7 +43,7 @@ public record RuleSet(List<CompiledRule> deny, List<CompiledRule> autoApprove, b
      * here cannot exist, since CEL names a variable only by writing it.
      */
     public boolean readsUsage() {
-        return java.util.stream.Stream.concat(deny.stream(), autoApprove.stream())
+        return Stream.concat(deny.stream(), autoApprove.stream())
                 .anyMatch(r -> r.rule().expression().contains("usage"));
     }
 

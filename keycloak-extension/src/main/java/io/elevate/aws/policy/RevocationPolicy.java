@@ -44,7 +44,9 @@ public final class RevocationPolicy {
      * whose windows are still open sign in again after that time.
      */
     public static Optional<String> compact(int slots, List<String> revokedIds, Instant latestRevoke) {
-        return fits(slots, revokedIds) ? compact(slots, revokedIds) : Optional.of(compactIssuedBefore(latestRevoke));
+        Optional<String> byId = compact(slots, revokedIds);
+        return byId.isEmpty() || byId.get().length() <= MAX_CHARACTERS ? byId
+                : Optional.of(compactIssuedBefore(latestRevoke));
     }
 
     /** The fallback document as IAM takes it: deny every session issued before {@code latestRevoke} plus the margin. */
