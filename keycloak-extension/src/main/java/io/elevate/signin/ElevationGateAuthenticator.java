@@ -180,10 +180,12 @@ final class ElevationGateAuthenticator implements Authenticator {
         try {
             context.getEvent().user(context.getUser()).detail(DETAIL_REASON, deny.reason()).error(Errors.ACCESS_DENIED);
         } catch (RuntimeException e) {
-            if (!StoreUnavailable.isCause(e)) {
+            // Keycloak stores error events at once, in a transaction of their own, in the same database. When the
+            // refusal is that the database did not answer, storing fails however Keycloak reports it (a ModelException
+            // whose only cause may be the socket's ConnectException): the refusal's page still goes out.
+            if (!STORE_UNAVAILABLE.equals(deny.reason()) && !StoreUnavailable.isCause(e)) {
                 throw e;
             }
-            // Keycloak stores error events at once, in a transaction of their own, in the same database.
             LOG.warnf("The LOGIN_ERROR event (%s=%s) could not be stored: %s", DETAIL_REASON, deny.reason(), e);
         }
         ElevateMetrics.signInDenied(authSession.getClient().getClientId(), deny.reason());
